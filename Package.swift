@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+// Wenshu (文书): compiles structured data into the printed documents of the 一校一品 programme.
+//
+// The targets follow the pipeline: data → template → content → text → layout → frames → renderers.
+// A module may use the ones before it, never the ones after. Each C library is a system-library
+// target read through pkg-config and imported by exactly one Swift module:
+//   CFontconfig, CFreeType, CHarfBuzz → WenshuFonts;  CCairo → WenshuRender;  CLibXML2 → WenshuTemplate.
+import PackageDescription
+
+let package = Package(
+    name: "Wenshu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Wenshu", targets: ["Wenshu"]),
+        .executable(name: "wenshu", targets: ["WenshuCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each through pkg-config.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2",
+                       providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
+                       providers: [.apt(["libfontconfig-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Pipeline stages.
+        .target(name: "WenshuCore"),
+        .target(name: "WenshuData", dependencies: ["WenshuCore"]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuCore", "WenshuData", "CLibXML2"]),
+        .target(name: "WenshuFonts", dependencies: ["WenshuCore", "CFontconfig", "CFreeType", "CHarfBuzz"]),
+        .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
+        .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
+        .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo"]),
+        .target(name: "Wenshu", dependencies: [
+            "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
+        ]),
+        .executableTarget(name: "WenshuCLI", dependencies: [
+            "Wenshu",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests mirror Sources/.
+        .testTarget(name: "WenshuCoreTests", dependencies: ["WenshuCore"]),
+        .testTarget(name: "WenshuDataTests", dependencies: ["WenshuData"]),
+        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
+        .testTarget(name: "WenshuFontsTests", dependencies: ["WenshuFonts"]),
+        .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
+        .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
+        .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
+        .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
+    ]
+)

@@ -1,0 +1,33 @@
+import Foundation
+import WenshuCore
+import WenshuFonts
+import WenshuLayout
+import WenshuRender
+import WenshuText
+
+/// The facade: fonts once per run, then blocks → frames → files.
+public final class Compiler: @unchecked Sendable {
+    public let fonts: FontBook
+    public let diagnostics = DiagnosticLog()
+
+    /// - Parameters:
+    ///   - fontFolders: folders searched for fonts before the system's.
+    ///   - fontOverrides: a font file per role.
+    public init(fontFolders: [String] = [], fontOverrides: [FontRole: String] = [:]) throws {
+        self.fonts = try FontBook(folders: fontFolders, overrides: fontOverrides)
+    }
+
+    /// Lays `blocks` out on pages of `master`.
+    public func layout(_ blocks: [Block], master: PageMaster) throws -> [Frame] {
+        let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts), diagnostics: diagnostics)
+        return try flow.layout(blocks)
+    }
+
+    /// Writes the frames as PDF (and optionally PNG pages and a debug trace).
+    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
+                      pngResolution: Double = 96, trace: String? = nil) throws {
+        if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
+        if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
+        if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
+    }
+}

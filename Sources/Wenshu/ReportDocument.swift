@@ -1,0 +1,68 @@
+import WenshuCore
+import WenshuData
+import WenshuFonts
+import WenshuLayout
+import WenshuText
+
+/// A plain-text report or plan set as GB/T 9704-2012 pages: the title centred in 2号 小标宋, then
+/// the paragraphs in 3号 仿宋 indented two characters, headings of level 1 in 黑体, level 2 in 楷体,
+/// levels 3 and 4 in 仿宋 (GB/T 9704-2012 §7.3.3).
+public struct ReportDocument: Sendable {
+    public var title: String?
+    public var text: ReportText
+    /// Put the body on the 28 × 22 grid (official documents) or justify freely.
+    public var grid: Bool
+
+    public init(title: String?, text: ReportText, grid: Bool = true) {
+        self.title = title; self.text = text; self.grid = grid
+    }
+
+    /// Reads a text whose first paragraph is the title (when `titleFirst`).
+    public init(source: String, titleFirst: Bool = true, grid: Bool = true) {
+        var text = ReportText(source)
+        var title: String? = nil
+        if titleFirst, let first = text.paragraphs.first, first.level == nil {
+            title = first.text
+            text.paragraphs.removeFirst()
+        }
+        self.init(title: title, text: text, grid: grid)
+    }
+
+    /// The styles of GB/T 9704-2012.
+    public static let bodyStyle = TextStyle(role: .fangsong, size: .pt(16))
+    public static let titleStyle = TextStyle(role: .xiaobiaosong, size: .pt(22))
+    public static func headingStyle(_ level: Int) -> TextStyle {
+        switch level {
+        case 1: TextStyle(role: .hei, size: .pt(16))
+        case 2: TextStyle(role: .kai, size: .pt(16))
+        default: bodyStyle
+        }
+    }
+
+    /// The blocks to flow.
+    public var blocks: [Block] {
+        var blocks: [Block] = []
+        if let title {
+            blocks.append(.paragraph(ParagraphBlock(
+                runs: [InlineRun(title, style: Self.titleStyle)],
+                style: ParagraphStyle(firstLineIndent: 0, alignment: .center),
+                keepWithNext: true, linesAfter: 1, bookmarkLevel: 1)))
+        }
+        for p in text.paragraphs {
+            var runs: [InlineRun] = []
+            if let heading = p.heading, let level = p.level {
+                runs.append(InlineRun(heading, style: Self.headingStyle(level)))
+            }
+            if !p.body.isEmpty { runs.append(InlineRun(p.body, style: Self.bodyStyle)) }
+            let isHeadingOnly = p.level != nil && p.body.isEmpty
+            blocks.append(.paragraph(ParagraphBlock(
+                runs: runs, style: ParagraphStyle(firstLineIndent: 2, alignment: .justified),
+                keepWithNext: isHeadingOnly,
+                bookmarkLevel: isHeadingOnly && (p.level ?? 9) <= 2 ? (p.level! + (title == nil ? 0 : 1)) : nil)))
+        }
+        return blocks
+    }
+
+    /// The page master: GB/T 9704 with or without the character grid.
+    public var master: PageMaster { .officialDocument(grid: grid) }
+}

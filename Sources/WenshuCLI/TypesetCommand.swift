@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Wenshu
+import WenshuCore
+import WenshuData
+
+/// `wenshu typeset`: sets a plain-text report or plan as GB/T 9704-2012 pages.
+struct TypesetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "typeset",
+        abstract: "Set a plain-text report as GB/T 9704-2012 pages (title, headings 一、（一）1.（1）, body).")
+
+    @Argument(help: "The text file (UTF-8). Blank lines separate paragraphs; the first paragraph is the title.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write.")
+    var output: String
+
+    @Flag(inversion: .prefixedNo, help: "Put the body on the 28×22 character grid of GB/T 9704 (default), or justify freely.")
+    var grid = true
+
+    @Flag(name: .customLong("no-title"), help: "Do not take the first paragraph as the title.")
+    var noTitle = false
+
+    @Option(help: "Also write PNG previews of the pages into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG previews, in pixels per inch.")
+    var dpi: Double = 96
+
+    @Option(help: "Also write the debug trace (a line per placed line) to this file.")
+    var trace: String?
+
+    @OptionGroup var fontOptions: FontOptions
+
+    func run() throws {
+        try reportingErrors {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw InputError(location: SourceLocation(file: input), message: "cannot read the file (does it exist?)")
+            }
+            guard let source = String(data: data, encoding: .utf8) else {
+                throw InputError(location: SourceLocation(file: input), message: "not UTF-8 text")
+            }
+            let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
+            let document = ReportDocument(source: source, titleFirst: !noTitle, grid: grid)
+            let frames = try compiler.layout(document.blocks, master: document.master)
+            try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
+                               pdf: output, pngFolder: png, pngResolution: dpi, trace: trace)
+            for d in compiler.diagnostics.all {
+                FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))
+            }
+            print("wrote \(output) (\(frames.count) pages)")
+        }
+    }
+}
+
+/// An input file that cannot be used.
+struct InputError: WenshuError {
+    var location: SourceLocation?
+    var message: String
+}

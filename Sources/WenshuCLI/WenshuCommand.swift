@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Wenshu
+import WenshuCore
+import WenshuData
+import WenshuFonts
+
+/// `wenshu`: compiles the 一校一品 programme's documents from data.
+@main
+struct WenshuCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wenshu",
+        abstract: "Typeset Chinese school Party-building documents (一校一品) from data.",
+        subcommands: [TypesetCommand.self, FontsCommand.self])
+}
+
+/// Options shared by every command that uses fonts.
+struct FontOptions: ParsableArguments {
+    @Option(name: .customLong("font-dir"), help: "A folder of fonts searched before the system's (repeatable).")
+    var fontDirs: [String] = []
+
+    @Option(name: .customLong("font"), help: "A font file for a role, as ROLE=FILE (roles: 宋体 黑体 楷体 仿宋 小标宋 or song hei kai fangsong xiaobiaosong).")
+    var fonts: [String] = []
+
+    func overrides() throws -> [FontRole: String] {
+        var out: [FontRole: String] = [:]
+        for spec in fonts {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let role = FontRole(name: parts[0]) else {
+                throw ValidationError("--font takes ROLE=FILE with ROLE one of 宋体 黑体 楷体 仿宋 小标宋; got ‘\(spec)’")
+            }
+            out[role] = parts[1]
+        }
+        return out
+    }
+}
+
+/// Runs `body`, turning Wenshu's errors into one line on standard error and exit status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as WenshuError {
+        FileHandle.standardError.write(Data("wenshu: error: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    }
+}

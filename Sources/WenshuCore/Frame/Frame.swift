@@ -1,0 +1,71 @@
+/// One laid-out page: its size and the items placed on it. Layout's only output, and the only thing
+/// every renderer (PDF, PNG, debug text) reads.
+public struct Frame: Sendable {
+    /// The page size.
+    public var size: Size
+    /// The items, in painting order.
+    public var items: [FrameElement]
+    /// The page's label as a reader would cite it ("1", "iii"), when numbering has one.
+    public var label: String?
+
+    public init(size: Size, items: [FrameElement] = [], label: String? = nil) {
+        self.size = size; self.items = items; self.label = label
+    }
+
+    /// Places `item` with its origin at `position`.
+    public mutating func place(_ item: FrameItem, at position: Point) {
+        items.append(FrameElement(position: position, item: item))
+    }
+
+    /// Places every item of `other` shifted by `offset`.
+    public mutating func append(_ other: Frame, at offset: Point) {
+        for element in other.items {
+            items.append(FrameElement(position: element.position + offset, item: element.item))
+        }
+    }
+}
+
+/// An item and where it stands on the page.
+public struct FrameElement: Sendable {
+    /// For glyphs, the baseline origin of the run; for rules, the start; for boxes, the top-left corner.
+    public var position: Point
+    public var item: FrameItem
+    public init(position: Point, item: FrameItem) { self.position = position; self.item = item }
+}
+
+/// What a page can hold.
+public enum FrameItem: Sendable {
+    /// Shaped glyphs of one font at one size, with the text they came from.
+    case glyphs(GlyphRun)
+    /// A straight rule from the element's position to `to` (page coordinates).
+    case line(to: Point, stroke: Stroke)
+    /// A rectangle of the given size, filled and/or stroked.
+    case rectangle(Size, fill: Color?, stroke: Stroke?)
+    /// A raster image scaled into the given size.
+    case image(ImageItem, size: Size)
+    /// A clickable area of the given size that leads somewhere.
+    case link(Size, LinkTarget)
+    /// A bookmark (PDF outline entry) at this position.
+    case bookmark(title: String, level: Int)
+}
+
+/// How a line is drawn.
+public struct Stroke: Hashable, Sendable {
+    public var width: Length
+    public var color: Color
+    public init(width: Length, color: Color = .black) { self.width = width; self.color = color }
+}
+
+/// Where a link leads.
+public enum LinkTarget: Hashable, Sendable {
+    case url(String)
+    /// A page (0-based index) and a position on it.
+    case page(Int, Point)
+}
+
+/// An image file placed on a page.
+public struct ImageItem: Hashable, Sendable {
+    /// The file's path; renderers load it (and embed it once however often it is used).
+    public var path: String
+    public init(path: String) { self.path = path }
+}

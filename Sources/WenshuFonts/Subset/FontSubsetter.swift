@@ -1,0 +1,123 @@
+internal import CHarfBuzz
+internal import CFreeType
+import Foundation
+import WenshuCore
+
+/// Cuts a face down to the glyphs a document uses, with HarfBuzz's subsetter, before the PDF
+/// writer embeds it. Cairo's own CFF subsetter keeps every subroutine of a CJK font (about 58 KB for
+/// a one-line PDF); cutting first gives a few KB. Glyph ids are retained
+/// (`HB_SUBSET_FLAGS_RETAIN_GIDS`) so the ids shaping produced stay valid.
+public enum FontSubsetter {
+    /// The bytes of a single-face font holding only `glyphs` of `font` (plus .notdef), or nil when
+    /// HarfBuzz cannot subset the face (the caller then embeds the face as it is).
+    public static func subset(_ font: Font, glyphs: Set<UInt32>) -> SubsetFont? {
+        guard let input = hb_subset_input_create_or_fail() else { return nil }
+        defer { hb_subset_input_destroy(input) }
+        let set = hb_subset_input_glyph_set(input)
+        hb_set_add(set, 0)
+        for g in glyphs { hb_set_add(set, g) }
+        let flags = HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue
+            | HB_SUBSET_FLAGS_NO_HINTING.rawValue
+        hb_subset_input_set_flags(input, flags)
+        // Layout tables are not needed once shaped: drop them.
+        let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG"] {
+            hb_set_add(drop, hbTag(tag))
+        }
+        guard let result = hb_subset_or_fail(font.face, input) else { return nil }
+        defer { hb_face_destroy(result) }
+        guard let subsetBlob = hb_face_reference_blob(result) else { return nil }
+        defer { hb_blob_destroy(subsetBlob) }
+        guard let blob = withEmBoxMetrics(subsetBlob) else { return nil }
+        return SubsetFont(blob: blob, source: font.id)
+    }
+
+    /// The ideographic em box: 0.88 em above the baseline and 0.12 em below (the box CJK faces are
+    /// designed in). Every embedded face declares it as its ascent and descent.
+    public static let emBoxAscent = 0.88, emBoxDescent = -0.12
+
+    /// A copy of the font data whose `hhea` ascender and descender are the ideographic em box.
+    /// The PDF writer takes a font's /Ascent and /Descent from `hhea`, and readers (text selection,
+    /// pdfplumber, pdftotext) take a glyph's box from them: faces with different metrics on one
+    /// line would otherwise look to them like text on different lines. Drawing is unaffected:
+    /// every glyph is positioned explicitly.
+    static func withEmBoxMetrics(_ blob: OpaquePointer) -> OpaquePointer? {
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length >= 12 else { return nil }
+        guard let copy = malloc(Int(length)) else { return nil }
+        memcpy(copy, data, Int(length))
+        let bytes = copy.assumingMemoryBound(to: UInt8.self)
+        func u16(_ o: Int) -> Int { Int(bytes[o]) << 8 | Int(bytes[o + 1]) }
+        func u32(_ o: Int) -> Int { u16(o) << 16 | u16(o + 2) }
+        func put16(_ o: Int, _ v: Int) { let u = UInt16(bitPattern: Int16(v)); bytes[o] = UInt8(u >> 8); bytes[o + 1] = UInt8(u & 0xFF) }
+        let tables = u16(4)
+        var upem = 1000
+        var hhea: Int? = nil
+        for t in 0..<tables {
+            let record = 12 + 16 * t
+            guard record + 16 <= Int(length) else { break }
+            let tag = u32(record), offset = u32(record + 8), size = u32(record + 12)
+            guard offset + size <= Int(length) else { continue }
+            if tag == Int(hbTag("head")) && size >= 20 { upem = max(16, u16(offset + 18)) }
+            if tag == Int(hbTag("hhea")) && size >= 10 { hhea = offset }
+        }
+        if let hhea {
+            put16(hhea + 4, Int((emBoxAscent * Double(upem)).rounded()))
+            put16(hhea + 6, Int((emBoxDescent * Double(upem)).rounded()))
+            put16(hhea + 8, 0)
+        }
+        return hb_blob_create(copy.assumingMemoryBound(to: CChar.self), length, HB_MEMORY_MODE_WRITABLE, copy) { free($0) }
+    }
+
+    /// The whole face as loaded (for faces HarfBuzz cannot subset).
+    public static func whole(_ font: Font) -> SubsetFont? {
+        guard let blob = hb_face_reference_blob(font.face), hb_blob_get_length(blob) > 0 else { return nil }
+        return SubsetFont(blob: blob, source: font.id, index: font.id.index)
+    }
+
+    static func hbTag(_ s: String) -> UInt32 {
+        s.utf8.reduce(0) { ($0 << 8) | UInt32($1) }
+    }
+}
+
+/// A font's bytes (usually a subset) opened with FreeType for the renderer. Owns the HarfBuzz blob
+/// that holds the bytes, the FreeType library and face; frees them in `deinit`. The renderer must
+/// keep this object alive until its output is finished.
+public final class SubsetFont: @unchecked Sendable {
+    /// The face this was cut from.
+    public let source: FaceID
+    let blob: OpaquePointer
+    private var library: FT_Library?
+    private var face: FT_Face?
+
+    init?(blob: OpaquePointer, source: FaceID, index: Int = 0) {
+        self.blob = blob
+        self.source = source
+        var lib: FT_Library?
+        guard FT_Init_FreeType(&lib) == 0, let lib else { hb_blob_destroy(blob); return nil }
+        self.library = lib
+        var length: UInt32 = 0
+        let data = hb_blob_get_data(blob, &length)
+        var f: FT_Face?
+        let err = data!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
+            FT_New_Memory_Face(lib, bytes, FT_Long(length), FT_Long(index), &f)
+        }
+        guard err == 0, let f else {
+            FT_Done_FreeType(lib); hb_blob_destroy(blob)
+            return nil
+        }
+        self.face = f
+    }
+
+    deinit {
+        if let face { FT_Done_Face(face) }
+        if let library { FT_Done_FreeType(library) }
+        hb_blob_destroy(blob)
+    }
+
+    /// The size in bytes of the font data.
+    public var byteCount: Int { Int(hb_blob_get_length(blob)) }
+
+    /// The FreeType face (an `FT_Face`) for a renderer that hands it to Cairo. Valid while `self` lives.
+    public var freetypeFace: UnsafeMutableRawPointer { UnsafeMutableRawPointer(face!) }
+}

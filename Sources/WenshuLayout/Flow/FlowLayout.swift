@@ -1,0 +1,186 @@
+import WenshuCore
+import WenshuFonts
+import WenshuText
+
+/// Errors of the layout module.
+public enum LayoutError: WenshuError {
+    case text(TextError)
+    public var message: String {
+        switch self { case .text(let e): e.message }
+    }
+}
+
+/// Flows blocks down the type area of as many pages as they need.
+///
+/// Every paragraph is first set into lines at the body's width. Lines then go down the page on the
+/// master's line pitch (on the grid, a line larger than the pitch takes as many pitches as it needs).
+/// At a page's foot a paragraph splits only where at least two of its lines stay on each side (no
+/// orphan, no widow); a one-line or two-line paragraph moves whole. A block kept with the next
+/// (a heading) moves to the next page unless the next block's first lines fit beneath it. Page
+/// numbers are added last, once the page count is known.
+public struct FlowLayout {
+    public let master: PageMaster
+    public let typesetter: ParagraphTypesetter
+    public let diagnostics: DiagnosticLog
+
+    public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: DiagnosticLog = DiagnosticLog()) {
+        self.master = master; self.typesetter = typesetter; self.diagnostics = diagnostics
+    }
+
+    private struct SetBlock {
+        var lines: [TextLine] = []
+        var pitches: [Int] = []
+        var block: Block
+        var paragraph: ParagraphBlock? {
+            if case .paragraph(let p) = block { return p }
+            return nil
+        }
+        var missing: [Character] = []
+    }
+
+    /// Lays `blocks` out into page frames.
+    public func layout(_ blocks: [Block]) throws -> [Frame] {
+        let body = master.body
+        let pitch = master.linePitch.points
+        let slotsPerPage = master.gridLines ?? Int((body.height.points / pitch + 0.001).rounded(.down))
+        // 1. Set every paragraph.
+        var set: [SetBlock] = []
+        for block in blocks {
+            var sb = SetBlock(block: block)
+            if case .paragraph(let p) = block {
+                var style = p.style
+                if style.grid == nil, master.grid != nil, p.runs.allSatisfy({ $0.style.size.points <= master.grid!.pitch.points + 0.5 }) {
+                    style.grid = master.grid
+                }
+                let result: ParagraphLayout
+                do { result = try typesetter.typeset(p.runs, style: style, width: body.width) } catch let e as TextError {
+                    throw LayoutError.text(e)
+                }
+                sb.lines = result.lines
+                sb.missing = result.missing
+                sb.pitches = result.lines.map { line in max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up))) }
+            }
+            set.append(sb)
+        }
+        // 2. Pages.
+        var frames: [Frame] = []
+        var frame = Frame(size: master.size)
+        var used = 0  // slots used on the current page
+        func newPage() {
+            frames.append(frame)
+            frame = Frame(size: master.size)
+            used = 0
+        }
+        func place(_ line: TextLine, slots: Int) {
+            let top = body.minY.points + Double(used) * pitch
+            let height = Double(slots) * pitch
+            // The em box centred in its slots; the baseline 0.88 em below the em box's top.
+            let baseline = top + (height - line.size.points) / 2 + 0.88 * line.size.points
+            for run in line.runs {
+                frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: .pt(baseline)))
+            }
+            used += slots
+        }
+        for (i, sb) in set.enumerated() {
+            switch sb.block {
+            case .pageBreak:
+                if used > 0 { newPage() }
+            case .space(let lines):
+                used += Int(lines.rounded())
+                if used >= slotsPerPage { newPage() }
+            case .paragraph(let p):
+                let before = Int(p.linesBefore.rounded())
+                if used > 0 { used += before }
+                if used >= slotsPerPage { newPage() }
+                let n = sb.lines.count
+                var need = sb.pitches.reduce(0, +)
+                if p.keepWithNext, i + 1 < set.count {
+                    let next = set[i + 1]
+                    need += Int((next.paragraph?.linesBefore ?? 0).rounded()) + next.pitches.prefix(2).reduce(0, +)
+                }
+                if used > 0 && used + min(need, slotsPerPage) > slotsPerPage {
+                    // Not all of it fits: split only where two lines stay on each side.
+                    let room = slotsPerPage - used
+                    var fit = 0, taken = 0
+                    while fit < n && taken + sb.pitches[fit] <= room { taken += sb.pitches[fit]; fit += 1 }
+                    if p.keepWithNext || fit < 2 || n < 4 {
+                        newPage()
+                    } else if n - fit < 2 {
+                        fit = n - 2
+                        if fit < 2 { newPage() } else {
+                            placeLines(sb, 0..<fit, place: place)
+                            newPage()
+                            placeLines(sb, fit..<n, place: place)
+                            report(sb.missing, page: frames.count + 1)
+                            used += Int(p.linesAfter.rounded())
+                            continue
+                        }
+                    } else {
+                        placeLines(sb, 0..<fit, place: place)
+                        newPage()
+                        var k = fit
+                        while k < n {
+                            if used + sb.pitches[k] > slotsPerPage { newPage() }
+                            place(sb.lines[k], slots: sb.pitches[k]); k += 1
+                        }
+                        report(sb.missing, page: frames.count + 1)
+                        used += Int(p.linesAfter.rounded())
+                        continue
+                    }
+                }
+                if let level = p.bookmarkLevel {
+                    let y = body.minY + .pt(Double(used) * pitch)
+                    frame.place(.bookmark(title: p.text, level: level), at: Point(x: body.minX, y: y))
+                }
+                for k in 0..<n {
+                    if used + sb.pitches[k] > slotsPerPage { newPage() }
+                    place(sb.lines[k], slots: sb.pitches[k])
+                }
+                report(sb.missing, page: frames.count + 1)
+                used += Int(p.linesAfter.rounded())
+            }
+        }
+        if used > 0 || frame.items.count > 0 || frames.isEmpty { frames.append(frame) }
+        try addPageNumbers(&frames)
+        return frames
+    }
+
+    private func placeLines(_ sb: SetBlock, _ range: Range<Int>, place: (TextLine, Int) -> Void) {
+        for k in range { place(sb.lines[k], sb.pitches[k]) }
+    }
+
+    private func report(_ missing: [Character], page: Int) {
+        for c in missing {
+            let code = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+            diagnostics.report(Diagnostic(.warning, "character ‘\(c)’ (\(code)) on page \(page) is in no installed font; it prints as a box"))
+        }
+    }
+
+    /// Adds the page numbers of the master to every page.
+    private func addPageNumbers(_ frames: inout [Frame]) throws {
+        guard let numbers = master.pageNumbers else { return }
+        let body = master.body
+        for n in frames.indices {
+            let label = numbers.format(n + 1)
+            let layout: ParagraphLayout
+            do {
+                layout = try typesetter.typeset([InlineRun(label, style: numbers.style)],
+                                                style: ParagraphStyle(firstLineIndent: 0, alignment: .left), width: body.width)
+            } catch let e as TextError { throw LayoutError.text(e) }
+            guard let line = layout.lines.first else { continue }
+            let size = numbers.style.size.points
+            // The middle of the dash line 7 mm below the type area: CJK dashes sit about 0.38 em above the baseline.
+            let baseline = body.maxY.points + numbers.distanceBelowBody.points + 0.38 * size
+            var x: Double
+            switch numbers.placement {
+            case .center: x = body.minX.points + (body.width.points - line.width.points) / 2
+            case .outside(let inset):
+                x = (n % 2 == 0) ? body.maxX.points - inset.points - line.width.points : body.minX.points + inset.points
+            }
+            for run in line.runs {
+                frames[n].place(.glyphs(run.run), at: Point(x: .pt(x) + run.x, y: .pt(baseline)))
+            }
+            frames[n].label = "\(n + 1)"
+        }
+    }
+}

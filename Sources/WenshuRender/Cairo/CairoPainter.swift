@@ -1,0 +1,117 @@
+internal import CCairo
+import Foundation
+import WenshuCore
+
+/// Draws one frame's items with Cairo; shared by the PDF and PNG renderers.
+struct CairoPainter {
+    let faces: CairoFaces
+    /// Images loaded once per document, however many pages use them.
+    let images: ImageCache
+
+    func paint(_ frame: Frame, on cr: OpaquePointer) throws {
+        for element in frame.items {
+            let p = element.position
+            switch element.item {
+            case .glyphs(let run):
+                drawGlyphs(run, at: p, cr: cr)
+            case .line(let to, let stroke):
+                setColor(stroke.color, cr)
+                cairo_set_line_width(cr, stroke.width.points)
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+                cairo_move_to(cr, p.x.points, p.y.points)
+                cairo_line_to(cr, to.x.points, to.y.points)
+                cairo_stroke(cr)
+            case .rectangle(let size, let fill, let stroke):
+                cairo_rectangle(cr, p.x.points, p.y.points, size.width.points, size.height.points)
+                if let fill {
+                    setColor(fill, cr)
+                    if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+                }
+                if let stroke {
+                    setColor(stroke.color, cr)
+                    cairo_set_line_width(cr, stroke.width.points)
+                    cairo_stroke(cr)
+                }
+                cairo_new_path(cr)
+            case .image(let image, let size):
+                let surface = try images.surface(for: image.path)
+                let w = Double(cairo_image_surface_get_width(surface)), h = Double(cairo_image_surface_get_height(surface))
+                guard w > 0, h > 0 else { continue }
+                cairo_save(cr)
+                cairo_translate(cr, p.x.points, p.y.points)
+                cairo_scale(cr, size.width.points / w, size.height.points / h)
+                cairo_set_source_surface(cr, surface, 0, 0)
+                cairo_paint(cr)
+                cairo_restore(cr)
+            case .link(let size, let target):
+                let rect = "rect=[\(p.x.points) \(p.y.points) \(size.width.points) \(size.height.points)]"
+                let attributes: String
+                switch target {
+                case .url(let url): attributes = "\(rect) uri='\(url.replacingOccurrences(of: "'", with: "\\'"))'"
+                case .page(let page, let point): attributes = "\(rect) page=\(page + 1) pos=[\(point.x.points) \(point.y.points)]"
+                }
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+                cairo_tag_end(cr, CAIRO_TAG_LINK)
+            case .bookmark:
+                break  // outlines are the PDF renderer's business
+            }
+        }
+    }
+
+    private func setColor(_ c: Color, _ cr: OpaquePointer) {
+        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    }
+
+    private func drawGlyphs(_ run: GlyphRun, at origin: Point, cr: OpaquePointer) {
+        guard let face = faces.face(run.face), !run.glyphs.isEmpty else { return }
+        cairo_set_font_face(cr, face)
+        cairo_set_font_size(cr, run.size.points)
+        setColor(run.color, cr)
+        var glyphs = run.glyphs.map {
+            cairo_glyph_t(index: UInt($0.id), x: origin.x.points + $0.x.points, y: origin.y.points + $0.y.points)
+        }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let utf8 = Array(run.text.utf8)
+        let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == utf8.count
+            && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
+        if consistent {
+            utf8.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
+                                           &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+                }
+            }
+        } else {
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+        }
+        if run.emboldened {
+            // Synthetic bold: the outlines stroked over the filled glyphs, 1/30 em wide. The text
+            // stays copyable once (the stroke is a path, not text).
+            cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
+            cairo_set_line_width(cr, run.size.points / 30)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+            cairo_stroke(cr)
+        }
+    }
+}
+
+/// Image surfaces by path, loaded once per document.
+final class ImageCache {
+    private var surfaces: [String: OpaquePointer] = [:]
+
+    func surface(for path: String) throws -> OpaquePointer {
+        if let s = surfaces[path] { return s }
+        guard FileManager.default.fileExists(atPath: path) else { throw RenderError.image(path, reason: "file not found") }
+        guard let s = cairo_image_surface_create_from_png(path), cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.image(path, reason: "not a PNG image Cairo can read")
+        }
+        surfaces[path] = s
+        return s
+    }
+
+    deinit { for (_, s) in surfaces { cairo_surface_destroy(s) } }
+}
+
+func cairoStatusText(_ status: cairo_status_t) -> String {
+    String(cString: cairo_status_to_string(status))
+}

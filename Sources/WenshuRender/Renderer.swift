@@ -1,0 +1,25 @@
+import WenshuCore
+
+/// Errors of the renderers.
+public enum RenderError: WenshuError {
+    /// Cairo reported a failure (its status text).
+    case cairo(String, path: String)
+    /// An image could not be read.
+    case image(String, reason: String)
+    /// The output file could not be written.
+    case write(AtomicFile.WriteError)
+
+    public var message: String {
+        switch self {
+        case .cairo(let status, let path): "cannot write \(path): \(status)"
+        case .image(let path, let reason): "cannot read image \(path): \(reason)"
+        case .write(let e): e.message
+        }
+    }
+}
+
+/// Something that turns page frames into an output file. Renderers read frames and nothing else.
+public protocol Renderer {
+    /// Writes `frames` to `path`, whole or not at all (a temporary file renamed when complete).
+    func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws
+}

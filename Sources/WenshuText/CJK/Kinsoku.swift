@@ -1,0 +1,15 @@
+/// Line-breaking prohibitions (禁则) of W3C clreq §3.1.7 and GB/T 15834-2011, as data.
+public enum Kinsoku {
+    /// Marks that may not begin a line: pause and stop marks, closing brackets and quotes,
+    /// the middle dot, the dash and the ellipsis (which also must not be split), and the Latin
+    /// closing marks and units that follow a number.
+    public static let noLineStart: Set<Character> = Set("、，；：。！？．）〕］｝》〉」』】〗”’・·…—―⸺%％‰℃,.;:?!)]}")
+
+    /// Marks that may not end a line: opening brackets and quotes.
+    public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{")
+
+    /// True when a line may break between a piece ending in `before` and one starting with `after`.
+    public static func allowsBreak(between before: Character, and after: Character) -> Bool {
+        !noLineStart.contains(after) && !noLineEnd.contains(before)
+    }
+}

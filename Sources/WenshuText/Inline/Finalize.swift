@@ -1,0 +1,128 @@
+import WenshuCore
+import WenshuFonts
+
+/// A glyph run placed on a line: `x` is the run's origin from the line's start.
+public struct PlacedRun: Sendable {
+    public var x: Length
+    public var run: GlyphRun
+}
+
+/// One set line of a paragraph, ready for layout to place.
+public struct TextLine: Sendable {
+    /// Glyph runs, origins relative to the line's start on the baseline.
+    public var runs: [PlacedRun]
+    /// From the line's start to the end of its last character (after trims).
+    public var width: Length
+    /// The measure the line was set to.
+    public var measure: Length
+    /// The largest font size on the line.
+    public var size: Length
+    /// Above and below the baseline, for the largest font.
+    public var ascent: Length
+    public var descent: Length
+    /// The line's text, as a reader would copy it.
+    public var text: String
+    /// The paragraph's last line (or the last before a forced break).
+    public var endsParagraph: Bool
+}
+
+/// A typeset paragraph.
+public struct ParagraphLayout: Sendable {
+    public var lines: [TextLine]
+    /// Characters no installed font has (drawn as a box, reported by the caller with the page).
+    public var missing: [Character]
+}
+
+/// Turns the chosen breaks into lines: applies the edge trims, the justification adjustments or the
+/// alignment offset, and gathers consecutive pieces of one face and style into glyph runs.
+enum Finalize {
+    static func lines(atoms: [Atom], junctions: [Junction], breaks: [Int], breaker: Linebreak,
+                      style: ParagraphStyle, styles: [TextStyle]) -> [TextLine] {
+        var out: [TextLine] = []
+        var s = 0
+        for (n, e) in breaks.enumerated() {
+            let measure = breaker.measure(n)
+            let natural = breaker.naturalWidth(s, e)
+            let last = n == breaks.count - 1 || junctions[e].forced
+            var offset = 0.0
+            var adjust = [Double](repeating: 0, count: max(0, e - s))
+            let justify = style.grid == nil && ((style.alignment == .justified && !last) || style.alignment == .distributed)
+            if justify || natural > measure + 0.01 {
+                // Justified lines fill the measure; any line too long for it (a last line, a centred
+                // one) shrinks by the same rules rather than overflow.
+                adjust = Justify.adjustments(junctions: junctions, from: s, to: e, delta: measure - natural)
+            } else if style.alignment == .distributed || (style.grid != nil && style.alignment == .justified && !last && natural > measure) {
+                adjust = Justify.adjustments(junctions: junctions, from: s, to: e, delta: measure - natural)
+            } else {
+                switch style.alignment {
+                case .center: offset = (measure - natural) / 2
+                case .right: offset = measure - natural
+                default: break
+                }
+                if style.grid != nil, style.alignment == .center {
+                    // Centred lines on the grid start on a column.
+                    let pitch = style.grid!.pitch.points
+                    offset = (offset / pitch).rounded(.down) * pitch
+                }
+            }
+            var x = offset - atoms[s].blankLeft
+            var runs: [PlacedRun] = []
+            var text = ""
+            var maxSize = 0.0, ascent = 0.0, descent = 0.0
+            for m in s...e {
+                let atom = atoms[m]
+                for piece in atom.pieces {
+                    let st = styles[atom.style]
+                    maxSize = max(maxSize, st.size.points)
+                    ascent = max(ascent, piece.font.ascender * st.size.points)
+                    descent = max(descent, -piece.font.descender * st.size.points)
+                    let pieceText = m == e ? trimmedTrailing(piece.text, atom: atom) : piece.text
+                    let clusters = m == e ? trimmedClusters(piece, atom: atom) : piece.clusters
+                    let glyphs = m == e ? Array(piece.glyphs.prefix(clusters.reduce(0) { $0 + $1.glyphs })) : piece.glyphs
+                    if var lastRun = runs.last, lastRun.run.face == piece.font.id, lastRun.run.size == st.size,
+                       lastRun.run.color == st.color, lastRun.run.emboldened == piece.emboldened {
+                        let base = x - lastRun.x.points
+                        lastRun.run.glyphs += glyphs.map { PlacedGlyph(id: $0.id, x: $0.x + .pt(base), y: $0.y) }
+                        lastRun.run.text += pieceText
+                        lastRun.run.clusters += clusters
+                        runs[runs.count - 1] = lastRun
+                    } else {
+                        let run = GlyphRun(face: piece.font.id, size: st.size, color: st.color, emboldened: piece.emboldened,
+                                           glyphs: glyphs, text: pieceText, clusters: clusters, width: .zero)
+                        runs.append(PlacedRun(x: .pt(x), run: run))
+                    }
+                }
+                text += atom.text
+                if m < e { text += atom.trailing }
+                x += atom.width
+                if m < e { x += junctions[m].glue + adjust[m - s] }
+                if var lastRun = runs.last {
+                    lastRun.run.width = .pt(x - lastRun.x.points)
+                    runs[runs.count - 1] = lastRun
+                }
+            }
+            let width = x - atoms[e].blankRight
+            if maxSize == 0, let st = styles.first { maxSize = st.size.points; ascent = 0.88 * maxSize; descent = 0.12 * maxSize }
+            out.append(TextLine(runs: runs, width: .pt(width), measure: .pt(measure), size: .pt(maxSize),
+                                ascent: .pt(ascent), descent: .pt(descent), text: text, endsParagraph: last))
+            s = e + 1
+        }
+        return out
+    }
+
+    /// The last atom of a line loses its trailing spaces (they would hang past the edge).
+    private static func trimmedTrailing(_ text: String, atom: Atom) -> String {
+        guard !atom.trailing.isEmpty, let lastPiece = atom.pieces.last, lastPiece.text == text else { return text }
+        return String(text.dropLast(atom.trailing.count))
+    }
+
+    private static func trimmedClusters(_ piece: Piece, atom: Atom) -> [GlyphRun.Cluster] {
+        guard !atom.trailing.isEmpty, let lastPiece = atom.pieces.last, lastPiece.text == piece.text else { return piece.clusters }
+        var bytes = atom.trailing.utf8.count
+        var clusters = piece.clusters
+        while bytes > 0, let c = clusters.last {
+            if c.bytes <= bytes { bytes -= c.bytes; clusters.removeLast() } else { clusters[clusters.count - 1].bytes -= bytes; bytes = 0 }
+        }
+        return clusters
+    }
+}

@@ -1,0 +1,81 @@
+/// What lies between two adjacent atoms: whether a line may break there, the space set there when it
+/// does not, and how much that space may shrink or stretch, by clreq priority. Space at a junction
+/// where the line breaks is dropped.
+struct Junction {
+    var breakable = false
+    var forced = false
+    /// Natural space, in points: word space, Han–Latin space, less what punctuation compression takes.
+    var glue = 0.0
+    /// Shrinkable space by `ShrinkPriority`, and stretchable space by `StretchPriority`.
+    var shrink = [Double](repeating: 0, count: ShrinkPriority.allCases.count)
+    var stretch = [Double](repeating: 0, count: StretchPriority.allCases.count)
+
+    var totalShrink: Double { shrink.reduce(0, +) }
+    var totalStretch: Double { stretch.reduce(0, +) }
+}
+
+/// Builds the junctions from the CJK rule tables:
+/// - `Kinsoku` decides where a break is allowed (and never inside a Latin word or ——/……);
+/// - `Compression` takes the facing blanks of adjacent marks down by ½ em (GB/T 15834 §5.1.10,
+///   clreq 3.1.6: two one-em marks side by side take 1.5 em);
+/// - `HanLatinSpacing` adds up to ¼ em between Han and Latin when the style asks for it;
+/// - what remains of each mark's blank half is shrinkable, at its class's priority.
+enum Prepare {
+    /// The stretch each gap between characters offers the breaker (in em): expansion comes last
+    /// in the clreq order, but a paragraph of Han text must be able to fill a line to its edge.
+    static let interCharacterStretch = 0.15
+
+    static func junctions(_ atoms: inout [Atom], style: ParagraphStyle) -> [Junction] {
+        guard atoms.count > 1 else { return atoms.isEmpty ? [] : [Junction()] }
+        var js = [Junction](repeating: Junction(), count: atoms.count)
+        let grid = style.grid != nil
+        for k in 0..<(atoms.count - 1) {
+            var j = Junction()
+            let a = atoms[k], b = atoms[k + 1]
+            let em = max(a.em, b.em)
+            j.forced = a.forcedBreakAfter
+            // Where a break may fall.
+            if a.kind == .indent {
+                j.breakable = false
+            } else if let last = a.last, let first = b.first {
+                let insideWord = a.kind == .latin && b.kind == .latin && a.trailing.isEmpty
+                j.breakable = j.forced || (!insideWord && Kinsoku.allowsBreak(between: last, and: first))
+            }
+            // Word spaces.
+            if a.spaceAfter > 0 {
+                j.glue += a.spaceAfter
+                j.shrink[ShrinkPriority.wordSpace.rawValue] += a.spaceAfter / 3
+                j.stretch[StretchPriority.wordSpace.rawValue] += a.spaceAfter / 2
+            }
+            if !grid {
+                // Han–Latin spacing (optional, up to ¼ em; none in official documents).
+                if style.hanLatinSpacing, a.trailing.isEmpty, HanLatinSpacing.applies(between: a, and: b) {
+                    let space = HanLatinSpacing.width * em
+                    j.glue += space
+                    j.shrink[ShrinkPriority.hanLatin.rawValue] += space
+                    j.stretch[StretchPriority.hanLatin.rawValue] += space / 2
+                }
+                // Adjacent punctuation compression.
+                var left = atoms[k], right = atoms[k + 1]
+                let taken = Compression.take(&left, &right)
+                atoms[k] = left
+                atoms[k + 1] = right
+                j.glue -= taken
+                // What is left of the blanks may shrink, by priority.
+                if case .punctuation(let p) = atoms[k].kind, atoms[k].blankRightInside > 0 {
+                    j.shrink[p.shrinkPriority.rawValue] += atoms[k].blankRightInside
+                }
+                if case .punctuation(let p) = atoms[k + 1].kind, atoms[k + 1].blankLeftInside > 0 {
+                    j.shrink[p.shrinkPriority.rawValue] += atoms[k + 1].blankLeftInside
+                }
+            }
+            // Even inter-character expansion, last in order; never inside a word or inside an indent.
+            let insideWord = a.kind == .latin && b.kind == .latin && a.trailing.isEmpty
+            if a.kind != .indent && !insideWord {
+                j.stretch[StretchPriority.interCharacter.rawValue] += interCharacterStretch * em
+            }
+            js[k] = j
+        }
+        return js
+    }
+}

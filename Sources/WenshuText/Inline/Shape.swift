@@ -1,0 +1,186 @@
+import WenshuCore
+import WenshuFonts
+
+/// Itemizes the atoms' characters by font and script and shapes each item with HarfBuzz, then
+/// hands every glyph back to the atom its character belongs to.
+///
+/// Itemization (after libraqm): every character is given the first face of its style's fallback
+/// chain that has a glyph for it (so a name with a CJK Extension B character such as 𠈌 takes that
+/// one character from a face that has it); consecutive characters of one face, style and script form
+/// an item. An item is shaped as a whole so kerning and contextual forms work across atoms.
+struct Shaper {
+    let book: FontBook
+    let styles: [TextStyle]
+    let chains: [FontChain]
+    /// Characters no installed face has; they are drawn as the primary face's .notdef and reported.
+    var missing: [Character] = []
+
+    init(book: FontBook, styles: [TextStyle]) throws {
+        self.book = book
+        self.styles = styles
+        self.chains = try styles.map { try book.chain(for: $0.role, bold: $0.bold) }
+    }
+
+    private struct Slot {
+        var atom: Int
+        var character: Character
+        var trailing: Bool
+    }
+
+    mutating func shape(_ atoms: inout [Atom], grid: GridSpec?) {
+        // 1. Every character with its atom, font and script.
+        var slots: [Slot] = []
+        for (i, atom) in atoms.enumerated() {
+            for c in atom.text { slots.append(Slot(atom: i, character: c, trailing: false)) }
+            for c in atom.trailing { slots.append(Slot(atom: i, character: c, trailing: true)) }
+            atoms[i].em = styles[atom.style].size.points
+        }
+        var fonts: [Font] = []
+        fonts.reserveCapacity(slots.count)
+        for slot in slots {
+            let chain = chains[atoms[slot.atom].style]
+            let scalar = slot.character.unicodeScalars.first!
+            if let f = book.font(for: scalar, in: chain) {
+                fonts.append(f)
+            } else if CharacterClass(slot.character) == .space, let f = chain.fonts.first {
+                fonts.append(f)
+            } else {
+                if !missing.contains(slot.character) { missing.append(slot.character) }
+                fonts.append(chain.primary)
+            }
+        }
+        // 2. Items: runs of one font, style and script.
+        var start = 0
+        while start < slots.count {
+            let style = atoms[slots[start].atom].style
+            let script = scriptOf(slots[start].character)
+            var end = start + 1
+            while end < slots.count, fonts[end] === fonts[start], atoms[slots[end].atom].style == style {
+                let s = scriptOf(slots[end].character)
+                if s != script && s != .common { break }
+                end += 1
+            }
+            shapeItem(slots[start..<end], font: fonts[start], style: style, script: script, atoms: &atoms)
+            start = end
+        }
+        // 3. Blank halves and grid widths.
+        for i in atoms.indices {
+            let em = atoms[i].em
+            if case .punctuation(let p) = atoms[i].kind, grid == nil {
+                atoms[i].blankLeft = p.blanks.left * em
+                atoms[i].blankRight = p.blanks.right * em
+                atoms[i].blankLeftInside = atoms[i].blankLeft
+                atoms[i].blankRightInside = atoms[i].blankRight
+            }
+            if atoms[i].kind == .indent {
+                atoms[i].width = 0  // set by the caller from the indent in 字
+            }
+            if grid == nil, case .cjk = atoms[i].kind {
+                // Ideographs stand on the em square: an advance other than one em (cwTeX's Han
+                // glyphs advance 0.92 em) is evened out, the glyph centred in its square.
+                centre(&atoms[i], cell: em)
+            } else if grid == nil, case .punctuation(let p) = atoms[i].kind, p != .inseparable, p != .middleDot {
+                centre(&atoms[i], cell: em, keepSide: p.blanks.left > 0 ? .right : .left)
+            }
+            if let grid {
+                let pitch = grid.pitch.points
+                switch atoms[i].kind {
+                case .cjk, .punctuation:
+                    // One cell a character (two for ——/……); glyphs centred on their cells' start.
+                    let cells = max(1, atoms[i].text.count)
+                    atoms[i].width = Double(cells) * pitch
+                    respace(&atoms[i], pitch: pitch)
+                case .latin:
+                    // Latin words and numbers take whole half-cells so the Han after them stays on the grid.
+                    let half = pitch / 2
+                    atoms[i].width = (atoms[i].width / half - 0.01).rounded(.up) * half
+                case .indent:
+                    break
+                }
+            }
+        }
+    }
+
+    private enum Side { case left, right, centre }
+
+    /// Sets a one-character atom to exactly `cell` wide. Its glyph is centred, or kept against the
+    /// side its ink is on (a full-width mark's ink sits in one half of its square).
+    private func centre(_ atom: inout Atom, cell: Double, keepSide: Side = .centre) {
+        guard atom.text.count == 1, atom.pieces.count == 1, atom.pieces[0].glyphs.count == 1,
+              abs(atom.width - cell) > 0.01 else { return }
+        let shift: Double
+        switch keepSide {
+        case .centre: shift = (cell - atom.width) / 2
+        case .left: shift = 0
+        case .right: shift = cell - atom.width
+        }
+        atom.pieces[0].glyphs[0].x = atom.pieces[0].glyphs[0].x + .pt(shift)
+        atom.width = cell
+    }
+
+    /// In grid mode each Han character advances exactly one pitch (the font's em is a little larger
+    /// at 三号 in 156 mm / 28: the −0.2 pt tracking of GB/T 9704 practice).
+    private func respace(_ atom: inout Atom, pitch: Double) {
+        var x = 0.0
+        for p in atom.pieces.indices {
+            for g in atom.pieces[p].glyphs.indices {
+                atom.pieces[p].glyphs[g].x = .pt(x)
+                x += pitch
+            }
+        }
+    }
+
+    private func scriptOf(_ c: Character) -> ShapingScript {
+        switch CharacterClass(c) {
+        case .cjk, .punctuation: .han
+        case .latin: .latin
+        case .space, .newline: .common
+        }
+    }
+
+    private func shapeItem(_ slots: ArraySlice<Slot>, font: Font, style: Int, script: ShapingScript, atoms: inout [Atom]) {
+        var text = ""
+        var byteStarts: [Int] = []
+        var offset = 0
+        for slot in slots {
+            byteStarts.append(offset)
+            text.append(slot.character)
+            offset += slot.character.utf8.count
+        }
+        let glyphs = font.shape(text, script: script == .common ? .han : script)
+        // Glyphs by the character (slot) their cluster starts at.
+        var glyphsOfSlot = [[ShapedGlyph]](repeating: [], count: slots.count)
+        var k = 0
+        for g in glyphs {
+            while k + 1 < byteStarts.count && byteStarts[k + 1] <= g.cluster { k += 1 }
+            while k > 0 && byteStarts[k] > g.cluster { k -= 1 }
+            glyphsOfSlot[k].append(g)
+        }
+        let size = styles[style].size.points
+        let emboldened = chains[style].emboldened && !font.isBold
+        var currentAtom = -1
+        for (j, slot) in slots.enumerated() {
+            let a = slot.atom
+            if a != currentAtom {
+                currentAtom = a
+                atoms[a].pieces.append(Piece(font: font, text: "", glyphs: [], clusters: [], emboldened: emboldened))
+            }
+            let pieceIndex = atoms[a].pieces.count - 1
+            var advance = 0.0
+            let x0 = atoms[a].width + atoms[a].spaceAfter
+            for g in glyphsOfSlot[j] {
+                atoms[a].pieces[pieceIndex].glyphs.append(
+                    PlacedGlyph(id: g.id, x: .pt(x0 + advance + g.xOffset * size), y: .pt(-g.yOffset * size)))
+                advance += g.advance * size
+            }
+            let bytes = slot.character.utf8.count
+            if glyphsOfSlot[j].isEmpty, !atoms[a].pieces[pieceIndex].clusters.isEmpty {
+                atoms[a].pieces[pieceIndex].clusters[atoms[a].pieces[pieceIndex].clusters.count - 1].bytes += bytes
+            } else {
+                atoms[a].pieces[pieceIndex].clusters.append(GlyphRun.Cluster(bytes: bytes, glyphs: glyphsOfSlot[j].count))
+            }
+            atoms[a].pieces[pieceIndex].text.append(slot.character)
+            if slot.trailing { atoms[a].spaceAfter += advance } else { atoms[a].width += advance }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import WenshuCore
+import WenshuFonts
+
+/// Errors of the text module.
+public enum TextError: WenshuError {
+    case fonts(FontError)
+    public var message: String {
+        switch self { case .fonts(let e): e.message }
+    }
+}
+
+/// Sets a paragraph of Chinese (and Latin) text into lines, by the rules of
+/// ../docs (typesetting facts): the passes run in the order of their files in `Inline/`:
+/// collect atoms → itemize and shape → prepare junctions from the CJK tables → break (total fit)
+/// → justify → finalize into glyph runs.
+public struct ParagraphTypesetter: Sendable {
+    public let fonts: FontBook
+
+    public init(fonts: FontBook) { self.fonts = fonts }
+
+    /// Typesets `runs` as one paragraph to lines of `width` (the first line and the rest alike).
+    public func typeset(_ runs: [InlineRun], style: ParagraphStyle, width: Length) throws -> ParagraphLayout {
+        try typeset(runs, style: style) { _ in width }
+    }
+
+    /// Typesets `runs` with a measure per line (`measure(n)` for line n, from 0).
+    public func typeset(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
+        let styles = runs.map(\.style)
+        guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return ParagraphLayout(lines: [], missing: []) }
+        var atoms = Collect.atoms(runs, indent: style.firstLineIndent)
+        var shaper: Shaper
+        do { shaper = try Shaper(book: fonts, styles: styles) } catch let e as FontError { throw TextError.fonts(e) }
+        shaper.shape(&atoms, grid: style.grid)
+        if let first = atoms.first, first.kind == .indent {
+            let em = styles[0].size.points
+            atoms[0].width = style.grid.map { $0.pitch.points * style.firstLineIndent } ?? em * style.firstLineIndent
+            atoms[0].em = em
+            if atoms.count == 1 { atoms.removeAll() }
+        }
+        guard !atoms.isEmpty else { return ParagraphLayout(lines: [], missing: shaper.missing) }
+        let junctions = Prepare.junctions(&atoms, style: style)
+        let breaker = Linebreak(atoms: atoms, junctions: junctions, style: style) { measure($0).points }
+        let breaks = breaker.breaks()
+        let lines = Finalize.lines(atoms: atoms, junctions: junctions, breaks: breaks, breaker: breaker,
+                                   style: style, styles: styles)
+        return ParagraphLayout(lines: lines, missing: shaper.missing)
+    }
+}
