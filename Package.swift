@@ -55,5 +55,6 @@ let package = Package(
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
+        .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]
 )

@@ -41,6 +41,9 @@ public struct GlyphRun: Sendable {
     public var clusters: [Cluster]
     /// The run's advance (the distance from its origin to where the next text would start).
     public var width: Length
+    /// Page furniture (page numbers, running heads): drawn, but not part of the document's text,
+    /// so copying a paragraph that crosses a page does not pick up the page number.
+    public var isArtifact: Bool = false
 
     public struct Cluster: Hashable, Sendable {
         public var bytes: Int

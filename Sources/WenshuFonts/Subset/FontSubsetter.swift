@@ -53,18 +53,31 @@ public enum FontSubsetter {
         let tables = u16(4)
         var upem = 1000
         var hhea: Int? = nil
+        var hmtx: (offset: Int, size: Int)? = nil
         for t in 0..<tables {
             let record = 12 + 16 * t
             guard record + 16 <= Int(length) else { break }
             let tag = u32(record), offset = u32(record + 8), size = u32(record + 12)
             guard offset + size <= Int(length) else { continue }
             if tag == Int(hbTag("head")) && size >= 20 { upem = max(16, u16(offset + 18)) }
-            if tag == Int(hbTag("hhea")) && size >= 10 { hhea = offset }
+            if tag == Int(hbTag("hhea")) && size >= 36 { hhea = offset }
+            if tag == Int(hbTag("hmtx")) { hmtx = (offset, size) }
         }
         if let hhea {
             put16(hhea + 4, Int((emBoxAscent * Double(upem)).rounded()))
             put16(hhea + 6, Int((emBoxDescent * Double(upem)).rounded()))
             put16(hhea + 8, 0)
+            // Ideographs narrower than the em square (cwTeX's advance 0.92 em) are set centred on a
+            // full em; their declared width follows, so readers see no gap (and no false space)
+            // between two characters set side by side.
+            if let hmtx {
+                let metrics = min(u16(hhea + 34), hmtx.size / 4)
+                for g in 0..<metrics {
+                    let o = hmtx.offset + 4 * g
+                    let advance = u16(o)
+                    if advance >= upem * 4 / 5 && advance < upem { put16(o, upem) }
+                }
+            }
         }
         return hb_blob_create(copy.assumingMemoryBound(to: CChar.self), length, HB_MEMORY_MODE_WRITABLE, copy) { free($0) }
     }

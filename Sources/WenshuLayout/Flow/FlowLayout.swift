@@ -89,52 +89,48 @@ public struct FlowLayout {
                 used += Int(lines.rounded())
                 if used >= slotsPerPage { newPage() }
             case .paragraph(let p):
-                let before = Int(p.linesBefore.rounded())
-                if used > 0 { used += before }
+                if used > 0 { used += Int(p.linesBefore.rounded()) }
                 if used >= slotsPerPage { newPage() }
-                let n = sb.lines.count
-                var need = sb.pitches.reduce(0, +)
-                if p.keepWithNext, i + 1 < set.count {
-                    let next = set[i + 1]
-                    need += Int((next.paragraph?.linesBefore ?? 0).rounded()) + next.pitches.prefix(2).reduce(0, +)
+                // What must stand together at the top: a heading with the next block's first lines.
+                var keep = 0
+                if p.keepWithNext, i + 1 < set.count, let next = set[i + 1].paragraph {
+                    keep = Int(next.linesBefore.rounded()) + Self.firstChunk(set[i + 1].pitches)
                 }
-                if used > 0 && used + min(need, slotsPerPage) > slotsPerPage {
-                    // Not all of it fits: split only where two lines stay on each side.
+                var k = 0
+                let n = sb.lines.count
+                while k < n {
+                    let rest = Array(sb.pitches[k...])
                     let room = slotsPerPage - used
+                    let all = rest.reduce(0, +)
+                    if all + keep <= room {
+                        if k == 0, let level = p.bookmarkLevel {
+                            frame.place(.bookmark(title: p.text, level: level),
+                                        at: Point(x: body.minX, y: body.minY + .pt(Double(used) * pitch)))
+                        }
+                        for j in k..<n { place(sb.lines[j], slots: sb.pitches[j]) }
+                        k = n
+                        break
+                    }
+                    // It does not all fit: split where two lines stay on each side, else move on.
                     var fit = 0, taken = 0
-                    while fit < n && taken + sb.pitches[fit] <= room { taken += sb.pitches[fit]; fit += 1 }
-                    if p.keepWithNext || fit < 2 || n < 4 {
-                        newPage()
-                    } else if n - fit < 2 {
-                        fit = n - 2
-                        if fit < 2 { newPage() } else {
-                            placeLines(sb, 0..<fit, place: place)
+                    while fit < rest.count && taken + rest[fit] <= room { taken += rest[fit]; fit += 1 }
+                    fit = min(fit, rest.count - 2)
+                    if keep > 0 || fit < 2 || rest.count < 4 {
+                        if used == 0 {
+                            // Even a fresh page cannot hold it whole: fill this page and go on.
+                            fit = max(1, min(fit, rest.count))
+                        } else {
                             newPage()
-                            placeLines(sb, fit..<n, place: place)
-                            report(sb.missing, page: frames.count + 1)
-                            used += Int(p.linesAfter.rounded())
                             continue
                         }
-                    } else {
-                        placeLines(sb, 0..<fit, place: place)
-                        newPage()
-                        var k = fit
-                        while k < n {
-                            if used + sb.pitches[k] > slotsPerPage { newPage() }
-                            place(sb.lines[k], slots: sb.pitches[k]); k += 1
-                        }
-                        report(sb.missing, page: frames.count + 1)
-                        used += Int(p.linesAfter.rounded())
-                        continue
                     }
-                }
-                if let level = p.bookmarkLevel {
-                    let y = body.minY + .pt(Double(used) * pitch)
-                    frame.place(.bookmark(title: p.text, level: level), at: Point(x: body.minX, y: y))
-                }
-                for k in 0..<n {
-                    if used + sb.pitches[k] > slotsPerPage { newPage() }
-                    place(sb.lines[k], slots: sb.pitches[k])
+                    if k == 0, let level = p.bookmarkLevel {
+                        frame.place(.bookmark(title: p.text, level: level),
+                                    at: Point(x: body.minX, y: body.minY + .pt(Double(used) * pitch)))
+                    }
+                    for j in k..<(k + fit) { place(sb.lines[j], slots: sb.pitches[j]) }
+                    k += fit
+                    newPage()
                 }
                 report(sb.missing, page: frames.count + 1)
                 used += Int(p.linesAfter.rounded())
@@ -145,8 +141,10 @@ public struct FlowLayout {
         return frames
     }
 
-    private func placeLines(_ sb: SetBlock, _ range: Range<Int>, place: (TextLine, Int) -> Void) {
-        for k in range { place(sb.lines[k], sb.pitches[k]) }
+    /// The lines a paragraph must have together at the top of its first page: all of a paragraph of
+    /// fewer than four lines (it cannot split two and two), else two.
+    static func firstChunk(_ pitches: [Int]) -> Int {
+        pitches.count < 4 ? pitches.reduce(0, +) : pitches.prefix(2).reduce(0, +)
     }
 
     private func report(_ missing: [Character], page: Int) {
@@ -178,7 +176,9 @@ public struct FlowLayout {
                 x = (n % 2 == 0) ? body.maxX.points - inset.points - line.width.points : body.minX.points + inset.points
             }
             for run in line.runs {
-                frames[n].place(.glyphs(run.run), at: Point(x: .pt(x) + run.x, y: .pt(baseline)))
+                var glyphs = run.run
+                glyphs.isArtifact = true
+                frames[n].place(.glyphs(glyphs), at: Point(x: .pt(x) + run.x, y: .pt(baseline)))
             }
             frames[n].label = "\(n + 1)"
         }

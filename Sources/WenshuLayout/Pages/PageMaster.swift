@@ -59,11 +59,10 @@ public struct PageNumberStyle: Sendable {
         self.format = format; self.style = style; self.placement = placement; self.distanceBelowBody = distanceBelowBody
     }
 
-    /// GB/T 9704-2012 §7.5: 4号 half-width 宋体 Arabic numerals with a 一字线 each side,
+    /// GB/T 9704-2012 §7.5: 4号 half-width 宋体 Arabic numerals with an em dash (一字线) each side,
     /// 7 mm below the type area, odd pages right and even pages left, one character in.
     public static let officialDocument = PageNumberStyle(
-        // The 一字线 is GB 2312's A1AA, written U+2015 (its code page 936 mapping) rather than U+2014:
-        // text tools read an em dash at a line's start as a broken dash (a kinsoku fault).
-        format: { "\u{2015} \($0) \u{2015}" }, style: TextStyle(role: .song, size: .pt(14)),
+        // The numbers are page furniture (see GlyphRun.isArtifact): drawn, not copied with the text.
+        format: { "— \($0) —" }, style: TextStyle(role: .song, size: .pt(14)),
         placement: .outside(inset: .pt(14)), distanceBelowBody: .mm(7))
 }

@@ -74,7 +74,11 @@ struct CairoPainter {
         let utf8 = Array(run.text.utf8)
         let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == utf8.count
             && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
-        if consistent {
+        if run.isArtifact {
+            // Furniture is drawn as outlines: seen, printed, never copied with the text.
+            cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
+            cairo_fill(cr)
+        } else if consistent {
             utf8.withUnsafeBufferPointer { bytes in
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
                     cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),

@@ -5,7 +5,7 @@
 /// - opening brackets and quotes sit in the right half (blank on the left);
 /// - closing brackets and quotes, and the pause and stop marks ，、。；：？！ sit in the left half
 ///   (blank on the right);
-/// - middle dots sit in the centre (a quarter em blank on each side);
+/// - the middle dot (间隔号) takes half a character, centred (GB/T 15834-2011 §5.1.12 of 书写格式);
 /// - the dash —— and the ellipsis …… are two em wide and never split.
 public enum PunctuationClass: Sendable, Hashable {
     case opening
@@ -38,7 +38,7 @@ public enum PunctuationClass: Sendable, Hashable {
         switch self {
         case .opening: (0.5, 0)
         case .closing, .pause, .stop: (0, 0.5)
-        case .middleDot: (0.25, 0.25)
+        case .middleDot: (0, 0)
         case .inseparable, .none: (0, 0)
         }
     }

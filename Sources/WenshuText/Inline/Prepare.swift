@@ -23,7 +23,7 @@ struct Junction {
 enum Prepare {
     /// The stretch each gap between characters offers the breaker (in em): expansion comes last
     /// in the clreq order, but a paragraph of Han text must be able to fill a line to its edge.
-    static let interCharacterStretch = 0.15
+    static let interCharacterStretch = 0.05
 
     static func junctions(_ atoms: inout [Atom], style: ParagraphStyle) -> [Junction] {
         guard atoms.count > 1 else { return atoms.isEmpty ? [] : [Junction()] }
