@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import WenshuCore
+@testable import WenshuFonts
+
+@Suite struct FontBookTests {
+    static let book = try! FontBook()
+
+    /// Every role resolves to a free font from Debian when no office font is installed.
+    @Test(arguments: FontRole.allCases)
+    func everyRoleResolves(role: FontRole) throws {
+        let chain = try Self.book.chain(for: role)
+        #expect(!chain.fonts.isEmpty)
+        let free = FontFallbacks.lists[role]!.filter(\.free).map(\.family)
+        #expect(chain.fonts.contains { free.contains($0.id.family) }, "\(role): \(chain.fonts.map(\.id.family))")
+    }
+
+    @Test func rolesByEitherName() {
+        #expect(FontRole(name: "仿宋") == .fangsong)
+        #expect(FontRole(name: "fangsong") == .fangsong)
+        #expect(FontRole(name: "仿宋_GB2312") == .fangsong)
+        #expect(FontRole(name: "小标宋") == .xiaobiaosong)
+        #expect(FontRole(name: "comic") == nil)
+    }
+
+    /// Office fonts come first in every list, free ones after.
+    @Test func officeFontsComeFirst() {
+        for (_, list) in FontFallbacks.lists {
+            let firstFree = list.firstIndex(where: \.free)!
+            #expect(list[firstFree...].allSatisfy { $0.free })
+        }
+        #expect(FontFallbacks.lists[.fangsong]!.first!.family == "仿宋_GB2312")
+    }
+
+    /// Per-character fallback: CJK Extension B is found in some installed face.
+    @Test func extensionBFallsBack() throws {
+        let chain = try Self.book.chain(for: .fangsong)
+        let f = Self.book.font(for: "𠈌", in: chain)
+        #expect(f != nil)
+        #expect(f!.hasGlyph("𠈌"))
+    }
+
+    /// A Traditional-style face (cwTeX) does not draw the full-width marks of Simplified text.
+    @Test func marksComeFromAGBFace() throws {
+        let chain = try Self.book.chain(for: .fangsong)
+        let f = Self.book.font(for: "，", in: chain)!
+        #expect(f.gbPunctuation)
+    }
+
+    @Test func missingFontFileIsAnError() {
+        #expect(throws: FontError.fileMissing("/no/such/font.ttf")) {
+            _ = try FontBook(overrides: [.fangsong: "/no/such/font.ttf"])
+        }
+    }
+
+    @Test func fileThatIsNotAFontIsAnError() throws {
+        let path = NSTemporaryDirectory() + "not-a-font-\(UUID().uuidString).ttf"
+        try Data("这不是字体".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: FontError.notAFont(path)) { _ = try Font(path: path) }
+        #expect(FontError.notAFont(path).description.hasPrefix("not a font file"))
+    }
+
+    @Test func missingFolderIsAnError() {
+        #expect(throws: FontError.folderMissing("/no/such/fonts")) { _ = try FontBook(folders: ["/no/such/fonts"]) }
+    }
+
+    /// A font placed in a user folder wins over the system's free faces.
+    @Test func userFolderIsSearchedFirst() throws {
+        let dir = NSTemporaryDirectory() + "wenshu-fonts-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", toPath: dir + "/mine.ttf")
+        let book = try FontBook(folders: [dir])
+        let faces = book.discovery.faces(family: "AR PL SungtiL GB")
+        #expect(faces.first?.path.hasPrefix(dir) == true, "\(faces)")
+    }
+
+    @Test func oneFaceObjectPerFile() throws {
+        let a = try Self.book.chain(for: .song).primary
+        let b = try Self.book.font(path: a.id.path, index: a.id.index)
+        #expect(a === b)
+    }
+}
+
+@Suite struct SubsetTests {
+    @Test func subsetIsSmallAndDeclaresTheEmBox() throws {
+        let font = try FontBookTests.book.chain(for: .song).primary
+        let glyphs = Set(font.shape("一校一品党建品牌", script: .han).map(\.id))
+        let subset = try #require(FontSubsetter.subset(font, glyphs: glyphs))
+        #expect(subset.byteCount < 200_000, "\(subset.byteCount) bytes")
+        // The subset opens in FreeType (the renderer's path) and keeps the glyph ids.
+        #expect(subset.source == font.id)
+    }
+}

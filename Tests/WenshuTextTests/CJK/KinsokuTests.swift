@@ -1,0 +1,48 @@
+import Testing
+@testable import WenshuText
+
+/// Rule 1 (clreq §3.1.7, GB/T 15834): marks that may not start or end a line.
+@Suite struct KinsokuTests {
+    @Test func tablesHoldTheMarksOfTheStandard() {
+        for c in "、，；：。！？）》」』】〕”’・" { #expect(Kinsoku.noLineStart.contains(c), "\(c) may not start a line") }
+        for c in "（《「『【〔“‘" { #expect(Kinsoku.noLineEnd.contains(c), "\(c) may not end a line") }
+        #expect(!Kinsoku.allowsBreak(between: "好", and: "，"))
+        #expect(!Kinsoku.allowsBreak(between: "《", and: "书"))
+        #expect(Kinsoku.allowsBreak(between: "，", and: "书"))
+    }
+
+    /// Each closing mark put exactly where a naive break would set it at a line's start.
+    @Test(arguments: Array("、，；：。！？）》」』】〕”’"))
+    func closingMarkNeverStartsALine(mark: Character) throws {
+        // Ten characters fill the 10-em line; the mark would be the 11th.
+        let text = "一二三四五六七八九十" + String(mark) + "甲乙丙丁戊己庚辛壬癸子丑寅卯"
+        let lines = try Fixture.lines(text, measure: 10)
+        #expect(lines.count >= 2)
+        for line in lines.dropFirst() { #expect(line.first != mark, "line starts with \(mark): \(lines)") }
+        #expect(lines.joined() == text)
+    }
+
+    @Test(arguments: Array("（《「『【〔“‘"))
+    func openingMarkNeverEndsALine(mark: Character) throws {
+        // The mark would be the 10th character, the last of the first line.
+        let text = "一二三四五六七八九" + String(mark) + "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"
+        let lines = try Fixture.lines(text, measure: 10)
+        for line in lines.dropLast() { #expect(line.last != mark, "line ends with \(mark): \(lines)") }
+    }
+
+    /// Rule 2: —— and …… are one two-em piece, never split across lines.
+    @Test(arguments: ["——", "……"])
+    func dashAndEllipsisNeverSplit(mark: String) throws {
+        for offset in 7...10 {
+            let text = String(repeating: "中", count: offset) + mark + "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未"
+            let lines = try Fixture.lines(text, measure: 10)
+            #expect(lines.contains { $0.contains(mark) }, "\(mark) split at offset \(offset): \(lines)")
+            for line in lines.dropFirst() { #expect(!line.hasPrefix(String(mark.first!)), "\(lines)") }
+        }
+    }
+
+    @Test func dashIsTwoEmsWide() throws {
+        let layout = try Fixture.set("甲——乙", measure: 20, style: ParagraphStyle(firstLineIndent: 0, alignment: .left))
+        #expect((layout.lines[0].width.points / Fixture.em).near(4))
+    }
+}
