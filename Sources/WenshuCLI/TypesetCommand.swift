@@ -41,11 +41,15 @@ struct TypesetCommand: ParsableCommand {
             guard let source = String(data: data, encoding: .utf8) else {
                 throw InputError(location: SourceLocation(file: input), message: "not UTF-8 text")
             }
+            let clock = PhaseClock()
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
+            clock.lap("fonts")
             let document = ReportDocument(source: source, titleFirst: !noTitle, grid: grid)
             let frames = try compiler.layout(document.blocks, master: document.master)
+            clock.lap("layout")
             try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
                                pdf: output, pngFolder: png, pngResolution: dpi, trace: trace)
+            clock.lap("render")
             for d in compiler.diagnostics.all {
                 FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))
             }
@@ -58,4 +62,18 @@ struct TypesetCommand: ParsableCommand {
 struct InputError: WenshuError {
     var location: SourceLocation?
     var message: String
+}
+
+/// With WENSHU_TIMING=1 in the environment, prints how long each phase took (for bench/ scripts).
+final class PhaseClock {
+    private var last = DispatchTime.now()
+    private let enabled = ProcessInfo.processInfo.environment["WENSHU_TIMING"] == "1"
+
+    func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        FileHandle.standardError.write(Data("wenshu: timing: \(phase) \(String(format: "%.1f", ms)) ms\n".utf8))
+        last = now
+    }
 }

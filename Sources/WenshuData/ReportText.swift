@@ -40,8 +40,10 @@ public struct ReportText: Sendable {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         for (i, raw) in lines.enumerated() {
             var line = raw.trimmingCharacters(in: .whitespaces)
-            while line.hasPrefix("#") { line.removeFirst() }
-            line = line.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("#") || line.contains("**") {
+                while line.hasPrefix("#") { line.removeFirst() }
+                line = line.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+            }
             if line.isEmpty { flush(); continue }
             if current.isEmpty { startLine = i + 1 }
             current.append(line)
@@ -50,18 +52,36 @@ public struct ReportText: Sendable {
         self.paragraphs = paragraphs
     }
 
-    /// The heading patterns, as data: level and the prefix that marks it.
-    static let headingPatterns: [(level: Int, pattern: String)] = [
-        (1, #"^[一二三四五六七八九十百]+、"#),
-        (2, #"^[（(][一二三四五六七八九十百]+[）)]"#),
-        (3, #"^[0-9０-９]+[.．、](?![0-9])"#),
-        (4, #"^[（(][0-9０-９]+[）)]"#),
+    /// The heading numbers, as data: level, then what opens and closes the number and its digits
+    /// (一、 （一） 1. （1）, with full-width variants).
+    static let headingForms: [(level: Int, open: Set<Character>, digits: Set<Character>, close: Set<Character>)] = [
+        (1, [], Set("一二三四五六七八九十百"), ["、"]),
+        (2, ["（", "("], Set("一二三四五六七八九十百"), ["）", ")"]),
+        (3, [], Set("0123456789０１２３４５６７８９"), [".", "．", "、"]),
+        (4, ["（", "("], Set("0123456789０１２３４５６７８９"), ["）", ")"]),
     ]
 
+    /// The heading level `text` opens with, if any.
+    static func headingLevel(_ text: String) -> Int? {
+        for form in headingForms {
+            var i = text.startIndex
+            if !form.open.isEmpty {
+                guard i < text.endIndex, form.open.contains(text[i]) else { continue }
+                i = text.index(after: i)
+            }
+            let digitsStart = i
+            while i < text.endIndex, form.digits.contains(text[i]) { i = text.index(after: i) }
+            guard i > digitsStart, i < text.endIndex, form.close.contains(text[i]) else { continue }
+            // "3.5万元" is a number, not a heading.
+            let next = text.index(after: i)
+            if form.level == 3, next < text.endIndex, text[next].isNumber { continue }
+            return form.level
+        }
+        return nil
+    }
+
     static func classify(_ text: String, line: Int) -> Paragraph {
-        for (level, pattern) in headingPatterns {
-            guard let r = text.range(of: pattern, options: .regularExpression) else { continue }
-            _ = r
+        if let level = headingLevel(text) {
             // The heading is the first sentence when more text follows it, else the whole paragraph.
             if let stop = text.firstIndex(where: { "。：:".contains($0) }), text.index(after: stop) < text.endIndex {
                 let cut = text.index(after: stop)

@@ -1,3 +1,4 @@
+import Foundation
 import WenshuCore
 import WenshuFonts
 import WenshuText
@@ -18,7 +19,7 @@ public enum LayoutError: WenshuError {
 /// orphan, no widow); a one-line or two-line paragraph moves whole. A block kept with the next
 /// (a heading) moves to the next page unless the next block's first lines fit beneath it. Page
 /// numbers are added last, once the page count is known.
-public struct FlowLayout {
+public struct FlowLayout: Sendable {
     public let master: PageMaster
     public let typesetter: ParagraphTypesetter
     public let diagnostics: DiagnosticLog
@@ -43,24 +44,34 @@ public struct FlowLayout {
         let body = master.body
         let pitch = master.linePitch.points
         let slotsPerPage = master.gridLines ?? Int((body.height.points / pitch + 0.001).rounded(.down))
-        // 1. Set every paragraph.
-        var set: [SetBlock] = []
-        for block in blocks {
-            var sb = SetBlock(block: block)
-            if case .paragraph(let p) = block {
+        // 1. Set every paragraph. Paragraphs are independent until they meet the page, so they are
+        //    set in parallel on all cores; the fonts are shared (HarfBuzz fonts are thread-safe).
+        var set = blocks.map { SetBlock(block: $0) }
+        let failure = FirstError()
+        set.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { i in
+                guard case .paragraph(let p) = slots.value[i].block, !failure.isSet else { return }
                 var style = p.style
-                if style.grid == nil, master.grid != nil, p.runs.allSatisfy({ $0.style.size.points <= master.grid!.pitch.points + 0.5 }) {
-                    style.grid = master.grid
+                if style.grid == nil, let grid = master.grid,
+                   p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
+                    style.grid = grid
                 }
-                let result: ParagraphLayout
-                do { result = try typesetter.typeset(p.runs, style: style, width: body.width) } catch let e as TextError {
-                    throw LayoutError.text(e)
+                do {
+                    let result = try typesetter.typeset(p.runs, style: style, width: body.width)
+                    slots.value[i].lines = result.lines
+                    slots.value[i].missing = result.missing
+                    slots.value[i].pitches = result.lines.map { line in
+                        max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))
+                    }
+                } catch {
+                    failure.record(error)
                 }
-                sb.lines = result.lines
-                sb.missing = result.missing
-                sb.pitches = result.lines.map { line in max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up))) }
             }
-            set.append(sb)
+        }
+        if let error = failure.error {
+            if let e = error as? TextError { throw LayoutError.text(e) }
+            throw error
         }
         // 2. Pages.
         var frames: [Frame] = []
@@ -183,4 +194,19 @@ public struct FlowLayout {
             frames[n].label = "\(n + 1)"
         }
     }
+}
+
+/// The first error thrown by any of several concurrent tasks.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return first != nil }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+}
+
+/// Hands a buffer to concurrent tasks that each write only their own elements.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

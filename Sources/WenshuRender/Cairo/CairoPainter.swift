@@ -7,6 +7,13 @@ struct CairoPainter {
     let faces: CairoFaces
     /// Images loaded once per document, however many pages use them.
     let images: ImageCache
+    /// What the Cairo context is set to, so that unchanged settings are not set again.
+    final class State {
+        var face: OpaquePointer? = nil
+        var size = 0.0
+        var color: Color? = nil
+    }
+    let state = State()
 
     func paint(_ frame: Frame, on cr: OpaquePointer) throws {
         for element in frame.items {
@@ -15,6 +22,7 @@ struct CairoPainter {
             case .glyphs(let run):
                 drawGlyphs(run, at: p, cr: cr)
             case .line(let to, let stroke):
+                state.color = nil
                 setColor(stroke.color, cr)
                 cairo_set_line_width(cr, stroke.width.points)
                 cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
@@ -22,6 +30,7 @@ struct CairoPainter {
                 cairo_line_to(cr, to.x.points, to.y.points)
                 cairo_stroke(cr)
             case .rectangle(let size, let fill, let stroke):
+                state.color = nil
                 cairo_rectangle(cr, p.x.points, p.y.points, size.width.points, size.height.points)
                 if let fill {
                     setColor(fill, cr)
@@ -34,6 +43,7 @@ struct CairoPainter {
                 }
                 cairo_new_path(cr)
             case .image(let image, let size):
+                state.color = nil
                 let surface = try images.surface(for: image.path)
                 let w = Double(cairo_image_surface_get_width(surface)), h = Double(cairo_image_surface_get_height(surface))
                 guard w > 0, h > 0 else { continue }
@@ -64,24 +74,33 @@ struct CairoPainter {
 
     private func drawGlyphs(_ run: GlyphRun, at origin: Point, cr: OpaquePointer) {
         guard let face = faces.face(run.face), !run.glyphs.isEmpty else { return }
-        cairo_set_font_face(cr, face)
-        cairo_set_font_size(cr, run.size.points)
-        setColor(run.color, cr)
+        // Cairo resolves a scaled font on every change of face or size: change them only when needed.
+        if state.face != face || state.size != run.size.points {
+            cairo_set_font_face(cr, face)
+            cairo_set_font_size(cr, run.size.points)
+            state.face = face
+            state.size = run.size.points
+        }
+        if state.color != run.color {
+            setColor(run.color, cr)
+            state.color = run.color
+        }
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x.points + $0.x.points, y: origin.y.points + $0.y.points)
         }
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
-        let utf8 = Array(run.text.utf8)
-        let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == utf8.count
+        var text = run.text
+        let byteCount = text.utf8.count
+        let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == byteCount
             && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
         if run.isArtifact {
             // Furniture is drawn as outlines: seen, printed, never copied with the text.
             cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
             cairo_fill(cr)
         } else if consistent {
-            utf8.withUnsafeBufferPointer { bytes in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                    cairo_show_text_glyphs(cr, text, Int32(bytes.count), &glyphs, Int32(glyphs.count),
+            text.withUTF8 { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: byteCount) { chars in
+                    cairo_show_text_glyphs(cr, chars, Int32(byteCount), &glyphs, Int32(glyphs.count),
                                            &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
                 }
             }

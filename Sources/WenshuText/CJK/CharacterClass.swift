@@ -11,13 +11,18 @@ public enum CharacterClass: Sendable, Equatable {
     /// A forced line break.
     case newline
 
-    public init(_ c: Character) {
-        if c == "\n" || c == "\u{2028}" { self = .newline; return }
-        if c == " " || c == "\t" || c == "\u{00A0}" { self = .space; return }
-        let p = PunctuationClass(c)
-        if p != .none { self = .punctuation(p); return }
-        guard let s = c.unicodeScalars.first else { self = .latin; return }
-        self = CharacterClass.isCJK(s) ? .cjk : .latin
+    /// The class of a character: of its first scalar (a variation selector or combining mark after
+    /// it does not change what kind of writing it is).
+    public init(_ c: Character) { self.init(scalar: c.unicodeScalars.first!) }
+
+    public init(scalar s: Unicode.Scalar) {
+        switch s.value {
+        case 0x0A, 0x0D, 0x2028: self = .newline
+        case 0x20, 0x09, 0xA0: self = .space
+        default:
+            let p = PunctuationClass(scalar: s)
+            if p != .none { self = .punctuation(p) } else { self = CharacterClass.isCJK(s) ? .cjk : .latin }
+        }
     }
 
     /// True for scalars of the CJK blocks: unified ideographs and their extensions (A–G, including

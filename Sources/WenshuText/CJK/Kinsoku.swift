@@ -8,8 +8,16 @@ public enum Kinsoku {
     /// Marks that may not end a line: opening brackets and quotes.
     public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{")
 
+    static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
+    static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
+
     /// True when a line may break between a piece ending in `before` and one starting with `after`.
     public static func allowsBreak(between before: Character, and after: Character) -> Bool {
-        !noLineStart.contains(after) && !noLineEnd.contains(before)
+        allowsBreak(scalar: before.unicodeScalars.first!, and: after.unicodeScalars.first!)
+    }
+
+    /// The same, on scalars (the line breaker's hot path).
+    public static func allowsBreak(scalar before: Unicode.Scalar, and after: Unicode.Scalar) -> Bool {
+        !noLineStartScalars.contains(after.value) && !noLineEndScalars.contains(before.value)
     }
 }

@@ -20,18 +20,24 @@ public enum PunctuationClass: Sendable, Hashable {
     case none
 
     /// The table itself: every mark Wenshu treats as full-width Chinese punctuation.
-    public static let table: [Character: PunctuationClass] = {
-        var t: [Character: PunctuationClass] = [:]
-        for c in "（〔［｛《〈「『【〖“‘" { t[c] = .opening }
-        for c in "）〕］｝》〉」』】〗”’" { t[c] = .closing }
-        for c in "，、；：" { t[c] = .pause }
-        for c in "。？！．" { t[c] = .stop }
-        for c in "·・" { t[c] = .middleDot }
-        for c in "—―…⸺" { t[c] = .inseparable }
+    public static let marks: [(PunctuationClass, String)] = [
+        (.opening, "（〔［｛《〈「『【〖“‘"),
+        (.closing, "）〕］｝》〉」』】〗”’"),
+        (.pause, "，、；："),
+        (.stop, "。？！．"),
+        (.middleDot, "·・"),
+        (.inseparable, "—―…⸺"),
+    ]
+
+    /// `marks` by scalar value, for lookups on the hot path.
+    static let table: [UInt32: PunctuationClass] = {
+        var t: [UInt32: PunctuationClass] = [:]
+        for (kind, chars) in marks { for s in chars.unicodeScalars { t[s.value] = kind } }
         return t
     }()
 
-    public init(_ c: Character) { self = PunctuationClass.table[c] ?? .none }
+    public init(_ c: Character) { self.init(scalar: c.unicodeScalars.first!) }
+    public init(scalar s: Unicode.Scalar) { self = PunctuationClass.table[s.value] ?? .none }
 
     /// The blank part of the em box, in em, on the left and on the right (GB style).
     public var blanks: (left: Double, right: Double) {

@@ -35,8 +35,9 @@ struct Atom {
     var em: Double = 0
     var pieces: [Piece] = []
 
-    var first: Character? { text.first }
-    var last: Character? { text.last }
+    /// The first and last scalars of the text, for the break rules.
+    var first: Unicode.Scalar? { text.unicodeScalars.first }
+    var last: Unicode.Scalar? { text.unicodeScalars.last }
 
     /// Counts as a "real" character for the lone-last-character rule (not a mark, not the indent).
     var isLetter: Bool { kind == .cjk || kind == .latin }

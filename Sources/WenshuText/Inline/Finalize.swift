@@ -69,38 +69,43 @@ enum Finalize {
             var runs: [PlacedRun] = []
             var text = ""
             var maxSize = 0.0, ascent = 0.0, descent = 0.0
+            // The run being built, kept out of `runs` until it is complete so that appending to
+            // its arrays never copies them.
+            var current: PlacedRun? = nil
             for m in s...e {
                 let atom = atoms[m]
+                let st = styles[atom.style]
                 for piece in atom.pieces {
-                    let st = styles[atom.style]
                     maxSize = max(maxSize, st.size.points)
                     ascent = max(ascent, piece.font.ascender * st.size.points)
                     descent = max(descent, -piece.font.descender * st.size.points)
-                    let pieceText = m == e ? trimmedTrailing(piece.text, atom: atom) : piece.text
-                    let clusters = m == e ? trimmedClusters(piece, atom: atom) : piece.clusters
-                    let glyphs = m == e ? Array(piece.glyphs.prefix(clusters.reduce(0) { $0 + $1.glyphs })) : piece.glyphs
-                    if var lastRun = runs.last, lastRun.run.face == piece.font.id, lastRun.run.size == st.size,
-                       lastRun.run.color == st.color, lastRun.run.emboldened == piece.emboldened {
-                        let base = x - lastRun.x.points
-                        lastRun.run.glyphs += glyphs.map { PlacedGlyph(id: $0.id, x: $0.x + .pt(base), y: $0.y) }
-                        lastRun.run.text += pieceText
-                        lastRun.run.clusters += clusters
-                        runs[runs.count - 1] = lastRun
+                    let trim = m == e && !atom.trailing.isEmpty && piece.text.hasSuffix(atom.trailing)
+                    let pieceText = trim ? String(piece.text.dropLast(atom.trailing.count)) : piece.text
+                    let clusters = trim ? trimmedClusters(piece, bytes: atom.trailing.utf8.count) : piece.clusters
+                    let glyphCount = trim ? clusters.reduce(0) { $0 + $1.glyphs } : piece.glyphs.count
+                    if current != nil, current!.run.face == piece.font.id, current!.run.size == st.size,
+                       current!.run.color == st.color, current!.run.emboldened == piece.emboldened {
+                        let base = Length.pt(x) - current!.x
+                        for g in piece.glyphs.prefix(glyphCount) {
+                            current!.run.glyphs.append(PlacedGlyph(id: g.id, x: g.x + base, y: g.y))
+                        }
+                        current!.run.text += pieceText
+                        current!.run.clusters += clusters
                     } else {
+                        if let done = current { runs.append(done) }
                         let run = GlyphRun(face: piece.font.id, size: st.size, color: st.color, emboldened: piece.emboldened,
-                                           glyphs: glyphs, text: pieceText, clusters: clusters, width: .zero)
-                        runs.append(PlacedRun(x: .pt(x), run: run))
+                                           glyphs: Array(piece.glyphs.prefix(glyphCount)), text: pieceText,
+                                           clusters: clusters, width: .zero)
+                        current = PlacedRun(x: .pt(x), run: run)
                     }
                 }
                 text += atom.text
                 if m < e { text += atom.trailing }
                 x += atom.width
                 if m < e { x += junctions[m].glue + adjust[m - s] }
-                if var lastRun = runs.last {
-                    lastRun.run.width = .pt(x - lastRun.x.points)
-                    runs[runs.count - 1] = lastRun
-                }
+                if current != nil { current!.run.width = .pt(x) - current!.x }
             }
+            if let done = current { runs.append(done) }
             let width = x - atoms[e].blankRight
             if maxSize == 0, let st = styles.first { maxSize = st.size.points; ascent = 0.88 * maxSize; descent = 0.12 * maxSize }
             out.append(TextLine(runs: runs, width: .pt(width), measure: .pt(measure), size: .pt(maxSize),
@@ -110,15 +115,9 @@ enum Finalize {
         return out
     }
 
-    /// The last atom of a line loses its trailing spaces (they would hang past the edge).
-    private static func trimmedTrailing(_ text: String, atom: Atom) -> String {
-        guard !atom.trailing.isEmpty, let lastPiece = atom.pieces.last, lastPiece.text == text else { return text }
-        return String(text.dropLast(atom.trailing.count))
-    }
-
-    private static func trimmedClusters(_ piece: Piece, atom: Atom) -> [GlyphRun.Cluster] {
-        guard !atom.trailing.isEmpty, let lastPiece = atom.pieces.last, lastPiece.text == piece.text else { return piece.clusters }
-        var bytes = atom.trailing.utf8.count
+    /// The clusters of a piece less its last `bytes` bytes (the trailing spaces of a line's last atom).
+    private static func trimmedClusters(_ piece: Piece, bytes: Int) -> [GlyphRun.Cluster] {
+        var bytes = bytes
         var clusters = piece.clusters
         while bytes > 0, let c = clusters.last {
             if c.bytes <= bytes { bytes -= c.bytes; clusters.removeLast() } else { clusters[clusters.count - 1].bytes -= bytes; bytes = 0 }

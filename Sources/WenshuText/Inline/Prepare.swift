@@ -39,7 +39,7 @@ enum Prepare {
                 j.breakable = false
             } else if let last = a.last, let first = b.first {
                 let insideWord = a.kind == .latin && b.kind == .latin && a.trailing.isEmpty
-                j.breakable = j.forced || (!insideWord && Kinsoku.allowsBreak(between: last, and: first))
+                j.breakable = j.forced || (!insideWord && Kinsoku.allowsBreak(scalar: last, and: first))
             }
             // Word spaces.
             if a.spaceAfter > 0 {

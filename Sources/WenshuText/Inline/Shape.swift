@@ -25,14 +25,15 @@ struct Shaper {
         var atom: Int
         var character: Character
         var trailing: Bool
+        var script: ShapingScript
     }
 
     mutating func shape(_ atoms: inout [Atom], grid: GridSpec?) {
         // 1. Every character with its atom, font and script.
         var slots: [Slot] = []
         for (i, atom) in atoms.enumerated() {
-            for c in atom.text { slots.append(Slot(atom: i, character: c, trailing: false)) }
-            for c in atom.trailing { slots.append(Slot(atom: i, character: c, trailing: true)) }
+            for c in atom.text { slots.append(Slot(atom: i, character: c, trailing: false, script: scriptOf(c))) }
+            for c in atom.trailing { slots.append(Slot(atom: i, character: c, trailing: true, script: .common)) }
             atoms[i].em = styles[atom.style].size.points
         }
         var fonts: [Font] = []
@@ -42,7 +43,7 @@ struct Shaper {
             let scalar = slot.character.unicodeScalars.first!
             if let f = book.font(for: scalar, in: chain) {
                 fonts.append(f)
-            } else if CharacterClass(slot.character) == .space, let f = chain.fonts.first {
+            } else if slot.trailing, let f = chain.fonts.first {
                 fonts.append(f)
             } else {
                 if !missing.contains(slot.character) { missing.append(slot.character) }
@@ -53,10 +54,10 @@ struct Shaper {
         var start = 0
         while start < slots.count {
             let style = atoms[slots[start].atom].style
-            let script = scriptOf(slots[start].character)
+            let script = slots[start].script
             var end = start + 1
             while end < slots.count, fonts[end] === fonts[start], atoms[slots[end].atom].style == style {
-                let s = scriptOf(slots[end].character)
+                let s = slots[end].script
                 if s != script && s != .common { break }
                 end += 1
             }
