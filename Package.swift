@@ -4,7 +4,7 @@
 // The targets follow the pipeline: data → template → content → text → layout → frames → renderers.
 // A module may use the ones before it, never the ones after. Each C library is a system-library
 // target read through pkg-config and imported by exactly one Swift module:
-//   CFontconfig, CFreeType, CHarfBuzz → WenshuFonts;  CCairo → WenshuRender;  CLibXML2 → WenshuTemplate.
+//   CFontconfig, CFreeType, CHarfBuzz → WenshuFonts;  CCairo → WenshuRender;  CLibXML2 → WenshuData.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, each through pkg-config.
@@ -32,8 +35,13 @@ let package = Package(
 
         // Pipeline stages.
         .target(name: "WenshuCore"),
-        .target(name: "WenshuData", dependencies: ["WenshuCore"]),
-        .target(name: "WenshuTemplate", dependencies: ["WenshuCore", "WenshuData", "CLibXML2"]),
+        .target(name: "WenshuData", dependencies: [
+            "WenshuCore", "CLibXML2",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuCore", "WenshuData"]),
         .target(name: "WenshuFonts", dependencies: ["WenshuCore", "CFontconfig", "CFreeType", "CHarfBuzz"]),
         .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
         .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
@@ -49,7 +57,7 @@ let package = Package(
         // Tests mirror Sources/.
         .testTarget(name: "WenshuCoreTests", dependencies: ["WenshuCore"]),
         .testTarget(name: "WenshuDataTests", dependencies: ["WenshuData"]),
-        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
+        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "Wenshu"]),
         .testTarget(name: "WenshuFontsTests", dependencies: ["WenshuFonts"]),
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),

@@ -1,3 +1,4 @@
+import WenshuCore
 import ArgumentParser
 import Foundation
 import Wenshu

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// One entry of a fallback list: a family name and the weight wanted from it.
 public struct FontCandidate: Hashable, Sendable, CustomStringConvertible {
     public var family: String

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// What kind of writing a character is, for segmenting a paragraph into breakable pieces.
 public enum CharacterClass: Sendable, Equatable {
     /// Han ideographs, kana, full-width forms: each one a piece, breakable on both sides.

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Punctuation compression of GB/T 15834-2011 §5.1.10 and clreq §3.1.6.
 ///
 /// Two full-width marks side by side (“。”” or “）（”) take 1.5 em instead of 2: the blanks facing

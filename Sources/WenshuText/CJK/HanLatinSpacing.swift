@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Han–Latin spacing (clreq §3.2.2): a gap of up to ¼ em between a Han character and a Latin letter
 /// or digit next to it, never at a line's start or end. Official documents (GB/T 9704) set none, so
 /// it is a paragraph style switch (`ParagraphStyle.hanLatinSpacing`), off by default.

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Line-breaking prohibitions (禁则) of W3C clreq §3.1.7 and GB/T 15834-2011, as data.
 public enum Kinsoku {
     /// Marks that may not begin a line: pause and stop marks, closing brackets and quotes,

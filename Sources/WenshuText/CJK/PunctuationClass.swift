@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Classes of punctuation for Chinese line layout, after W3C clreq §3.1 and GB/T 15834-2011.
 ///
 /// A full-width mark occupies one em but its ink fills only half of it; which half decides how it

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Cuts a paragraph's runs into atoms (see `Atom`).
 ///
 /// Each Han character and each full-width mark is an atom of its own, so a line may break between

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Spreads a line's surplus or shortfall over its junctions in the clreq order (typesetting brief,
 /// rule 6). Shrinking takes word spaces first, then the blanks of brackets, then of ，、；：, then
 /// Han–Latin spaces, then the blanks of 。？！, each class used up before the next is touched (the

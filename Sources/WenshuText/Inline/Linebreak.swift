@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// Chooses where a paragraph's lines break: a total-fit breaker after Knuth and Plass.
 ///
 /// Every junction the rule tables allow is a candidate break. For each candidate the breaker looks

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// What lies between two adjacent atoms: whether a line may break there, the space set there when it
 /// does not, and how much that space may shrink or stretch, by clreq priority. Space at a junction
 /// where the line breaks is dropped.

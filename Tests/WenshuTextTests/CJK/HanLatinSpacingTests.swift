@@ -1,3 +1,4 @@
+import WenshuCore
 import Testing
 @testable import WenshuText
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import WenshuTemplate
+@testable import WenshuData
 
 @Suite struct XMLReaderTests {
     @Test func readsElementsAttributesAndText() throws {

@@ -1,5 +1,4 @@
 import WenshuCore
-import WenshuText
 
 /// A paragraph as the flow sees it: its text, its line-breaking style and how it sits between others.
 public struct ParagraphBlock: Sendable {

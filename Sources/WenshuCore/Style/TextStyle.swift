@@ -1,5 +1,4 @@
 import WenshuCore
-import WenshuFonts
 
 /// How a run of characters looks: font role, size, weight, colour.
 public struct TextStyle: Hashable, Sendable {
