@@ -96,6 +96,8 @@ public struct FlowLayout: Sendable {
             switch sb.block {
             case .pageBreak:
                 if used > 0 { newPage() }
+            case .table, .image, .rule, .signature, .contents, .section:
+                break  // TODO(issue 4): the full flow
             case .space(let lines):
                 used += Int(lines.rounded())
                 if used >= slotsPerPage { newPage() }
@@ -170,7 +172,7 @@ public struct FlowLayout: Sendable {
         guard let numbers = master.pageNumbers else { return }
         let body = master.body
         for n in frames.indices {
-            let label = numbers.format(n + 1)
+            let label = numbers.text(page: n + 1, of: frames.count)
             let layout: ParagraphLayout
             do {
                 layout = try typesetter.typeset([InlineRun(label, style: numbers.style)],

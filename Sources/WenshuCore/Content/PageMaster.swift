@@ -1,8 +1,5 @@
-import WenshuCore
-import WenshuText
-
-/// The shape of a page: its size, the type area (版心) inside the margins, the line pitch and,
-/// for official documents, the character grid.
+/// The shape of a page: its size, the type area (版心) inside the margins, the line pitch, the
+/// character grid of official documents, and the furniture (page numbers, headers, footers).
 public struct PageMaster: Sendable {
     public var size: Size
     public var margins: Sides
@@ -13,11 +10,18 @@ public struct PageMaster: Sendable {
     public var linePitch: Length
     /// Page numbers at the foot, or nil for none.
     public var pageNumbers: PageNumberStyle?
+    /// Running headers and footers; the even ones default to the odd ones.
+    public var header: Furniture?
+    public var evenHeader: Furniture?
+    public var footer: Furniture?
+    public var evenFooter: Furniture?
 
     public init(size: Size, margins: Sides, linePitch: Length, gridLines: Int? = nil, gridColumns: Int? = nil,
-                pageNumbers: PageNumberStyle? = nil) {
+                pageNumbers: PageNumberStyle? = nil, header: Furniture? = nil, evenHeader: Furniture? = nil,
+                footer: Furniture? = nil, evenFooter: Furniture? = nil) {
         self.size = size; self.margins = margins; self.linePitch = linePitch
         self.gridLines = gridLines; self.gridColumns = gridColumns; self.pageNumbers = pageNumbers
+        self.header = header; self.evenHeader = evenHeader; self.footer = footer; self.evenFooter = evenFooter
     }
 
     /// The type area.
@@ -41,28 +45,66 @@ public struct PageMaster: Sendable {
     }
 }
 
+/// A running header or footer: text with the placeholders {page}, {pages} and {title} (the current
+/// top-level heading), a rule under (header) or over (footer) it.
+public struct Furniture: Sendable {
+    public var text: String
+    public var style: TextStyle
+    public var alignment: Alignment
+    public var rule: Stroke?
+    /// From the type area's edge to the furniture's baseline.
+    public var distance: Length
+
+    public init(text: String, style: TextStyle = TextStyle(role: .song, size: .pt(10.5)), alignment: Alignment = .center,
+                rule: Stroke? = Stroke(width: .pt(0.5)), distance: Length = .mm(8)) {
+        self.text = text; self.style = style; self.alignment = alignment; self.rule = rule; self.distance = distance
+    }
+}
+
 /// How page numbers are printed.
 public struct PageNumberStyle: Sendable {
+    /// The forms offices use.
+    public enum Format: String, Sendable {
+        /// "— 1 —" (GB/T 9704-2012 §7.5).
+        case dashes
+        /// "第1页 共8页".
+        case pageOfPages
+        /// "1".
+        case plain
+        /// "第1页".
+        case chinese
+    }
+
     public enum Placement: Sendable {
         /// Odd pages right, even pages left, `inset` in from the type area's edge (GB/T 9704).
         case outside(inset: Length)
         case center
     }
-    /// The text for page n, e.g. "— 1 —".
-    public var format: @Sendable (Int) -> String
+
+    public var format: Format
     public var style: TextStyle
     public var placement: Placement
     /// From the type area's bottom edge to the middle of the number line (GB/T 9704: 7 mm).
     public var distanceBelowBody: Length
 
-    public init(format: @escaping @Sendable (Int) -> String, style: TextStyle, placement: Placement, distanceBelowBody: Length) {
+    public init(format: Format, style: TextStyle, placement: Placement, distanceBelowBody: Length) {
         self.format = format; self.style = style; self.placement = placement; self.distanceBelowBody = distanceBelowBody
+    }
+
+    /// The text for page `n` of `total`.
+    public func text(page n: Int, of total: Int) -> String {
+        switch format {
+        case .dashes: "— \(n) —"
+        case .pageOfPages: "第\(n)页 共\(total)页"
+        case .plain: "\(n)"
+        case .chinese: "第\(n)页"
+        }
     }
 
     /// GB/T 9704-2012 §7.5: 4号 half-width 宋体 Arabic numerals with an em dash (一字线) each side,
     /// 7 mm below the type area, odd pages right and even pages left, one character in.
+    /// The numbers are page furniture (see GlyphRun.isArtifact): drawn, not copied with the text.
     public static let officialDocument = PageNumberStyle(
-        // The numbers are page furniture (see GlyphRun.isArtifact): drawn, not copied with the text.
-        format: { "— \($0) —" }, style: TextStyle(role: .song, size: .pt(14)),
+        format: .dashes, style: TextStyle(role: .song, size: .pt(14)),
         placement: .outside(inset: .pt(14)), distanceBelowBody: .mm(7))
 }
