@@ -1,0 +1,446 @@
+import Foundation
+import WenshuCore
+import WenshuData
+
+/// Turns a template and data into a document's content: walks the body, fills expressions,
+/// unrolls `each`, chooses `if` branches, reads `include`d fragments, and builds blocks with the
+/// template's styles.
+public struct Realizer {
+    public let loader: TemplateLoader
+    /// Folders of the data files: images named in data are looked up there first.
+    public var dataFolders: [String]
+
+    public init(loader: TemplateLoader, dataFolders: [String] = []) {
+        self.loader = loader; self.dataFolders = dataFolders
+    }
+
+    /// The content of `template` filled from `data`. The data's `params` (or 参数) object
+    /// overrides the template's parameters.
+    public func realize(_ template: Template, data: DataSet) throws -> DocumentContent {
+        var parameters = Record()
+        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases))
+        let overrides = data.root["params"] ?? data.root["参数"]
+        for p in template.parameters {
+            if let o = overrides?[p.name] { parameters[p.name] = o; continue }
+            let pieces = try evaluator.interpolate(p.value, source: p.source, line: p.line)
+            parameters[p.name] = pieces.count == 1 ? pieces[0] : .string(pieces.map(\.description).joined())
+            evaluator.scope.parameters = parameters
+        }
+        var state = State(template: template, evaluator: evaluator, realizer: self)
+        var content = DocumentContent()
+        content.info.title = try template.info["title"].map { try evaluator.string($0, source: SourceFile(path: template.path, text: ""), line: 0) }
+        content.info.author = template.info["author"]
+        content.info.subject = template.info["subject"] ?? "一校一品"
+        // Masters.
+        for name in template.pageOrder {
+            let (e, source) = template.pages[name]!
+            state.masters[name] = try PageSpec.master(e, source: source, evaluator: state.evaluator)
+        }
+        guard let (body, source) = template.body else {
+            throw TemplateError("the template has no <body>", at: SourceLocation(file: template.path))
+        }
+        let first = body.attributes["page"] ?? template.pageOrder.first ?? "default"
+        content.master = try state.master(first, source: source, line: body.line)
+        content.blocks = try state.blocks(body.children, source: source, style: StyleSpec.builtIn["正文"]!)
+        return content
+    }
+
+    /// The state of one realisation.
+    struct State {
+        let template: Template
+        var evaluator: Evaluator
+        let realizer: Realizer
+        var masters: [String: PageMaster] = [:]
+        var includeDepth = 0
+
+        func master(_ name: String, source: SourceFile, line: Int) throws -> PageMaster {
+            if let m = masters[name] { return m }
+            if let p = PageSpec.preset(name) { return p }
+            throw TemplateError("no page master named ‘\(name)’ (define it with <page name=\"\(name)\">, or use a preset: gbt9704, gbt9704-free, a4, a4-landscape, book)",
+                                at: source.locate("page=", from: line))
+        }
+
+        func style(named name: String, source: SourceFile, line: Int) throws -> StyleSpec {
+            if let (e, s) = template.styles[name] {
+                var spec = try StyleSpec(e, source: s)
+                spec.role = spec.role ?? StyleSpec.builtIn[name]?.role
+                return spec.over(StyleSpec.builtIn[name] ?? StyleSpec.builtIn["正文"]!)
+            }
+            if let b = StyleSpec.builtIn[name] { return b }
+            throw TemplateError("no style named ‘\(name)’ (define it with <style name=\"\(name)\">; built in: \(StyleSpec.builtIn.keys.sorted().joined(separator: ", ")))",
+                                at: source.locate("style=\"\(name)", from: line))
+        }
+
+        /// The style of element `e`: its `style=` over `base`, then its own attributes over that.
+        func style(of e: XMLElement, source: SourceFile, base: StyleSpec) throws -> StyleSpec {
+            var s = base
+            if let name = e.attributes["style"] { s = try style(named: name, source: source, line: e.line) }
+            return try StyleSpec(e, source: source).over(s)
+        }
+
+        // MARK: Blocks
+
+        mutating func blocks(_ nodes: [XMLNode], source: SourceFile, style: StyleSpec) throws -> [Block] {
+            var out: [Block] = []
+            for node in nodes {
+                guard case .element(let e) = node else {
+                    if case .text(let t) = node, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                        // Loose text in a block context is a paragraph.
+                        out.append(.paragraph(try paragraph(runs: inline([node], source: source, style: style, line: 0), spec: style)))
+                    }
+                    continue
+                }
+                out += try block(e, source: source, style: style)
+            }
+            return out
+        }
+
+        mutating func block(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+            switch e.name {
+            case "p":
+                let spec = try self.style(of: e, source: source, base: style)
+                let runs = try inline(e.children, source: source, style: spec, line: e.line)
+                if runs.allSatisfy({ $0.text.isEmpty }) { return [] }
+                return [.paragraph(try paragraph(runs: runs, spec: spec))]
+            case "h":
+                let level = Int(e.attributes["level"] ?? "1") ?? 1
+                guard (1...4).contains(level) else {
+                    throw TemplateError("<h level=…> must be 1 to 4", at: source.locate("level=", from: e.line))
+                }
+                let base = try self.style(named: ["一级标题", "二级标题", "三级标题", "四级标题"][level - 1], source: source, line: e.line)
+                let spec = try self.style(of: e, source: source, base: base)
+                var p = try paragraph(runs: inline(e.children, source: source, style: spec, line: e.line), spec: spec)
+                p.keepWithNext = true
+                if e.attributes["bookmark"] != "false" { p.bookmarkLevel = level }
+                return [.paragraph(p)]
+            case "text":
+                let spec = try self.style(of: e, source: source, base: style)
+                let value = try evaluator.value(e.attributes["value"]!, source: source, line: e.line)
+                return try reportText(value.description, spec: spec, source: source, line: e.line)
+            case "table":
+                return [.table(try table(e, source: source, style: style))]
+            case "image":
+                return [.image(try image(e, source: source, style: style))]
+            case "page-break":
+                return [.pageBreak(toOdd: e.attributes["odd"] == "true")]
+            case "space":
+                return [.space(lines: Double(e.attributes["lines"] ?? "1") ?? 1)]
+            case "rule":
+                let color = e.attributes["color"].flatMap(StyleSpec.color) ?? .black
+                let width = e.attributes["width"].flatMap(Length.parse) ?? .pt(1)
+                let above = e.attributes["space-before"].flatMap(Length.parse) ?? .zero
+                let below = e.attributes["space-after"].flatMap(Length.parse) ?? .zero
+                return [.rule(RuleBlock(stroke: Stroke(width: width, color: color), above: above, below: below))]
+            case "signature":
+                let spec = try self.style(of: e, source: source, base: try self.style(named: "落款", source: source, line: e.line))
+                let issuer = try evaluator.string(e.attributes["issuer"]!, source: source, line: e.line)
+                let date = try evaluator.string(e.attributes["date"]!, source: source, line: e.line)
+                var seal: String? = nil
+                if let s = e.attributes["seal"] {
+                    let v = try evaluator.value(s, source: source, line: e.line, lenient: true)
+                    if v.isTruthy { seal = try realizer.resolveFile(v.description, template: template, source: source, line: e.line) }
+                }
+                return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
+            case "contents":
+                let spec = try self.style(of: e, source: source, base: try self.style(named: "表格", source: source, line: e.line))
+                let title = try e.attributes["title"].map { try evaluator.string($0, source: source, line: e.line) } ?? "目　录"
+                return [.contents(ContentsBlock(title: title.isEmpty ? nil : title, levels: Int(e.attributes["levels"] ?? "2") ?? 2,
+                                                style: spec.textStyle))]
+            case "section":
+                let m = try master(e.attributes["page"]!, source: source, line: e.line)
+                return [.section(SectionBreak(master: m, restartNumbering: e.attributes["restart-numbering"] == "true",
+                                              oddPage: e.attributes["odd"] == "true"))]
+            case "each":
+                let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
+                let name = e.attributes["as"]!
+                let items: [Value]
+                switch list {
+                case .array(let a): items = a
+                case .null: items = []
+                default: items = [list]
+                }
+                var out: [Block] = []
+                for (i, item) in items.enumerated() {
+                    evaluator.scope.push(name, item)
+                    evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1))),
+                                                                                           ("first", .bool(i == 0)),
+                                                                                           ("last", .bool(i == items.count - 1))])))
+                    defer { evaluator.scope.pop(); evaluator.scope.pop() }
+                    out += try blocks(e.children, source: source, style: style)
+                }
+                return out
+            case "if":
+                let (yes, no) = split(e)
+                let test = try evaluator.value(e.attributes["test"]!, source: source, line: e.line, lenient: true)
+                return try blocks(test.isTruthy ? yes : no, source: source, style: style)
+            case "include":
+                guard includeDepth < 16 else { throw TemplateError("includes nest too deep (a loop?)", at: source.at(e.line)) }
+                let path = try realizer.resolveFile(try evaluator.string(e.attributes["src"]!, source: source, line: e.line),
+                                                    template: template, source: source, line: e.line, preferTemplate: true)
+                let (root, included) = try realizer.loader.read(path)
+                guard root.name == "fragment" else {
+                    throw TemplateError("an included file must have <fragment> as its root, found <\(root.name)>", at: included.at(root.line))
+                }
+                includeDepth += 1
+                defer { includeDepth -= 1 }
+                return try blocks(root.children, source: included, style: style)
+            case "else":
+                return []
+            default:
+                throw TemplateError("<\(e.name)> cannot stand here (expected a block: p, h, text, table, image, page-break, space, rule, signature, contents, section, each, if, include)",
+                                    at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
+        /// The children of an <if> before and after its <else/>.
+        func split(_ e: XMLElement) -> ([XMLNode], [XMLNode]) {
+            guard let i = e.children.firstIndex(where: { if case .element(let x) = $0 { x.name == "else" } else { false } }) else {
+                return (e.children, [])
+            }
+            return (Array(e.children[..<i]), Array(e.children[(i + 1)...]))
+        }
+
+        func paragraph(runs: [InlineRun], spec: StyleSpec) throws -> ParagraphBlock {
+            var style = spec.paragraphStyle
+            style.grid = nil
+            return ParagraphBlock(runs: runs, style: style, keepWithNext: spec.keepWithNext ?? false,
+                                  linesBefore: spec.spaceBefore ?? 0, linesAfter: spec.spaceAfter ?? 0, lineHeight: spec.lineHeight)
+        }
+
+        /// Report text as people type it: paragraphs split at blank lines, 一、（一）1.（1） headings.
+        mutating func reportText(_ text: String, spec: StyleSpec, source: SourceFile, line: Int) throws -> [Block] {
+            let report = ReportText(text)
+            var out: [Block] = []
+            for p in report.paragraphs {
+                var runs: [InlineRun] = []
+                if let level = p.level, let heading = p.heading {
+                    let hs = try style(named: ["一级标题", "二级标题", "三级标题", "四级标题"][level - 1], source: source, line: line)
+                    var ts = hs.textStyle
+                    ts.size = spec.size ?? ts.size
+                    runs.append(InlineRun(heading, style: ts))
+                }
+                if !p.body.isEmpty { runs.append(InlineRun(p.body, style: spec.textStyle)) }
+                var block = try paragraph(runs: runs, spec: spec)
+                if p.level != nil && p.body.isEmpty {
+                    block.keepWithNext = true
+                    if (p.level ?? 9) <= 2 { block.bookmarkLevel = p.level! + 1 }
+                }
+                out.append(.paragraph(block))
+            }
+            return out
+        }
+
+        // MARK: Inline
+
+        mutating func inline(_ nodes: [XMLNode], source: SourceFile, style: StyleSpec, line: Int) throws -> [InlineRun] {
+            var runs: [InlineRun] = []
+            let ts = style.textStyle
+            var currentLine = line
+            for (n, node) in nodes.enumerated() {
+                switch node {
+                case .text(let raw):
+                    let text = Realizer.collapse(raw, first: n == 0, last: n == nodes.count - 1)
+                    let value = try evaluator.string(text, source: source, line: currentLine)
+                    append(&runs, InlineRun(value, style: ts))
+                    currentLine += raw.filter { $0 == "\n" }.count
+                case .element(let e):
+                    currentLine = e.line
+                    switch e.name {
+                    case "b":
+                        var s = style; s.bold = true
+                        for r in try inline(e.children, source: source, style: s, line: e.line) { append(&runs, r) }
+                    case "span":
+                        let s = try self.style(of: e, source: source, base: style)
+                        for r in try inline(e.children, source: source, style: s, line: e.line) { append(&runs, r) }
+                    case "br":
+                        append(&runs, InlineRun("\n", style: ts))
+                    case "each":
+                        let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
+                        let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
+                        for (i, item) in items.enumerated() {
+                            evaluator.scope.push(e.attributes["as"]!, item)
+                            evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1))),
+                                                                                                   ("last", .bool(i == items.count - 1))])))
+                            defer { evaluator.scope.pop(); evaluator.scope.pop() }
+                            for r in try inline(e.children, source: source, style: style, line: e.line) { append(&runs, r) }
+                        }
+                    case "if":
+                        let (yes, no) = split(e)
+                        let test = try evaluator.value(e.attributes["test"]!, source: source, line: e.line, lenient: true)
+                        for r in try inline(test.isTruthy ? yes : no, source: source, style: style, line: e.line) { append(&runs, r) }
+                    default:
+                        throw TemplateError("<\(e.name)> cannot stand inside text (expected b, span, br, each or if)",
+                                            at: source.locate("<\(e.name)", from: e.line))
+                    }
+                }
+            }
+            return runs
+        }
+
+        private func append(_ runs: inout [InlineRun], _ run: InlineRun) {
+            guard !run.text.isEmpty else { return }
+            if let last = runs.last, last.style == run.style {
+                runs[runs.count - 1].text += run.text
+            } else {
+                runs.append(run)
+            }
+        }
+
+        // MARK: Tables and images
+
+        mutating func table(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> TableBlock {
+            let cellBase = try self.style(named: e.attributes["style"] ?? "表格", source: source, line: e.line)
+            var columns: [ColumnWidth] = []
+            for part in (e.attributes["columns"] ?? "1fr").split(separator: " ") {
+                if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) { columns.append(.fraction(f)) }
+                else if let l = Length.parse(String(part)) { columns.append(.fixed(l)) }
+                else {
+                    throw TemplateError("‘columns’: ‘\(part)’ is not a width (expected lengths such as 3cm or shares such as 2fr)",
+                                        at: source.locate("columns=", from: e.line))
+                }
+            }
+            var rows: [TableRow] = []
+            var headerRows = Int(e.attributes["header-rows"] ?? "0") ?? 0
+            try collectRows(e.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+            var t = TableBlock(columns: columns, rows: rows, headerRows: headerRows)
+            if let b = e.attributes["border"] { t.border = b == "none" ? nil : Length.parse(b).map { Stroke(width: $0) } }
+            if let r = e.attributes["rule"] { t.innerRule = r == "none" ? nil : Length.parse(r).map { Stroke(width: $0) } }
+            if let p = e.attributes["padding"] {
+                let parts = p.split(separator: " ").compactMap { Length.parse(String($0)) }
+                if parts.count == 1 { t.padding = Sides(all: parts[0]) }
+                if parts.count == 2 { t.padding = Sides(top: parts[0], right: parts[1], bottom: parts[0], left: parts[1]) }
+            }
+            t.linesBefore = Double(e.attributes["space-before"] ?? "0") ?? 0
+            t.linesAfter = Double(e.attributes["space-after"] ?? "0") ?? 0
+            return t
+        }
+
+        mutating func collectRows(_ nodes: [XMLNode], into rows: inout [TableRow], headerRows: inout Int, source: SourceFile,
+                                  cellBase: StyleSpec) throws {
+            for case .element(let r) in nodes {
+                switch r.name {
+                case "row":
+                    var cells: [TableCell] = []
+                    for case .element(let c) in r.children {
+                        switch c.name {
+                        case "cell": cells.append(try cell(c, source: source, base: cellBase))
+                        case "each", "if":
+                            // Cells made by a loop or condition.
+                            var wrapper = r
+                            wrapper.children = [.element(c)]
+                            _ = wrapper
+                            throw TemplateError("<\(c.name)> inside <row> is not supported; put <each> around whole <row>s",
+                                                at: source.locate("<\(c.name)", from: c.line))
+                        default:
+                            throw TemplateError("<row> holds <cell>s, found <\(c.name)>", at: source.locate("<\(c.name)", from: c.line))
+                        }
+                    }
+                    let minHeight = r.attributes["min-height"].flatMap(Length.parse) ?? .zero
+                    if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
+                    rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
+                case "each":
+                    let list = try evaluator.value(r.attributes["in"]!, source: source, line: r.line)
+                    let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
+                    for (i, item) in items.enumerated() {
+                        evaluator.scope.push(r.attributes["as"]!, item)
+                        evaluator.scope.push(r.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1)))])))
+                        defer { evaluator.scope.pop(); evaluator.scope.pop() }
+                        try collectRows(r.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+                    }
+                case "if":
+                    let (yes, no) = split(r)
+                    let test = try evaluator.value(r.attributes["test"]!, source: source, line: r.line, lenient: true)
+                    try collectRows(test.isTruthy ? yes : no, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+                default:
+                    throw TemplateError("<table> holds <row>s (or <each>/<if> around rows), found <\(r.name)>",
+                                        at: source.locate("<\(r.name)", from: r.line))
+                }
+            }
+        }
+
+        mutating func cell(_ c: XMLElement, source: SourceFile, base: StyleSpec) throws -> TableCell {
+            let spec = try self.style(of: c, source: source, base: base)
+            let blockNames: Set<String> = ["p", "h", "text", "image", "space", "each", "if", "include", "table"]
+            var contentNodes = c.children
+            var foot: [Block] = []
+            if let i = c.children.firstIndex(where: { if case .element(let x) = $0 { x.name == "foot" } else { false } }),
+               case .element(let f) = c.children[i] {
+                let fs = try self.style(of: f, source: source, base: spec)
+                foot = [.paragraph(try paragraph(runs: inline(f.children, source: source, style: fs, line: f.line), spec: fs))]
+                contentNodes.remove(at: i)
+            }
+            let hasBlocks = contentNodes.contains { if case .element(let x) = $0 { blockNames.contains(x.name) } else { false } }
+            var content: [Block]
+            if hasBlocks {
+                content = try blocks(contentNodes, source: source, style: spec)
+            } else {
+                let runs = try inline(contentNodes, source: source, style: spec, line: c.line)
+                content = runs.isEmpty ? [] : [.paragraph(try paragraph(runs: runs, spec: spec))]
+            }
+            let valign = VerticalAlignment(rawValue: c.attributes["valign"] ?? "") ?? (c.attributes["valign"] == "center" ? .middle : .top)
+            return TableCell(content: content, colspan: max(1, Int(c.attributes["colspan"] ?? "1") ?? 1),
+                             rowspan: max(1, Int(c.attributes["rowspan"] ?? "1") ?? 1), verticalAlignment: valign,
+                             foot: foot, fill: c.attributes["fill"].flatMap(StyleSpec.color))
+        }
+
+        mutating func image(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> ImageBlock {
+            let src = try evaluator.string(e.attributes["src"]!, source: source, line: e.line)
+            let path = try realizer.resolveFile(src, template: template, source: source, line: e.line)
+            let caption = try e.attributes["caption"].map { try evaluator.string($0, source: source, line: e.line) } ?? ""
+            let captionStyle = try self.style(named: "图注", source: source, line: e.line)
+            return ImageBlock(path: path, width: e.attributes["width"].flatMap(Length.parse),
+                              height: e.attributes["height"].flatMap(Length.parse),
+                              caption: caption.isEmpty ? [] : [InlineRun(caption, style: captionStyle.textStyle)],
+                              alignment: e.attributes["align"].flatMap(StyleSpec.alignment) ?? .center)
+        }
+    }
+
+    /// XML text as Chinese text: a run of white space that holds a line break (the template's own
+    /// indentation) disappears between Chinese characters and becomes one space between Latin
+    /// words; the run at either end of an element's text disappears.
+    static func collapse(_ raw: String, first: Bool, last: Bool) -> String {
+        var out = ""
+        var pending = ""
+        for c in raw {
+            if c.isWhitespace { pending.append(c); continue }
+            if !pending.isEmpty {
+                if pending.contains("\n") {
+                    if !out.isEmpty, let l = out.last, l.isASCII, c.isASCII, l.isLetter || l.isNumber || l == ",", c.isLetter || c.isNumber {
+                        out.append(" ")
+                    } else if out.isEmpty && !first { out.append("") }
+                } else if !(out.isEmpty && first) {
+                    out += pending
+                }
+                pending = ""
+            }
+            out.append(c)
+        }
+        if !pending.isEmpty && !pending.contains("\n") && !last { out += pending }
+        return out
+    }
+
+    /// A file named by the template or the data, checked to lie inside the allowed folders: the
+    /// template's (and its parents') folders and the data files' folders.
+    func resolveFile(_ name: String, template: Template, source: SourceFile, line: Int, preferTemplate: Bool = false) throws -> String {
+        let fm = FileManager.default
+        let bases = preferTemplate ? [source.folder] + template.roots + dataFolders : dataFolders + [source.folder] + template.roots
+        var candidate: String? = nil
+        if name.hasPrefix("/") { candidate = name } else {
+            for b in bases where fm.fileExists(atPath: b + "/" + name) { candidate = b + "/" + name; break }
+        }
+        guard let found = candidate.map({ URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }),
+              fm.fileExists(atPath: found) else {
+            throw TemplateError("file not found: \(name) (looked in \(bases.joined(separator: ", ")))", at: source.locate(name, from: line))
+        }
+        if !loader.allowOutside {
+            let roots = (template.roots + dataFolders + [source.folder]).map {
+                URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+            }
+            guard roots.contains(where: { found == $0 || found.hasPrefix($0 + "/") }) else {
+                throw TemplateError("‘\(name)’ lies outside the template's and the data's folders (use --allow-outside to permit it)",
+                                    at: source.locate(name, from: line))
+            }
+        }
+        return found
+    }
+}

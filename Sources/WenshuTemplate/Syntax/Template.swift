@@ -1,0 +1,174 @@
+import Foundation
+import WenshuCore
+import WenshuData
+
+/// The text of a template file, kept to point errors at a line and column.
+struct SourceFile: Sendable {
+    var path: String
+    var lines: [Substring]
+
+    init(path: String, text: String) {
+        self.path = path
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    var folder: String { (path as NSString).deletingLastPathComponent }
+
+    /// The line and column (1-based) of `needle` at or after `line`; the line alone when not found.
+    func locate(_ needle: String, from line: Int) -> SourceLocation {
+        guard line >= 1 else { return SourceLocation(file: path) }
+        for n in (line - 1)..<lines.count {
+            if let r = lines[n].range(of: needle) {
+                return SourceLocation(file: path, line: n + 1, column: lines[n].distance(from: lines[n].startIndex, to: r.lowerBound) + 1)
+            }
+        }
+        return SourceLocation(file: path, line: line)
+    }
+
+    func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
+}
+
+/// A template read from its XML: parameters, page masters, named styles and the body, after
+/// inheritance (`extends`) has been resolved. Elements keep the file they came from.
+public struct Template: Sendable {
+    /// Parameters with their default values (text that may hold {{ }}), in order.
+    var parameters: [(name: String, value: String, source: SourceFile, line: Int)] = []
+    var pages: [String: (element: XMLElement, source: SourceFile)] = [:]
+    var pageOrder: [String] = []
+    var styles: [String: (element: XMLElement, source: SourceFile)] = [:]
+    var body: (element: XMLElement, source: SourceFile)?
+    var info: [String: String] = [:]
+    /// The file the template was loaded from.
+    public var path: String
+    /// The folders includes and images may come from.
+    var roots: [String]
+
+    /// The parameters' names, in order.
+    public var parameterNames: [String] { parameters.map(\.name) }
+}
+
+/// Finds, reads and checks templates: a name under the template folders (`templates/notice/
+/// template.xml` or `templates/notice.xml`) or a path. Resolves `extends`, refuses unknown
+/// elements and attributes with their line, and keeps includes inside the allowed folders.
+public struct TemplateLoader: Sendable {
+    /// Folders searched for template names, in order.
+    public var searchPaths: [String]
+    /// Let includes and images come from anywhere (off: only from the template's and data's folders).
+    public var allowOutside: Bool
+
+    public init(searchPaths: [String], allowOutside: Bool = false) {
+        self.searchPaths = searchPaths; self.allowOutside = allowOutside
+    }
+
+    /// The folders a run searches by default: $WENSHU_TEMPLATES, ./templates, and the templates
+    /// folder of the checkout the binary was built in.
+    public static func defaultSearchPaths(binary: String = CommandLine.arguments[0]) -> [String] {
+        var paths: [String] = []
+        if let env = ProcessInfo.processInfo.environment["WENSHU_TEMPLATES"] { paths += env.split(separator: ":").map(String.init) }
+        paths.append(FileManager.default.currentDirectoryPath + "/templates")
+        var dir = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("templates").path
+            if FileManager.default.fileExists(atPath: candidate) { paths.append(candidate); break }
+            dir = dir.deletingLastPathComponent()
+        }
+        paths.append("/usr/share/wenshu/templates")
+        return paths
+    }
+
+    /// The file a template name or path stands for.
+    public func resolve(_ nameOrPath: String, from folder: String? = nil) throws -> String {
+        let fm = FileManager.default
+        if nameOrPath.hasSuffix(".xml") || nameOrPath.contains("/") {
+            let candidates = [nameOrPath] + (folder.map { [$0 + "/" + nameOrPath] } ?? [])
+            for c in candidates where fm.fileExists(atPath: c) { return (c as NSString).standardizingPath }
+            throw TemplateError("template file not found: \(nameOrPath)", at: nil)
+        }
+        var tried: [String] = []
+        for dir in (folder.map { [$0] } ?? []) + searchPaths {
+            for c in ["\(dir)/\(nameOrPath)/template.xml", "\(dir)/\(nameOrPath).xml"] {
+                tried.append(c)
+                if fm.fileExists(atPath: c) { return (c as NSString).standardizingPath }
+            }
+        }
+        throw TemplateError("no template named ‘\(nameOrPath)’ (looked in \(searchPaths.joined(separator: ", ")))", at: nil)
+    }
+
+    /// Loads a template by name or path.
+    public func load(_ nameOrPath: String) throws -> Template {
+        try load(path: try resolve(nameOrPath), depth: 0)
+    }
+
+    func read(_ path: String) throws -> (XMLElement, SourceFile) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TemplateError("cannot read the file (does it exist?)", at: SourceLocation(file: path))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError("not UTF-8 text", at: SourceLocation(file: path))
+        }
+        let root: XMLElement
+        do { root = try XMLReader.parse(data, file: path) } catch let e as XMLError {
+            throw TemplateError(e.message, at: e.location)
+        }
+        let source = SourceFile(path: path, text: text)
+        try TemplateSyntax.check(root, source: source)
+        return (root, source)
+    }
+
+    private func load(path: String, depth: Int) throws -> Template {
+        let (root, source) = try read(path)
+        guard root.name == "template" else {
+            throw TemplateError("expected <template> as the root element, found <\(root.name)>", at: source.at(root.line))
+        }
+        var template: Template
+        if let parent = root.attributes["extends"] {
+            guard depth < 8 else { throw TemplateError("templates extend each other in a loop", at: source.at(root.line)) }
+            template = try load(path: try resolve(parent, from: source.folder), depth: depth + 1)
+            template.path = path
+            template.roots.append(source.folder)
+        } else {
+            template = Template(path: path, roots: [source.folder])
+        }
+        for case .element(let e) in root.children {
+            switch e.name {
+            case "param":
+                let name = e.attributes["name"]!
+                let value = e.attributes["value"] ?? e.attributes["default"] ?? e.textContent
+                if let i = template.parameters.firstIndex(where: { $0.name == name }) {
+                    template.parameters[i] = (name, value, source, e.line)
+                } else {
+                    template.parameters.append((name, value, source, e.line))
+                }
+            case "page":
+                let name = e.attributes["name"] ?? "default"
+                if template.pages[name] == nil { template.pageOrder.append(name) }
+                template.pages[name] = (e, source)
+            case "style":
+                template.styles[e.attributes["name"]!] = (e, source)
+            case "body":
+                template.body = (e, source)
+            case "info":
+                for (k, v) in e.attributes { template.info[k] = v }
+            default:
+                break
+            }
+        }
+        return template
+    }
+}
+
+extension XMLElement {
+    /// The element's text, children's included.
+    var textContent: String {
+        children.map { node -> String in
+            switch node {
+            case .text(let t): t
+            case .element(let e): e.textContent
+            }
+        }.joined()
+    }
+
+    var elements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
+}
