@@ -23,6 +23,11 @@ public final class Compiler: @unchecked Sendable {
         return try flow.layout(blocks)
     }
 
+    /// Lays out a document's content.
+    public func layout(_ content: DocumentContent) throws -> [Frame] {
+        try layout(content.blocks, master: content.master)
+    }
+
     /// Writes the frames as PDF (and optionally PNG pages and a debug trace).
     public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
                       pngResolution: Double = 96, trace: String? = nil) throws {

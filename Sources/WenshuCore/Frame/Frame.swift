@@ -20,7 +20,10 @@ public struct Frame: Sendable {
     /// Places every item of `other` shifted by `offset`.
     public mutating func append(_ other: Frame, at offset: Point) {
         for element in other.items {
-            items.append(FrameElement(position: element.position + offset, item: element.item))
+            var item = element.item
+            // A rule's end is in the frame's coordinates too.
+            if case .line(let to, let stroke) = item { item = .line(to: to + offset, stroke: stroke) }
+            items.append(FrameElement(position: element.position + offset, item: item))
         }
     }
 }

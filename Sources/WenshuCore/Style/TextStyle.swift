@@ -50,6 +50,8 @@ public struct ParagraphStyle: Hashable, Sendable {
     public var grid: GridSpec?
     /// Refuse a last line holding a single character (or a character and a mark).
     public var avoidLoneLastCharacter: Bool
+    /// Let the page put this paragraph on its character grid (when the page master has one).
+    public var snapToGrid: Bool = true
 
     public init(firstLineIndent: Double = 2, alignment: Alignment = .justified, hanLatinSpacing: Bool = false,
                 grid: GridSpec? = nil, avoidLoneLastCharacter: Bool = true) {

@@ -89,11 +89,9 @@ struct Linebreak {
                     let S = grid ? 0 : shrink(node.start, e)
                     ratio = S > 0 ? -(W - L) / S : -.infinity
                 } else if forced || style.alignment == .left || style.alignment == .center || style.alignment == .right {
-                    ratio = 0
-                    if !forced {
-                        let T = stretch(node.start, e)
-                        ratio = T > 0 ? (L - W) / T : 0
-                    }
+                    // Ragged lines are not stretched: they are rated against a generous virtual
+                    // stretch of a quarter of the measure, so they fill up without being forced full.
+                    ratio = forced ? 0 : (L - W) / (stretch(node.start, e) + L / 4)
                 } else {
                     let T = stretch(node.start, e)
                     ratio = T > 0 ? (L - W) / T : (L - W < 0.01 ? 0 : .infinity)

@@ -110,3 +110,12 @@ import WenshuCore
         #expect(large[0].near(4) && large[1].near(1), "\(large)")
     }
 }
+
+/// Ragged (left, centred, right) paragraphs fill their lines rather than breaking early.
+@Suite struct RaggedTests {
+    @Test(arguments: [Alignment.left, .center, .right])
+    func raggedLinesFillUp(alignment: Alignment) throws {
+        let lines = try Fixture.lines(LinebreakTests.paragraph, measure: 5, style: ParagraphStyle(firstLineIndent: 0, alignment: alignment))
+        #expect(lines.dropLast().allSatisfy { $0.count >= 4 }, "\(lines)")
+    }
+}

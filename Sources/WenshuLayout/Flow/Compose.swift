@@ -1,0 +1,342 @@
+import Foundation
+import WenshuCore
+import WenshuText
+
+/// The pagination pass (see `FlowLayout`): a cursor goes down the prepared blocks and fills pages.
+struct Composer {
+    let typesetter: ParagraphTypesetter
+    let blocks: [PreparedBlock]
+    /// Pass 2: the printed page number of every heading, by block index, and where it stands.
+    let knownHeadingPages: [Int: String]?
+    let knownTargets: [Int: HeadingTarget]
+
+    private(set) var pages: [PageState] = []
+    private var master: PageMaster
+    private var frame: Frame
+    private var y: Length
+    private var hasContent = false
+    private var number = 1
+    private var title: String? = nil
+    /// The printed page number where each heading landed, by block index (for the contents).
+    private(set) var headingPages: [Int: String] = [:]
+    private(set) var headingTargets: [Int: HeadingTarget] = [:]
+    private(set) var missingReports: [([Character], Int)] = []
+
+    init(master: PageMaster, typesetter: ParagraphTypesetter, blocks: [PreparedBlock], headingPages: [Int: String]?,
+         targets: [Int: HeadingTarget] = [:]) {
+        self.knownTargets = targets
+        self.master = master
+        self.typesetter = typesetter
+        self.blocks = blocks
+        self.knownHeadingPages = headingPages
+        self.frame = Frame(size: master.size)
+        self.y = master.body.minY
+    }
+
+    private var body: Rect { master.body }
+    private var pitch: Length { master.linePitch }
+    private var bottom: Length { body.maxY }
+    private var room: Length { bottom - y }
+    private var atTop: Bool { !hasContent }
+
+    // MARK: Pages
+
+    private mutating func finishPage() {
+        pages.append(PageState(frame: frame, master: master, number: number, title: title))
+        number += 1
+        frame = Frame(size: master.size)
+        y = body.minY
+        hasContent = false
+    }
+
+    private mutating func newPage() { finishPage() }
+
+    /// Moves the cursor down to the next line of the master's grid (official documents keep every
+    /// line on its grid line, whatever stood above it).
+    private mutating func snap() {
+        guard master.gridLines != nil else { return }
+        let k = ((y - body.minY) / pitch - 0.001).rounded(.up)
+        y = body.minY + pitch * max(0, k)
+    }
+
+    private mutating func advance(lines: Double) {
+        guard hasContent else { return }
+        y += pitch * lines
+        if y > bottom - .pt(0.01) { newPage() }
+    }
+
+    /// Places one line in a slot of `height` whose top is the cursor.
+    private mutating func place(_ line: TextLine, height: Length) {
+        let baseline = y + (height - line.size) / 2 + line.size * 0.88
+        for run in line.runs {
+            frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: baseline))
+        }
+        y += height
+        hasContent = true
+    }
+
+    // MARK: The pass
+
+    mutating func compose() throws -> [PageState] {
+        for (i, prepared) in blocks.enumerated() {
+            switch prepared.block {
+            case .paragraph(let p):
+                placeParagraph(p, index: i, keep: p.block.keepWithNext ? keepHeight(after: i) : .zero)
+            case .table(let table, let t):
+                placeTable(table, t)
+            case .image(let image, let info, let caption):
+                placeImage(image, info, caption: caption)
+            case .space(let lines):
+                advance(lines: lines)
+            case .pageBreak(let odd):
+                if hasContent { newPage() }
+                if odd && pages.count % 2 == 1 { blankPage() }
+            case .rule(let r):
+                placeRule(r)
+            case .signature(let s, let issuer, let date):
+                try placeSignature(s, issuer: issuer, date: date)
+            case .contents(let c):
+                placeContents(c)
+            case .section(let s):
+                if hasContent || !pages.isEmpty && !frame.items.isEmpty { newPage() }
+                master = s.master
+                frame = Frame(size: master.size)
+                y = body.minY
+                if s.restartNumbering { number = 1 }
+                if s.oddPage && pages.count % 2 == 1 { blankPage() }
+            }
+        }
+        if hasContent || pages.isEmpty { finishPage() }
+        return pages
+    }
+
+    private mutating func blankPage() {
+        frame = Frame(size: master.size)
+        pages.append(PageState(frame: frame, master: master, number: number, title: title, blank: true))
+        number += 1
+        frame = Frame(size: master.size)
+        y = body.minY
+        hasContent = false
+    }
+
+    /// The height that must stand below a heading on its page: the next block's first lines.
+    private func keepHeight(after i: Int) -> Length {
+        guard i + 1 < blocks.count else { return .zero }
+        switch blocks[i + 1].block {
+        case .paragraph(let p):
+            let n = p.heights.count
+            let chunk = n < 4 ? p.heights.reduce(.zero, +) : p.heights[0] + p.heights[1]
+            return chunk + pitch * p.block.linesBefore
+        case .table(let t, _): return t.headerHeight + pitch * 2
+        case .image(_, let info, _): return min(info.fitted(width: body.width, height: nil).height, body.height / 2)
+        default: return .zero
+        }
+    }
+
+    // MARK: Paragraphs
+
+    private mutating func placeParagraph(_ p: SetParagraph, index: Int, keep: Length) {
+        if hasContent { y += pitch * p.block.linesBefore }
+        snap()
+        if y > bottom - .pt(0.01) { newPage() }
+        let n = p.lines.count
+        var k = 0
+        var first = true
+        while k < n {
+            let rest = p.heights[k...]
+            let total = rest.reduce(.zero, +)
+            if total + keep <= room + .pt(0.01) {
+                placeLines(p, index: index, k..<n, first: first)
+                k = n
+                break
+            }
+            var fit = 0
+            var taken = Length.zero
+            for h in rest { if taken + h <= room + .pt(0.01) { taken += h; fit += 1 } else { break } }
+            let splittable = min(fit, rest.count - 2)
+            if keep > .zero || splittable < 2 || rest.count < 4 {
+                if atTop {
+                    // Not even a fresh page holds it as the rules want: fill the page and go on.
+                    let count = max(1, min(fit, rest.count))
+                    placeLines(p, index: index, k..<(k + count), first: first)
+                    first = false
+                    k += count
+                    if k < n { newPage() }
+                } else {
+                    newPage()
+                }
+                continue
+            }
+            placeLines(p, index: index, k..<(k + splittable), first: first)
+            first = false
+            k += splittable
+            newPage()
+        }
+        if !p.missing.isEmpty { missingReports.append((p.missing, pages.count + 1)) }
+        if hasContent { y += pitch * p.block.linesAfter }
+    }
+
+    private mutating func placeLines(_ p: SetParagraph, index: Int, _ range: Range<Int>, first: Bool) {
+        if first, let level = p.block.bookmarkLevel {
+            let text = p.block.text
+            frame.place(.bookmark(title: text, level: level), at: Point(x: body.minX, y: y))
+            headingPages[index] = "\(number)"
+            headingTargets[index] = HeadingTarget(page: pages.count, point: Point(x: body.minX, y: y))
+            if level == 1 { title = text }
+        }
+        for j in range { place(p.lines[j], height: p.heights[j]) }
+    }
+
+    // MARK: Tables, images, rules
+
+    private mutating func placeTable(_ table: PreparedTable, _ t: TableBlock) {
+        if hasContent { y += pitch * t.linesBefore }
+        var cursor = table.start
+        while true {
+            var slice = table.slice(from: cursor, available: room)
+            if slice == nil {
+                if atTop { slice = table.slice(from: cursor, available: room, fullPage: true) } else { newPage(); continue }
+            }
+            guard let s = slice else { break }
+            frame.append(s.frame, at: Point(x: body.minX, y: y))
+            y += s.height
+            hasContent = true
+            guard let next = s.next else { break }
+            cursor = next
+            newPage()
+        }
+        if !table.missing.isEmpty { missingReports.append((table.missing, pages.count + 1)) }
+        if hasContent { y += pitch * t.linesAfter }
+        snap()
+    }
+
+    private mutating func placeImage(_ image: ImageBlock, _ info: ImageInfo, caption: SetParagraph?) {
+        let captionHeight = caption.map { $0.heights.reduce(.zero, +) } ?? .zero
+        let gap = caption == nil ? Length.zero : pitch * 0.25
+        var size = info.fitted(width: image.width ?? (image.height == nil ? body.width : nil), height: image.height)
+        if size.width > body.width { size = info.fitted(width: body.width, height: nil) }
+        let tallest = body.height - captionHeight - gap
+        if size.height > tallest { size = info.fitted(width: nil, height: tallest) }
+        if size.height + gap + captionHeight > room + .pt(0.01) && hasContent { newPage() }
+        let x: Length
+        switch image.alignment {
+        case .left, .justified: x = body.minX
+        case .right: x = body.maxX - size.width
+        default: x = body.minX + (body.width - size.width) / 2
+        }
+        frame.place(.image(ImageItem(path: image.path), size: size), at: Point(x: x, y: y))
+        y += size.height + gap
+        hasContent = true
+        if let caption {
+            for (line, h) in zip(caption.lines, caption.heights) { place(line, height: h) }
+        }
+        snap()
+    }
+
+    private mutating func placeRule(_ r: RuleBlock) {
+        y += r.above
+        if y + r.stroke.width > bottom { newPage() }
+        let mid = y + r.stroke.width / 2
+        frame.place(.line(to: Point(x: body.maxX, y: mid), stroke: r.stroke), at: Point(x: body.minX, y: mid))
+        y += r.stroke.width + r.below
+        hasContent = true
+    }
+
+    // MARK: Signature
+
+    /// GB/T 9704-2012 §7.3.5.1: the date four characters in from the right, the issuer centred over
+    /// it, the seal centred on both and pressing down on them (they sit a little below its centre),
+    /// its top within one line of the text above. Without a seal image the space stays free for
+    /// the stamp.
+    private mutating func placeSignature(_ s: SignatureBlock, issuer: TextLine, date: TextLine) throws {
+        snap()
+        let needed = pitch * 4
+        if room < needed - .pt(0.01) { newPage() }
+        let top = y
+        let em = s.style.size
+        let dateRight = body.maxX - em * 4
+        let dateX = dateRight - date.width
+        let centre = dateX + date.width / 2
+        let issuerX = centre - issuer.width / 2
+        // Issuer on the third line below the text, date on the fourth.
+        for (line, slot, x) in [(issuer, 2.0, issuerX), (date, 3.0, dateX)] {
+            let slotTop = top + pitch * slot
+            let baseline = slotTop + (pitch - line.size) / 2 + line.size * 0.88
+            for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: x + run.x, y: baseline)) }
+        }
+        if let seal = s.seal {
+            let info: ImageInfo
+            do { info = try ImageInfo.read(seal) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
+            let size = info.fitted(width: .mm(42), height: .mm(42))
+            let centreY = top + pitch * 3 - pitch * 0.3
+            frame.place(.image(ImageItem(path: seal), size: size),
+                        at: Point(x: centre - size.width / 2, y: centreY - size.height / 2))
+        }
+        y = top + pitch * 4
+        hasContent = true
+    }
+
+    // MARK: Contents
+
+    /// The contents: a line per heading down to the block's level, the page number at the right
+    /// edge with a leader of ellipses between, and a link to the heading's page. In the first pass
+    /// the numbers are placeholders of the same width class; the second pass fills them in.
+    private mutating func placeContents(_ c: ContentsBlock) {
+        if let title = c.title {
+            var ts = c.style
+            ts.size = ts.size * 1.4
+            ts.role = .hei
+            if let line = try? typesetter.typeset([InlineRun(title, style: ts)], style: ParagraphStyle(firstLineIndent: 0, alignment: .center),
+                                                  width: body.width).lines.first {
+                snap()
+                place(line, height: pitch * 2)
+            }
+        }
+        let entries = blocks.enumerated().compactMap { (i, b) -> (Int, Int, String)? in
+            guard case .paragraph(let p) = b.block, let level = p.block.bookmarkLevel, level <= c.levels else { return nil }
+            return (i, level, p.block.text)
+        }
+        let lineHeight = max(pitch, c.style.size * 1.8)
+        let plain = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+        for (index, level, text) in entries {
+            let number = knownHeadingPages?[index] ?? "00"
+            let indent = c.style.size * (2 * Double(level - 1))
+            guard let numberLine = try? typesetter.typeset([InlineRun(number, style: c.style)], style: plain, width: body.width).lines.first,
+                  let textLine = try? typesetter.typeset([InlineRun(text, style: c.style)], style: plain,
+                                                         width: body.width - indent - numberLine.width - c.style.size * 2).lines.first
+            else { continue }
+            if room < lineHeight { newPage() }
+            let baseline = y + (lineHeight - c.style.size) / 2 + c.style.size * 0.88
+            for run in textLine.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + indent + run.x, y: baseline)) }
+            let numberX = body.maxX - numberLine.width
+            for run in numberLine.runs { frame.place(.glyphs(run.run), at: Point(x: numberX + run.x, y: baseline)) }
+            // The leader: ellipses from the title to the number, drawn (not copied with the text).
+            let from = body.minX + indent + textLine.width + c.style.size * 0.5
+            let count = Int(((numberX - c.style.size * 0.5 - from) / c.style.size).rounded(.down))
+            if count > 0, let leader = try? typesetter.typeset([InlineRun(String(repeating: "…", count: 1), style: c.style)],
+                                                               style: plain, width: body.width).lines.first,
+               var run = leader.runs.first?.run {
+                let glyph = run.glyphs[0]
+                run.glyphs = (0..<count).map { PlacedGlyph(id: glyph.id, x: c.style.size * Double($0), y: glyph.y) }
+                run.text = String(repeating: "…", count: count)
+                run.clusters = Array(repeating: GlyphRun.Cluster(bytes: 3, glyphs: 1), count: count)
+                run.width = c.style.size * Double(count)
+                run.isArtifact = true
+                frame.place(.glyphs(run), at: Point(x: numberX - c.style.size * 0.5 - run.width, y: baseline))
+            }
+            if let target = knownTargets[index] {
+                frame.place(.link(Size(width: body.width - indent, height: lineHeight), .page(target.page, target.point)),
+                            at: Point(x: body.minX + indent, y: y))
+            }
+            y += lineHeight
+            hasContent = true
+        }
+    }
+
+}
+
+/// Where a heading stands: its page (0-based) and the top of its first line.
+struct HeadingTarget: Sendable {
+    var page: Int
+    var point: Point
+}

@@ -1,0 +1,103 @@
+import Foundation
+import WenshuCore
+import WenshuText
+
+/// Sets what can be set before pagination: every paragraph's lines (in parallel, on all cores),
+/// tables' cells, images' sizes, the signature's two lines.
+struct Prepare {
+    let master: PageMaster
+    let typesetter: ParagraphTypesetter
+
+    func prepare(_ blocks: [Block]) throws -> [PreparedBlock] {
+        // The master in force at each block (sections change it).
+        var collected: [PageMaster] = []
+        var current = master
+        for b in blocks {
+            if case .section(let s) = b { current = s.master }
+            collected.append(current)
+        }
+        let masters = collected
+        var out = [PreparedBlock?](repeating: nil, count: blocks.count)
+        let failure = FirstError()
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { i in
+                guard !failure.isSet else { return }
+                do { slots.value[i] = try prepare(blocks[i], master: masters[i]) } catch { failure.record(error) }
+            }
+        }
+        if let error = failure.error {
+            if let e = error as? TextError { throw LayoutError.text(e) }
+            throw error
+        }
+        return out.map { $0! }
+    }
+
+    func prepare(_ block: Block, master: PageMaster) throws -> PreparedBlock {
+        let width = master.body.width
+        switch block {
+        case .paragraph(let p):
+            return PreparedBlock(block: .paragraph(try set(p, width: width, master: master)))
+        case .table(let t):
+            return PreparedBlock(block: .table(try TableLayouter(typesetter: typesetter).prepare(t, width: width), t))
+        case .image(let image):
+            let info: ImageInfo
+            do { info = try ImageInfo.read(image.path) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
+            var caption: SetParagraph? = nil
+            if !image.caption.isEmpty {
+                let p = ParagraphBlock(runs: image.caption, style: ParagraphStyle(firstLineIndent: 0, alignment: .center, snapToGridDefault: false))
+                caption = try set(p, width: width, master: master)
+            }
+            return PreparedBlock(block: .image(image, info, caption: caption))
+        case .space(let lines): return PreparedBlock(block: .space(lines))
+        case .pageBreak(let odd): return PreparedBlock(block: .pageBreak(toOdd: odd))
+        case .rule(let r): return PreparedBlock(block: .rule(r))
+        case .signature(let s):
+            let style = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+            let issuer = try typesetter.typeset([InlineRun(s.issuer, style: s.style)], style: style, width: width).lines.first
+            let date = try typesetter.typeset([InlineRun(s.date, style: s.style)], style: style, width: width).lines.first
+            guard let issuer, let date else { return PreparedBlock(block: .space(0)) }
+            return PreparedBlock(block: .signature(s, issuer: issuer, date: date))
+        case .contents(let c): return PreparedBlock(block: .contents(c))
+        case .section(let s): return PreparedBlock(block: .section(s))
+        }
+    }
+
+    /// Sets a paragraph at `width`, on the master's grid when it has one and the text fits it.
+    func set(_ p: ParagraphBlock, width: Length, master: PageMaster) throws -> SetParagraph {
+        var style = p.style
+        if style.grid == nil, style.snapToGrid, p.lineHeight == nil, let grid = master.grid,
+           p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
+            style.grid = grid
+        }
+        let result = try typesetter.typeset(p.runs, style: style, width: width)
+        let heights = result.lines.map { line -> Length in
+            if let h = p.lineHeight { return max(h, line.size * 1.2) }
+            let pitch = master.linePitch.points
+            return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
+        }
+        return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing)
+    }
+}
+
+extension ParagraphStyle {
+    init(firstLineIndent: Double, alignment: Alignment, snapToGridDefault: Bool) {
+        self.init(firstLineIndent: firstLineIndent, alignment: alignment)
+        self.snapToGrid = snapToGridDefault
+    }
+}
+
+/// The first error thrown by any of several concurrent tasks.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return first != nil }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+}
+
+/// Hands a buffer to concurrent tasks that each write only their own elements.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

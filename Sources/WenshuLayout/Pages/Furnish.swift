@@ -1,0 +1,94 @@
+import WenshuCore
+import WenshuText
+
+/// Adds page furniture once the page count is known: page numbers in the master's form (GB/T 9704
+/// "— 1 —", odd pages right and even left one character in, 7 mm below the type area; or "第1页
+/// 共N页"), running headers and footers with {page}, {pages} and {title}, and the PDF page labels.
+/// Blank pages (before an odd-page start) get no furniture. Furniture is drawn, not copied with the
+/// text (`GlyphRun.isArtifact`).
+struct Furnish {
+    let typesetter: ParagraphTypesetter
+
+    func furnish(_ pages: [PageState]) throws -> [Frame] {
+        // Pages per numbering run, for {pages} and 共N页.
+        var totals: [Int] = []
+        var runStart = 0
+        for i in pages.indices {
+            if i > 0 && pages[i].number <= pages[i - 1].number {
+                totals += Array(repeating: i - runStart, count: i - runStart)
+                runStart = i
+            }
+        }
+        totals += Array(repeating: pages.count - runStart, count: pages.count - runStart)
+        var frames: [Frame] = []
+        for (i, page) in pages.enumerated() {
+            var frame = page.frame
+            frame.label = "\(page.number)"
+            if !page.blank {
+                let m = page.master
+                if let numbers = m.pageNumbers {
+                    try placeNumber(numbers.text(page: page.number, of: totals[i]), numbers, physical: i + 1, master: m, on: &frame)
+                }
+                let even = (i + 1) % 2 == 0
+                if let header = (even ? m.evenHeader : nil) ?? m.header {
+                    try placeFurniture(header, top: true, page: page, total: totals[i], master: m, on: &frame)
+                }
+                if let footer = (even ? m.evenFooter : nil) ?? m.footer {
+                    try placeFurniture(footer, top: false, page: page, total: totals[i], master: m, on: &frame)
+                }
+            }
+            frames.append(frame)
+        }
+        return frames
+    }
+
+    private func line(_ text: String, _ style: TextStyle) throws -> TextLine? {
+        do {
+            return try typesetter.typeset([InlineRun(text, style: style)], style: ParagraphStyle(firstLineIndent: 0, alignment: .left),
+                                          width: .mm(1000)).lines.first
+        } catch let e as TextError { throw LayoutError.text(e) }
+    }
+
+    private func place(_ line: TextLine, x: Length, baseline: Length, on frame: inout Frame) {
+        for run in line.runs {
+            var r = run.run
+            r.isArtifact = true
+            frame.place(.glyphs(r), at: Point(x: x + run.x, y: baseline))
+        }
+    }
+
+    private func placeNumber(_ text: String, _ numbers: PageNumberStyle, physical: Int, master: PageMaster, on frame: inout Frame) throws {
+        guard let line = try line(text, numbers.style) else { return }
+        let body = master.body
+        let size = numbers.style.size
+        // The middle of the number line (CJK dashes sit about 0.38 em above the baseline) the given
+        // distance below the type area.
+        let baseline = body.maxY + numbers.distanceBelowBody + size * 0.38
+        let x: Length
+        switch numbers.placement {
+        case .center: x = body.minX + (body.width - line.width) / 2
+        case .outside(let inset): x = physical % 2 == 1 ? body.maxX - inset - line.width : body.minX + inset
+        }
+        place(line, x: x, baseline: baseline, on: &frame)
+    }
+
+    private func placeFurniture(_ f: Furniture, top: Bool, page: PageState, total: Int, master: PageMaster, on frame: inout Frame) throws {
+        let text = f.text.replacingOccurrences(of: "{page}", with: "\(page.number)")
+            .replacingOccurrences(of: "{pages}", with: "\(total)")
+            .replacingOccurrences(of: "{title}", with: page.title ?? "")
+        guard !text.isEmpty, let line = try line(text, f.style) else { return }
+        let body = master.body
+        let baseline = top ? body.minY - f.distance : body.maxY + f.distance + f.style.size * 0.88
+        let x: Length
+        switch f.alignment {
+        case .left, .justified: x = body.minX
+        case .right: x = body.maxX - line.width
+        default: x = body.minX + (body.width - line.width) / 2
+        }
+        place(line, x: x, baseline: baseline, on: &frame)
+        if let rule = f.rule {
+            let ry = top ? baseline + f.style.size * 0.3 : baseline - f.style.size * 1.1
+            frame.place(.line(to: Point(x: body.maxX, y: ry), stroke: rule), at: Point(x: body.minX, y: ry))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import WenshuCore
+import WenshuText
+
+/// Resolves column widths and sets every cell's paragraphs once.
+///
+/// The result, a ``PreparedTable``, holds every cell's lines; the page flow then cuts it into
+/// slices page by page with ``PreparedTable/slice(from:available:)`` without setting text again.
+public struct TableLayouter: Sendable {
+    public let typesetter: ParagraphTypesetter
+
+    /// A layouter setting cell text with `typesetter`.
+    public init(typesetter: ParagraphTypesetter) { self.typesetter = typesetter }
+
+    /// Prepares `table` to be `width` wide (narrower when its columns are all fixed and sum to less).
+    /// A table without column specifications gets equal columns, as many as its widest row needs.
+    /// - Throws: `LayoutError.text` when a cell's text cannot be set (no font for a role).
+    public func prepare(_ table: TableBlock, width: Length) throws -> PreparedTable {
+        var columns = table.columns
+        if columns.isEmpty {
+            let widest = table.rows.map { $0.cells.reduce(0) { $0 + max(1, $1.colspan) } }.max() ?? 1
+            columns = Array(repeating: .fraction(1), count: max(1, widest))
+        }
+        var edges = [Length.zero]
+        for w in ColumnWidths.resolve(columns, width: width) { edges.append(edges[edges.count - 1] + w) }
+        let grid = TableGrid(table, columnCount: columns.count)
+        let padding = table.padding
+        var missing: [Character] = []
+        var cells: [PreparedCell] = []
+        cells.reserveCapacity(grid.placements.count)
+        do {
+            for p in grid.placements {
+                let measure = max(.pt(1), edges[p.column + p.colspan] - edges[p.column] - padding.left - padding.right)
+                let cell = p.cell ?? TableCell(content: [])
+                let lines = try PreparedCell.setLines(cell.content, width: measure, typesetter: typesetter, missing: &missing)
+                let foot = try PreparedCell.setLines(cell.foot, width: measure, typesetter: typesetter, missing: &missing)
+                cells.append(PreparedCell(row: p.row, column: p.column, rowspan: p.rowspan, colspan: p.colspan,
+                                          alignment: cell.verticalAlignment, fill: cell.fill, lines: lines, foot: foot))
+            }
+        } catch let e as TextError {
+            throw LayoutError.text(e)
+        }
+        return PreparedTable(grid: grid, cells: cells, columnEdges: edges, rows: table.rows.map { RowRules($0) },
+                             border: table.border, innerRule: table.innerRule, padding: padding, missing: missing)
+    }
+}
