@@ -11,10 +11,16 @@ struct Scope {
 
     func lookup(_ path: [PathComponent]) -> Value? {
         guard case .key(let first)? = path.first else { return nil }
+        let pathRest = path.dropFirst()
         var value: Value?
         if let local = locals.last(where: { $0.name == first }) { value = local.value }
         else if let p = parameters[first] { value = p }
-        else { value = child(data, first) }
+        else if let v = child(data, first) { value = v }
+        else if let mapped = ProgrammeSchema.pathForLabel[first], mapped.first != .key(first) {
+            // A form label used as a path: 品牌名称 is brand.name.
+            return lookup(mapped + pathRest)
+        }
+        else { value = nil }
         for c in path.dropFirst() {
             guard let v = value else { return nil }
             switch c {

@@ -21,7 +21,11 @@ public struct Realizer {
         var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases))
         let overrides = data.root["params"] ?? data.root["参数"]
         for p in template.parameters {
-            if let o = overrides?[p.name] { parameters[p.name] = o; continue }
+            if let o = overrides?[p.name] {
+                parameters[p.name] = o
+                evaluator.scope.parameters = parameters
+                continue
+            }
             let pieces = try evaluator.interpolate(p.value, source: p.source, line: p.line)
             parameters[p.name] = pieces.count == 1 ? pieces[0] : .string(pieces.map(\.description).joined())
             evaluator.scope.parameters = parameters
@@ -39,7 +43,7 @@ public struct Realizer {
         guard let (body, source) = template.body else {
             throw TemplateError("the template has no <body>", at: SourceLocation(file: template.path))
         }
-        let first = body.attributes["page"] ?? template.pageOrder.first ?? "default"
+        let first = body.attributes["page"] ?? template.pageOrder.first ?? "gbt9704"
         content.master = try state.master(first, source: source, line: body.line)
         content.blocks = try state.blocks(body.children, source: source, style: StyleSpec.builtIn["正文"]!)
         return content

@@ -91,7 +91,9 @@ struct StyleSpec: Sendable {
     }
 
     var paragraphStyle: ParagraphStyle {
-        ParagraphStyle(firstLineIndent: indent ?? 0, alignment: alignment ?? .justified, hanLatinSpacing: hanLatin ?? false)
+        var p = ParagraphStyle(firstLineIndent: indent ?? 0, alignment: alignment ?? .justified, hanLatinSpacing: hanLatin ?? false)
+        p.snapToGrid = grid ?? true
+        return p
     }
 
     static func alignment(_ s: String) -> Alignment? {
