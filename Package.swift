@@ -56,7 +56,7 @@ let package = Package(
 
         // Tests mirror Sources/.
         .testTarget(name: "WenshuCoreTests", dependencies: ["WenshuCore"]),
-        .testTarget(name: "WenshuDataTests", dependencies: ["WenshuData"]),
+        .testTarget(name: "WenshuDataTests", dependencies: ["WenshuData"], exclude: ["Loaders/Fixtures"]),
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "Wenshu"]),
         .testTarget(name: "WenshuFontsTests", dependencies: ["WenshuFonts"]),
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),

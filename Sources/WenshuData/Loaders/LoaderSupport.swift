@@ -1,0 +1,109 @@
+import Foundation
+import WenshuCore
+
+/// Turning the bytes of a text data file (YAML, JSON, CSV) into a `String`.
+enum TextDecoding {
+    /// GB18030 (a superset of GBK and GB2312), as Excel and Notepad on Chinese Windows save "ANSI"
+    /// text. The raw value is `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`,
+    /// which Linux Foundation does not export by name.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// The text of `data`: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order mark, or
+    /// else GB18030/GBK. Binary content (a zip, an old .xls, NUL bytes) is an error naming what the
+    /// file seems to be.
+    static func decode(_ data: Data, file: String, kind: String) throws -> String {
+        let bytes = [UInt8](data.prefix(8))
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw DataError("this is a zip file (an Excel .xlsx?), not \(kind) text; give it the right extension",
+                            at: SourceLocation(file: file))
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw DataError("this is an old Excel .xls file, not \(kind) text; save it as .xlsx or as CSV UTF-8",
+                            at: SourceLocation(file: file))
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(data: data.dropFirst(3), encoding: .utf8) else { throw notText(data, file, kind) }
+            return s
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let s = String(data: data.dropFirst(2), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
+                throw notText(data, file, kind)
+            }
+            return s
+        }
+        if data.contains(0) { throw notText(data, file, kind) }
+        if let s = String(data: data, encoding: .utf8) { return s }
+        if let s = String(data: data, encoding: gb18030) { return s }
+        throw notText(data, file, kind)
+    }
+
+    private static func notText(_ data: Data, _ file: String, _ kind: String) -> DataError {
+        // Name the line of the first byte that is not UTF-8, so that the odd character can be found.
+        var line = 1
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b == 0 ? 0 : b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { break }
+            if b == 0x0A { line += 1 }
+            i += length
+        }
+        let hint = kind == "CSV" ? "save the CSV as UTF-8; in Excel choose \"CSV UTF-8\"" : "save the file as UTF-8"
+        return DataError("not UTF-8 or GBK text (\(hint))", at: SourceLocation(file: file, line: line))
+    }
+}
+
+/// Dates written as text: 2022-05-09, 2022/5/9 and 2022年5月9日, and nothing else around them.
+enum DateForms {
+    /// The parts of `text` when it is exactly one of the date forms (the date may still not exist,
+    /// as 2022-02-30).
+    static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
+            var n = 0, count = 0
+            while i < s.count, count < maxDigits, (48...57).contains(s[i].value) {
+                n = n * 10 + Int(s[i].value) - 48; count += 1; i += 1
+            }
+            return count >= minDigits ? n : nil
+        }
+        func take(_ c: Unicode.Scalar) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1; return true
+        }
+        guard let year = number(4, 4), i < s.count else { return nil }
+        let separator = s[i]
+        let (first, second): (Unicode.Scalar, Unicode.Scalar)
+        switch separator {
+        case "-": (first, second) = ("-", "-")
+        case "/": (first, second) = ("/", "/")
+        case "年": (first, second) = ("年", "月")
+        default: return nil
+        }
+        guard take(first), let month = number(1, 2), take(second), let day = number(1, 2) else { return nil }
+        if separator == "年" { guard take("日") else { return nil } }
+        guard i == s.count else { return nil }
+        return (year, month, day)
+    }
+
+    /// The date `text` writes, when it is exactly a date form and the date exists.
+    static func date(_ text: String) -> DateValue? {
+        guard let p = parts(text) else { return nil }
+        return DateValue(year: p.year, month: p.month, day: p.day)
+    }
+
+    /// A trimmed table cell as a value: a date when it is exactly a date form of an existing date,
+    /// else the text (an impossible date such as 2022-02-30 stays text for the validator to flag).
+    static func cell(_ text: String) -> Value {
+        if let d = date(text) { return .date(d) }
+        return .string(text)
+    }
+}
+
+extension String {
+    /// The text without surrounding spaces (ASCII, full-width 　, tabs) and line breaks.
+    var trimmedCell: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,544 @@
+import Foundation
+import WenshuCore
+import ZIPFoundation
+
+/// Reads one sheet of an Excel workbook (.xlsx) as a table, in the same shape as a CSV file: the
+/// first non-empty row names the columns, every later row becomes an object under "rows", blank
+/// rows are listed under "skippedBlankLines", and "sheet" names the sheet. Locations are places
+/// such as 名单!C14.
+///
+/// Cells keep their types: text, numbers, true/false, and dates for numbers in a date-formatted
+/// cell (never the serial 44927). A whole number of 11 or more digits becomes text (phones, ID
+/// numbers), a time-formatted cell becomes text such as 14:30, and text that is exactly a date
+/// (2022-05-09, 2022/5/9, 2022年5月9日) becomes a date, as in CSV. A merged area below the header
+/// that spans several rows gives its value to every cell it covers.
+enum XLSXLoader {
+    /// A part bigger than this when unpacked is refused (a zip bomb, or not office data).
+    static let maxPartSize = 256 << 20
+    /// Excel's last row.
+    static let maxRow = 1_048_576
+
+    static func load(data: Data, file: String, sheet requested: String?) throws -> DataSet {
+        let package = try Package(data: data, file: file)
+        let workbook = try package.workbook()
+        let chosen: Workbook.Sheet
+        if let requested {
+            guard let s = workbook.sheets.first(where: { $0.name == requested })
+                    ?? workbook.sheets.first(where: { $0.name.trimmedCell == requested.trimmedCell }) else {
+                let names = workbook.sheets.map(\.name).joined(separator: ", ")
+                throw DataError("no sheet named '\(requested)' in the workbook (its sheets are: \(names))", at: SourceLocation(file: file))
+            }
+            chosen = s
+        } else {
+            guard let s = workbook.sheets.first(where: { !$0.hidden }) ?? workbook.sheets.first else {
+                throw DataError("the workbook has no sheets", at: SourceLocation(file: file))
+            }
+            chosen = s
+        }
+        guard chosen.isWorksheet else {
+            throw DataError("sheet '\(chosen.name)' is a chart, not a table", at: SourceLocation(file: file, place: chosen.name))
+        }
+        let sharedStrings = try package.sharedStrings(workbook)
+        let styles = try package.styles(workbook)
+        guard let sheetData = try package.part(chosen.path) else {
+            throw DataError("the .xlsx file is damaged: sheet '\(chosen.name)' has no \(chosen.path) in the zip",
+                            at: SourceLocation(file: file, place: chosen.name))
+        }
+        let root = try package.xml(sheetData, part: chosen.path)
+        let reader = SheetReader(file: file, sheet: chosen.name, sharedStrings: sharedStrings, styles: styles,
+                                 date1904: workbook.date1904)
+        return try reader.table(root)
+    }
+
+    // MARK: The zip package
+
+    /// The parts of the zip, found by path without regard to case or leading slashes.
+    struct Package {
+        let archive: Archive
+        let entries: [String: Entry]
+        let file: String
+
+        init(data: Data, file: String) throws {
+            self.file = file
+            let archive: Archive
+            do {
+                archive = try Archive(data: data, accessMode: .read)
+            } catch {
+                let what = data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+                    ? "it is an old Excel 97–2003 .xls file or a password-protected workbook; save it as .xlsx without a password"
+                    : "it is not a zip archive"
+                throw DataError("not an .xlsx file (\(what))", at: SourceLocation(file: file))
+            }
+            self.archive = archive
+            var entries: [String: Entry] = [:]
+            for entry in archive where entry.type == .file {
+                entries[Package.normalize(entry.path)] = entry
+            }
+            self.entries = entries
+        }
+
+        static func normalize(_ path: String) -> String {
+            var parts: [Substring] = []
+            for part in path.replacingOccurrences(of: "\\", with: "/").split(separator: "/") {
+                if part == "." { continue }
+                if part == ".." { _ = parts.popLast(); continue }
+                parts.append(part)
+            }
+            return parts.joined(separator: "/").lowercased()
+        }
+
+        /// The unpacked part, or nil when the zip has no such part.
+        func part(_ path: String) throws -> Data? {
+            guard let entry = entries[Package.normalize(path)] else { return nil }
+            struct TooLarge: Error {}
+            var data = Data()
+            do {
+                _ = try archive.extract(entry) { chunk in
+                    data.append(chunk)
+                    if data.count > XLSXLoader.maxPartSize { throw TooLarge() }
+                }
+            } catch is TooLarge {
+                throw DataError("the .xlsx file is too large to read (\(path) unpacks to more than \(XLSXLoader.maxPartSize >> 20) MB)",
+                                at: SourceLocation(file: file))
+            } catch {
+                throw DataError("the .xlsx file is damaged (\(path) cannot be unpacked)", at: SourceLocation(file: file))
+            }
+            return data
+        }
+
+        func xml(_ data: Data, part: String) throws -> XMLElement {
+            do {
+                return try XMLReader.parse(data, file: part)
+            } catch let error as XMLError {
+                let line = error.location?.line.map { " at line \($0)" } ?? ""
+                throw DataError("the .xlsx file is damaged (\(part) is not well-formed XML\(line))", at: SourceLocation(file: file))
+            }
+        }
+
+        /// The relationships of `part` (from _rels/NAME.rels next to it): Id → (type, target path).
+        func relationships(of part: String) throws -> [String: (type: String, path: String)] {
+            let dir = (part as NSString).deletingLastPathComponent
+            let relsPath = (dir.isEmpty ? "" : dir + "/") + "_rels/" + (part as NSString).lastPathComponent + ".rels"
+            guard let data = try self.part(relsPath) else { return [:] }
+            var result: [String: (type: String, path: String)] = [:]
+            for rel in XLSXLoader.elements(in: try xml(data, part: relsPath), named: "Relationship") {
+                guard let id = rel.attributes["Id"], let target = rel.attributes["Target"],
+                      rel.attributes["TargetMode"] != "External" else { continue }
+                let path = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
+                result[id] = (rel.attributes["Type"] ?? "", path)
+            }
+            return result
+        }
+
+        func workbook() throws -> Workbook {
+            var workbookPath = "xl/workbook.xml"
+            if let main = try relationships(of: "").values.first(where: { $0.type.hasSuffix("/officeDocument") }),
+               entries[Package.normalize(main.path)] != nil {
+                workbookPath = main.path
+            }
+            guard let data = try part(workbookPath) else {
+                throw DataError("not an .xlsx file (no xl/workbook.xml in the zip)", at: SourceLocation(file: file))
+            }
+            let root = try xml(data, part: workbookPath)
+            let rels = try relationships(of: workbookPath)
+            var sheets: [Workbook.Sheet] = []
+            for s in XLSXLoader.elements(in: root, named: "sheet") {
+                guard let name = s.attributes["name"] else { continue }
+                let rel = s.attributes["id"].flatMap { rels[$0] }
+                let index = sheets.count + 1
+                sheets.append(Workbook.Sheet(name: name, path: rel?.path ?? "xl/worksheets/sheet\(index).xml",
+                                             isWorksheet: rel.map { $0.type.hasSuffix("/worksheet") } ?? true,
+                                             hidden: s.attributes["state"].map { $0 != "visible" } ?? false))
+            }
+            let properties = XLSXLoader.elements(in: root, named: "workbookPr").first
+            let date1904 = properties?.attributes["date1904"].map { $0 == "1" || $0 == "true" } ?? false
+            return Workbook(path: workbookPath, relationships: rels, sheets: sheets, date1904: date1904)
+        }
+
+        func relatedPart(_ workbook: Workbook, type: String, fallback: String) -> String {
+            workbook.relationships.values.first(where: { $0.type.hasSuffix("/" + type) })?.path ?? fallback
+        }
+
+        func sharedStrings(_ workbook: Workbook) throws -> [String] {
+            let path = relatedPart(workbook, type: "sharedStrings", fallback: "xl/sharedStrings.xml")
+            guard let data = try part(path) else { return [] }
+            let root = try xml(data, part: path)
+            return XLSXLoader.childElements(root, "si").map(XLSXLoader.richText)
+        }
+
+        func styles(_ workbook: Workbook) throws -> [NumberKind] {
+            let path = relatedPart(workbook, type: "styles", fallback: "xl/styles.xml")
+            guard let data = try part(path) else { return [] }
+            let root = try xml(data, part: path)
+            var codes: [Int: String] = [:]
+            for f in XLSXLoader.elements(in: root, named: "numFmt") {
+                if let id = f.attributes["numFmtId"].flatMap({ Int($0) }), let code = f.attributes["formatCode"] { codes[id] = code }
+            }
+            guard let cellXfs = XLSXLoader.elements(in: root, named: "cellXfs").first else { return [] }
+            return XLSXLoader.childElements(cellXfs, "xf").map { xf in
+                let id = xf.attributes["numFmtId"].flatMap { Int($0) } ?? 0
+                return NumberKind(numFmtId: id, code: codes[id])
+            }
+        }
+    }
+
+    struct Workbook {
+        struct Sheet {
+            var name: String
+            var path: String
+            var isWorksheet: Bool
+            var hidden: Bool
+        }
+        var path: String
+        var relationships: [String: (type: String, path: String)]
+        var sheets: [Sheet]
+        var date1904: Bool
+    }
+
+    // MARK: Number formats
+
+    /// What a cell's number format makes of its number.
+    enum NumberKind: Equatable, Sendable {
+        case number, date, time
+
+        static let builtInDates: Set<Int> = [14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]
+        static let builtInTimes: Set<Int> = [18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56]
+
+        init(numFmtId id: Int, code: String?) {
+            if let code { self = NumberKind(formatCode: code); return }
+            self = NumberKind.builtInDates.contains(id) ? .date : NumberKind.builtInTimes.contains(id) ? .time : .number
+        }
+
+        /// Reads a format code: y or d (outside quotes, brackets and escapes) make a date; m alone
+        /// makes a date (months), m with h or s is minutes; h or s alone make a time.
+        init(formatCode code: String) {
+            let c = Array(code.lowercased())
+            var hasDate = false, hasMonth = false, hasTime = false
+            var i = 0
+            scan: while i < c.count {
+                switch c[i] {
+                case "\"":
+                    i += 1
+                    while i < c.count, c[i] != "\"" { i += 1 }
+                case "\\", "_", "*":
+                    i += 1
+                case "[":
+                    var content = ""
+                    i += 1
+                    while i < c.count, c[i] != "]" { content.append(c[i]); i += 1 }
+                    if !content.isEmpty, content.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { hasTime = true }
+                case ";":
+                    break scan
+                case "y", "d":
+                    hasDate = true
+                case "m":
+                    hasMonth = true
+                case "h", "s":
+                    hasTime = true
+                case "a":
+                    if c[i...].starts(with: Array("am/pm")) { hasTime = true; i += 4 }
+                    else if c[i...].starts(with: Array("a/p")) { hasTime = true; i += 2 }
+                case "g":
+                    if c[i...].starts(with: Array("general")) { i += 6 }
+                default:
+                    break
+                }
+                i += 1
+            }
+            if hasDate || (hasMonth && !hasTime) { self = .date } else if hasTime { self = .time } else { self = .number }
+        }
+    }
+
+    // MARK: Cells
+
+    /// Column letters of a 1-based column number: 1 → A, 28 → AB.
+    static func columnName(_ column: Int) -> String {
+        var n = column, name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+
+    /// The column and row of a reference such as C14.
+    static func parseReference(_ ref: String) -> (column: Int, row: Int)? {
+        var column = 0, row = 0, sawDigit = false
+        for u in ref.utf8 {
+            switch u {
+            case 65...90, 97...122:
+                guard !sawDigit, column < 100_000 else { return nil }
+                column = column * 26 + Int((u & 0xDF) - 64)
+            case 48...57:
+                sawDigit = true
+                row = row * 10 + Int(u - 48)
+                guard row <= maxRow else { return nil }
+            case 36: continue // $A$1
+            default: return nil
+            }
+        }
+        return column > 0 && row > 0 ? (column, row) : nil
+    }
+
+    struct SheetReader {
+        let file: String
+        let sheet: String
+        let sharedStrings: [String]
+        let styles: [NumberKind]
+        let date1904: Bool
+
+        func place(_ column: Int, _ row: Int) -> SourceLocation {
+            SourceLocation(file: file, place: "\(sheet)!\(XLSXLoader.columnName(column))\(row)")
+        }
+
+        struct Cell {
+            var value: Value
+            var location: SourceLocation
+            var isEmpty: Bool { if case .string(let s) = value { s.isEmpty } else { false } }
+        }
+
+        func table(_ worksheet: XMLElement) throws -> DataSet {
+            // Read every cell that holds something, by row and column.
+            var grid: [Int: [Int: Cell]] = [:]
+            let sheetData = XLSXLoader.elements(in: worksheet, named: "sheetData").first
+            var rowNumber = 0
+            for row in sheetData.map({ XLSXLoader.childElements($0, "row") }) ?? [] {
+                // Rows and cells may leave out their r="…"; they then follow the one before.
+                if let r = row.attributes["r"] {
+                    guard let n = Int(r), (1...XLSXLoader.maxRow).contains(n) else {
+                        throw DataError("the .xlsx file is damaged (row number '\(r)')", at: SourceLocation(file: file, place: sheet))
+                    }
+                    rowNumber = n
+                } else {
+                    rowNumber += 1
+                }
+                var columnNumber = 0
+                for c in XLSXLoader.childElements(row, "c") {
+                    var cellRow = rowNumber
+                    if let ref = c.attributes["r"] {
+                        guard let (column, r) = XLSXLoader.parseReference(ref) else {
+                            throw DataError("the .xlsx file is damaged (cell reference '\(ref)')", at: SourceLocation(file: file, place: sheet))
+                        }
+                        columnNumber = column
+                        cellRow = r
+                    } else {
+                        columnNumber += 1
+                    }
+                    let location = place(columnNumber, cellRow)
+                    let value = try cellValue(c, at: location)
+                    if case .string(let s) = value, s.isEmpty { continue }
+                    grid[cellRow, default: [:]][columnNumber] = Cell(value: value, location: location)
+                }
+            }
+
+            // The header: the first row with anything in it.
+            guard let headerRow = grid.keys.min() else {
+                throw DataError("sheet '\(sheet)' is empty (expected a header row naming the columns)",
+                                at: SourceLocation(file: file, place: sheet))
+            }
+            var names: [Int: String] = [:]
+            var seen: [String: Int] = [:]
+            for (column, cell) in grid[headerRow]!.sorted(by: { $0.key < $1.key }) {
+                let name = cell.value.description.trimmedCell
+                guard !name.isEmpty else { continue }
+                if let first = seen[name] {
+                    throw DataError("the header names '\(name)' twice (columns \(XLSXLoader.columnName(first)) and \(XLSXLoader.columnName(column)))",
+                                    at: cell.location)
+                }
+                seen[name] = column
+                names[column] = name
+            }
+
+            fillMergedAreas(worksheet, grid: &grid, below: headerRow, columns: names.keys.max() ?? 0)
+
+            var rows: [Value] = []
+            var blankRows: [Int] = []
+            var locations: [ValuePath: SourceLocation] = [
+                []: SourceLocation(file: file, place: sheet),
+                [.key("sheet")]: SourceLocation(file: file, place: sheet),
+                [.key("rows")]: place(1, headerRow),
+            ]
+            let columns = names.sorted { $0.key < $1.key }
+            var previousRow = headerRow
+            for r in grid.keys.sorted() where r > headerRow {
+                blankRows.append(contentsOf: (previousRow + 1)..<r)
+                previousRow = r
+                let cells = grid[r]!
+                for (column, cell) in cells.sorted(by: { $0.key < $1.key }) where names[column] == nil {
+                    throw DataError("the cell has a value but column \(XLSXLoader.columnName(column)) has no name in the header row \(headerRow)",
+                                    at: cell.location)
+                }
+                let path: ValuePath = [.key("rows"), .index(rows.count)]
+                var object = Record()
+                for (column, name) in columns {
+                    if let cell = cells[column] {
+                        object[name] = cell.value
+                        locations[path + [.key(name)]] = cell.location
+                    } else {
+                        object[name] = .string("")
+                        locations[path + [.key(name)]] = place(column, r)
+                    }
+                }
+                locations[path] = place(1, r)
+                rows.append(.object(object))
+            }
+            for (k, r) in blankRows.enumerated() { locations[[.key("skippedBlankLines"), .index(k)]] = place(1, r) }
+            let root = Record([
+                ("sheet", .string(sheet)),
+                ("rows", .array(rows)),
+                ("skippedBlankLines", .array(blankRows.map { .number(Double($0)) })),
+            ])
+            return DataSet(root: .object(root), locations: locations)
+        }
+
+        /// A merged area below the header that spans several rows gives its top-left value to every
+        /// cell it covers (in the named columns), as people read such a table ("第一支部" merged
+        /// down over its members). An area within one row is a label or title and is left alone.
+        func fillMergedAreas(_ worksheet: XMLElement, grid: inout [Int: [Int: Cell]], below headerRow: Int, columns: Int) {
+            guard let merges = XLSXLoader.elements(in: worksheet, named: "mergeCells").first else { return }
+            let rowsPresent = grid.keys.sorted()
+            for m in XLSXLoader.childElements(merges, "mergeCell") {
+                let parts = (m.attributes["ref"] ?? "").split(separator: ":")
+                guard parts.count == 2, let from = XLSXLoader.parseReference(String(parts[0])),
+                      let to = XLSXLoader.parseReference(String(parts[1])), from.row > headerRow, to.row > from.row,
+                      let source = grid[from.row]?[from.column] else { continue }
+                let lastColumn = min(to.column, columns)
+                for r in rowsPresent where r >= from.row && r <= to.row {
+                    guard from.column <= lastColumn else { break }
+                    for column in from.column...lastColumn where grid[r]?[column] == nil {
+                        grid[r, default: [:]][column] = source
+                    }
+                }
+                // Rows the sheet does not list at all, inside the area, get the value too.
+                if to.row - from.row < 10_000, from.column <= lastColumn {
+                    for r in from.row...to.row where grid[r] == nil {
+                        for column in from.column...lastColumn { grid[r, default: [:]][column] = source }
+                    }
+                }
+            }
+        }
+
+        func cellValue(_ c: XMLElement, at location: SourceLocation) throws -> Value {
+            let v = XLSXLoader.childElements(c, "v").first.map(XLSXLoader.text)
+            switch c.attributes["t"] ?? "n" {
+            case "s":
+                guard let v, let index = Int(v.trimmedCell) else { return .string("") }
+                guard sharedStrings.indices.contains(index) else {
+                    throw DataError("the .xlsx file is damaged (the cell refers to shared text \(index), but there are \(sharedStrings.count))",
+                                    at: location)
+                }
+                return DateForms.cell(sharedStrings[index].trimmedCell)
+            case "inlineStr":
+                let text = XLSXLoader.childElements(c, "is").first.map(XLSXLoader.richText) ?? v ?? ""
+                return DateForms.cell(text.trimmedCell)
+            case "str":
+                return DateForms.cell((v ?? "").trimmedCell)
+            case "b":
+                guard let v else { return .string("") }
+                return .bool(v.trimmedCell == "1" || v.trimmedCell.lowercased() == "true")
+            case "e":
+                throw DataError("the cell shows the Excel error \(v ?? "#VALUE!") (correct the formula, or clear the cell)", at: location)
+            case "d":
+                guard let v else { return .string("") }
+                let day = v.split(separator: "T").first.map(String.init) ?? v
+                return DateForms.date(day).map(Value.date) ?? .string(v.trimmedCell)
+            default:
+                guard let v = v?.trimmedCell, !v.isEmpty else { return .string("") }
+                guard let n = Double(v), n.isFinite else {
+                    throw DataError("the .xlsx file is damaged (expected a number in the cell, found '\(v)')", at: location)
+                }
+                let style = c.attributes["s"].flatMap { Int($0) } ?? 0
+                switch styles.indices.contains(style) ? styles[style] : .number {
+                case .date:
+                    guard let d = DateValue(excelSerial: n + (date1904 ? 1462 : 0)) else {
+                        throw DataError("the cell is formatted as a date but holds \(v), which is not a date", at: location)
+                    }
+                    return .date(d)
+                case .time:
+                    return .string(XLSXLoader.timeText(n))
+                case .number:
+                    if n == n.rounded(), abs(n) >= 1e10 { return .string(XLSXLoader.integerText(v, n)) }
+                    return .number(n)
+                }
+            }
+        }
+    }
+
+    /// 0.6041666 → 14:30 (seconds only when there are some).
+    static func timeText(_ serial: Double) -> String {
+        let seconds = Int(((serial - serial.rounded(.down)) * 86_400).rounded()) % 86_400
+        let h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(h):\(two(m))" + (s != 0 ? ":\(two(s))" : "")
+    }
+
+    /// A whole number as the digits Excel shows: the stored digits when they are plain, else the
+    /// number to Excel's 15 significant digits (an 18-digit ID typed as a number has lost the rest).
+    static func integerText(_ raw: String, _ n: Double) -> String {
+        if raw.allSatisfy({ $0.isASCII && $0.isNumber }) || (raw.first == "-" && raw.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })) {
+            return raw
+        }
+        let e = String(format: "%.14e", abs(n)) // 1.10101199001011e+17
+        let parts = e.split(separator: "e")
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return String(format: "%.0f", n) }
+        var digits = parts[0].replacingOccurrences(of: ".", with: "")
+        while digits.count < exponent + 1 { digits += "0" }
+        if digits.count > exponent + 1 { digits = String(digits.prefix(exponent + 1)) }
+        return (n < 0 ? "-" : "") + digits
+    }
+
+    // MARK: XML helpers
+
+    static func childElements(_ element: XMLElement, _ name: String) -> [XMLElement] {
+        element.children.compactMap { if case .element(let e) = $0, e.name == name { e } else { nil } }
+    }
+
+    /// Every element named `name` inside `element` (depth first), including itself.
+    static func elements(in element: XMLElement, named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        var stack = [element]
+        while let e = stack.popLast() {
+            if e.name == name { result.append(e) }
+            for child in e.children.reversed() { if case .element(let c) = child { stack.append(c) } }
+        }
+        return result
+    }
+
+    /// The text of an element, with Excel's _x000D_ escapes decoded.
+    static func text(_ element: XMLElement) -> String {
+        var s = ""
+        for child in element.children { if case .text(let t) = child { s += t } }
+        return decodeEscapes(s)
+    }
+
+    /// The text of a shared or inline string: its <t>, or the <t> of each run; phonetic guides
+    /// (<rPh>) are left out.
+    static func richText(_ element: XMLElement) -> String {
+        var s = ""
+        for child in element.children {
+            guard case .element(let e) = child else { continue }
+            if e.name == "t" { s += text(e) }
+            if e.name == "r" { for t in childElements(e, "t") { s += text(t) } }
+        }
+        return s
+    }
+
+    /// Decodes _xHHHH_ (how OOXML writes characters XML cannot hold, such as a carriage return).
+    static func decodeEscapes(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = String.UnicodeScalarView()
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            if u[i] == "_", i + 6 < u.count, u[i + 1] == "x", u[i + 6] == "_",
+               let code = UInt32(String(String.UnicodeScalarView(u[(i + 2)..<(i + 6)])), radix: 16),
+               let scalar = Unicode.Scalar(code) {
+                out.append(scalar); i += 7
+            } else {
+                out.append(u[i]); i += 1
+            }
+        }
+        return String(out)
+    }
+}
