@@ -11,7 +11,23 @@ struct WenshuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wenshu",
         abstract: "Typeset Chinese school Party-building documents (一校一品) from data.",
-        subcommands: [TypesetCommand.self, FontsCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self])
+
+    /// Runs the command; usage errors exit with status 2 (the CLI contract: 0 ok, 1 invalid input, 2 usage).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by every command that uses fonts.
@@ -41,6 +57,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         try body()
     } catch let error as WenshuError {
         FileHandle.standardError.write(Data("wenshu: error: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    } catch let error as CocoaError {
+        FileHandle.standardError.write(Data("wenshu: error: \(error.localizedDescription)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Wenshu
+import WenshuCore
+import WenshuData
+
+/// `wenshu build TEMPLATE DATA… -o OUT.pdf`: a document from a template and data files.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a document from a template and data files (YAML, JSON, CSV, Excel).",
+        discussion: "Exit status: 0 built; 1 invalid input (every problem listed); 2 usage error.")
+
+    @Argument(help: "A template name under templates/ (notice, plan, application…) or the path of a template file.")
+    var template: String
+
+    @Argument(help: "Data files, merged in order (later files win).")
+    var data: [String] = []
+
+    @Option(name: .shortAndLong, help: "The PDF to write.")
+    var output: String
+
+    @Option(help: "Also write PNG previews of the pages into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG previews, in pixels per inch.")
+    var dpi: Double = 96
+
+    @Option(help: "Also write the debug trace to this file.")
+    var trace: String?
+
+    @Flag(help: "Build even when the data breaks the bureaus' limits.")
+    var force = false
+
+    @Flag(name: .customLong("allow-outside"), help: "Let includes and images come from outside the template's and data's folders.")
+    var allowOutside = false
+
+    @Option(name: .customLong("templates"), help: "A folder of templates searched first (repeatable).")
+    var templateDirs: [String] = []
+
+    @OptionGroup var fontOptions: FontOptions
+
+    func run() throws {
+        try reportingErrors {
+            let clock = PhaseClock()
+            var builder = DocumentBuilder(allowOutside: allowOutside)
+            builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
+            let (content, problems) = try builder.build(template: template, data: data, force: force)
+            for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
+            clock.lap("template")
+            let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
+            let frames = try compiler.layout(content)
+            clock.lap("layout")
+            try compiler.write(frames, info: content.info, pdf: output, pngFolder: png, pngResolution: dpi, trace: trace)
+            clock.lap("render")
+            for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
+            print("wrote \(output) (\(frames.count) pages)")
+        }
+    }
+}
+
+/// `wenshu check DATA…`: every problem of the data, at once.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check data files against the bureaus' limits (brand name ≤ 16 characters, overview ≤ 300…).",
+        discussion: "Lists every problem with its file, line and column (or sheet and cell). Exit status 1 if any is an error.")
+
+    @Argument(help: "Data files (YAML, JSON, CSV, Excel), merged in order.")
+    var data: [String]
+
+    func run() throws {
+        try reportingErrors {
+            let problems = try DocumentBuilder.check(data)
+            for p in problems { print(p) }
+            let errors = problems.filter { $0.severity == .error }.count
+            print(problems.isEmpty ? "没有问题 (no problems)" : "\(errors) 个错误，\(problems.count - errors) 个提醒 (\(errors) errors, \(problems.count - errors) warnings)")
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+}
