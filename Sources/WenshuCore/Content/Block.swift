@@ -12,6 +12,9 @@ public struct ParagraphBlock: Sendable {
     /// The distance from one baseline to the next; nil for the page master's pitch (in tables:
     /// 1.5 times the font size).
     public var lineHeight: Length?
+    /// Shrink the text to fit in at most this many lines, down to a smallest size, then wrap
+    /// (names on certificates, titles in boxes). Nil: set at the given size.
+    public var fit: ShrinkFit?
 
     public init(runs: [InlineRun], style: ParagraphStyle = ParagraphStyle(), keepWithNext: Bool = false,
                 linesBefore: Double = 0, linesAfter: Double = 0, bookmarkLevel: Int? = nil, lineHeight: Length? = nil) {
@@ -41,6 +44,13 @@ public enum Block: Sendable {
     case contents(ContentsBlock)
     /// A new section: a different page master, page numbering restarted or not.
     case section(SectionBreak)
+    /// Flexible space: pushes the blocks after it (up to the next page break) to the page's foot.
+    case fill
+    /// The head of an official document (GB/T 9704 版头): issuer mark, document number, red rule.
+    case masthead(MastheadBlock)
+    /// The foot of an official document's last page (GB/T 9704 版记): 抄送, 印发机关 and 印发日期
+    /// between rules, the last rule on the type area's bottom edge.
+    case imprint(ImprintBlock)
 
     public static let pageBreak = Block.pageBreak(toOdd: false)
 }
@@ -169,5 +179,49 @@ public struct SectionBreak: Sendable {
     public var oddPage: Bool
     public init(master: PageMaster, restartNumbering: Bool = false, oddPage: Bool = false) {
         self.master = master; self.restartNumbering = restartNumbering; self.oddPage = oddPage
+    }
+}
+
+/// How a paragraph shrinks to fit.
+public struct ShrinkFit: Hashable, Sendable {
+    public var maxLines: Int
+    public var minimumSize: Length
+    public init(maxLines: Int = 1, minimumSize: Length) { self.maxLines = maxLines; self.minimumSize = minimumSize }
+}
+
+/// The head of an official document, GB/T 9704-2012 §7.2: the issuer mark (发文机关标志) centred in
+/// red 小标宋, its top edge 35 mm below the type area's top; the document number (发文字号) centred
+/// two blank lines below it; a red rule as wide as the type area 4 mm below the number.
+public struct MastheadBlock: Sendable {
+    public var mark: String
+    public var number: String?
+    /// The mark's size; it shrinks so the mark fits the type area's width.
+    public var markStyle: TextStyle
+    public var numberStyle: TextStyle
+    public var rule: Stroke
+    /// From the type area's top to the mark's top edge (GB/T 9704: 35 mm).
+    public var markTop: Length
+
+    public init(mark: String, number: String?, markStyle: TextStyle = TextStyle(role: .xiaobiaosong, size: .pt(36), color: .officialRed),
+                numberStyle: TextStyle = TextStyle(role: .fangsong, size: .pt(16)),
+                rule: Stroke = Stroke(width: .pt(2.25), color: .officialRed), markTop: Length = .mm(35)) {
+        self.mark = mark; self.number = number; self.markStyle = markStyle; self.numberStyle = numberStyle
+        self.rule = rule; self.markTop = markTop
+    }
+}
+
+/// The imprint of an official document, GB/T 9704-2012 §7.4: 抄送 (copied to) and 印发机关 with
+/// 印发日期, in 4号 仿宋 one character in from each side, between rules as wide as the type area
+/// (the first and last 0.35 mm, the middle 0.25 mm), the last rule on the bottom edge of the type
+/// area of the last page.
+public struct ImprintBlock: Sendable {
+    public var copies: String?
+    public var printer: String
+    /// The printing date as printed, e.g. 2022年5月9日印发.
+    public var printed: String
+    public var style: TextStyle
+
+    public init(copies: String?, printer: String, printed: String, style: TextStyle = TextStyle(role: .fangsong, size: .pt(14))) {
+        self.copies = copies; self.printer = printer; self.printed = printed; self.style = style
     }
 }

@@ -15,6 +15,7 @@ struct Composer {
     private var frame: Frame
     private var y: Length
     private var hasContent = false
+    private var noNumberOnThisPage = false
     private var number = 1
     private var title: String? = nil
     /// The printed page number where each heading landed, by block index (for the contents).
@@ -42,7 +43,8 @@ struct Composer {
     // MARK: Pages
 
     private mutating func finishPage() {
-        pages.append(PageState(frame: frame, master: master, number: number, title: title))
+        pages.append(PageState(frame: frame, master: master, number: number, title: title, blank: noNumberOnThisPage))
+        noNumberOnThisPage = false
         number += 1
         frame = Frame(size: master.size)
         y = body.minY
@@ -97,6 +99,13 @@ struct Composer {
                 try placeSignature(s, issuer: issuer, date: date)
             case .contents(let c):
                 placeContents(c)
+            case .fill:
+                let below = heightOfBlocks(after: i)
+                if bottom - below > y { y = bottom - below }
+            case .masthead(let m, let mark, let number):
+                placeMasthead(m, mark: mark, number: number)
+            case .imprint(let imprint, let copies, let printer, let printed):
+                placeImprint(imprint, copies: copies, printer: printer, printed: printed)
             case .section(let s):
                 if hasContent || !pages.isEmpty && !frame.items.isEmpty { newPage() }
                 master = s.master
@@ -131,6 +140,81 @@ struct Composer {
         case .image(_, let info, _): return min(info.fitted(width: body.width, height: nil).height, body.height / 2)
         default: return .zero
         }
+    }
+
+    /// The height of the blocks after `i` up to the next page break (for `fill`).
+    private func heightOfBlocks(after i: Int) -> Length {
+        var total = Length.zero
+        for b in blocks[(i + 1)...] {
+            switch b.block {
+            case .paragraph(let p): total += p.heights.reduce(.zero, +) + pitch * (p.block.linesBefore + p.block.linesAfter)
+            case .space(let lines): total += pitch * lines
+            case .rule(let r): total += r.above + r.stroke.width + r.below
+            case .signature: total += pitch * 4
+            case .image(let image, let info, let caption):
+                total += info.fitted(width: image.width ?? (image.height == nil ? body.width : nil), height: image.height).height
+                total += caption.map { $0.heights.reduce(.zero, +) + pitch * 0.25 } ?? .zero
+            case .imprint(_, let copies, _, _): total += pitch * (copies == nil ? 1 : 2)
+            case .pageBreak, .section, .fill: return total
+            default: break
+            }
+        }
+        return total
+    }
+
+    // MARK: Official-document head and foot
+
+    /// GB/T 9704-2012 §7.2 (see `MastheadBlock`). The mark's em box stands with its top edge at
+    /// `markTop` below the type area's top; the number on the line after two blank lines; the rule
+    /// 4 mm under the number. The cursor is left under the rule (the title's two blank lines are
+    /// the title's own space before).
+    private mutating func placeMasthead(_ m: MastheadBlock, mark: TextLine, number: TextLine?) {
+        if hasContent { newPage() }
+        let markTop = body.minY + m.markTop
+        let markBaseline = markTop + mark.size * 0.88
+        for run in mark.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: markBaseline)) }
+        var ruleTop = markTop + mark.size + .mm(4)
+        if let number {
+            let slotTop = markTop + mark.size + pitch * 2
+            let emTop = slotTop + (pitch - number.size) / 2
+            for run in number.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: emTop + number.size * 0.88)) }
+            ruleTop = emTop + number.size + .mm(4)
+        }
+        let mid = ruleTop + m.rule.width / 2
+        frame.place(.line(to: Point(x: body.maxX, y: mid), stroke: m.rule), at: Point(x: body.minX, y: mid))
+        y = ruleTop + m.rule.width
+        hasContent = true
+    }
+
+    /// GB/T 9704-2012 §7.4 (see `ImprintBlock`): at the foot of the page, the last rule on the type
+    /// area's bottom edge; on a new page when the space left is too small (that page then shows no
+    /// page number, holding nothing else).
+    private mutating func placeImprint(_ imprint: ImprintBlock, copies: TextLine?, printer: TextLine, printed: TextLine) {
+        let lines = copies == nil ? 1.0 : 2.0
+        let needed = pitch * lines
+        var alone = false
+        if room < needed + pitch - .pt(0.01) && hasContent { newPage(); alone = true }
+        if !hasContent { alone = true }
+        let inset = imprint.style.size
+        let thick = Stroke(width: .mm(0.35)), thin = Stroke(width: .mm(0.25))
+        var top = bottom - needed
+        func rule(_ at: Length, _ stroke: Stroke) {
+            frame.place(.line(to: Point(x: body.maxX, y: at), stroke: stroke), at: Point(x: body.minX, y: at))
+        }
+        func baseline(_ slotTop: Length, _ line: TextLine) -> Length { slotTop + (pitch - line.size) / 2 + line.size * 0.88 }
+        rule(top + thick.width / 2, thick)
+        if let copies {
+            for run in copies.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, copies))) }
+            top += pitch
+            rule(top, thin)
+        }
+        for run in printer.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, printer))) }
+        let px = body.maxX - inset - printed.width
+        for run in printed.runs { frame.place(.glyphs(run.run), at: Point(x: px + run.x, y: baseline(top, printed))) }
+        rule(bottom - thick.width / 2, thick)
+        y = bottom
+        hasContent = true
+        if alone { noNumberOnThisPage = true }
     }
 
     // MARK: Paragraphs

@@ -90,6 +90,9 @@ struct PreparedBlock: Sendable {
         case signature(SignatureBlock, issuer: TextLine, date: TextLine)
         case contents(ContentsBlock)
         case section(SectionBreak)
+        case fill
+        case masthead(MastheadBlock, mark: TextLine, number: TextLine?)
+        case imprint(ImprintBlock, copies: TextLine?, printer: TextLine, printed: TextLine)
     }
     var block: Kind
 }

@@ -60,6 +60,29 @@ struct Prepare {
             return PreparedBlock(block: .signature(s, issuer: issuer, date: date))
         case .contents(let c): return PreparedBlock(block: .contents(c))
         case .section(let s): return PreparedBlock(block: .section(s))
+        case .fill: return PreparedBlock(block: .fill)
+        case .masthead(let m):
+            // The mark shrinks (never grows) to fit the type area's width on one line.
+            var style = m.markStyle
+            let count = Double(m.mark.count)
+            if count > 0 { style.size = min(style.size, width / count) }
+            let plain = ParagraphStyle(firstLineIndent: 0, alignment: .center)
+            let mark = try typesetter.typeset([InlineRun(m.mark, style: style)], style: plain, width: width).lines.first
+            let number = try m.number.flatMap { n in
+                try typesetter.typeset([InlineRun(n, style: m.numberStyle)], style: plain, width: width).lines.first
+            }
+            guard let mark else { return PreparedBlock(block: .space(0)) }
+            return PreparedBlock(block: .masthead(m, mark: mark, number: number))
+        case .imprint(let i):
+            let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+            let inner = width - i.style.size * 2
+            let copies = try i.copies.flatMap { c in
+                try typesetter.typeset([InlineRun(c, style: i.style)], style: left, width: inner).lines.first
+            }
+            let printer = try typesetter.typeset([InlineRun(i.printer, style: i.style)], style: left, width: inner).lines.first
+            let printed = try typesetter.typeset([InlineRun(i.printed, style: i.style)], style: left, width: inner).lines.first
+            guard let printer, let printed else { return PreparedBlock(block: .space(0)) }
+            return PreparedBlock(block: .imprint(i, copies: copies, printer: printer, printed: printed))
         }
     }
 
@@ -70,7 +93,20 @@ struct Prepare {
            p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
             style.grid = grid
         }
-        let result = try typesetter.typeset(p.runs, style: style, width: width)
+        var result = try typesetter.typeset(p.runs, style: style, width: width)
+        if let fit = p.fit, result.lines.count > fit.maxLines {
+            // Shrink every run by the same factor, half a point at a time, until the text fits
+            // its lines or reaches the smallest size; at the smallest size it wraps.
+            let largest = p.runs.map(\.style.size.points).max() ?? 16
+            var size = largest - 0.5
+            while size >= fit.minimumSize.points - 0.001 {
+                let k = size / largest
+                let runs = p.runs.map { r -> InlineRun in var r = r; r.style.size = r.style.size * k; return r }
+                result = try typesetter.typeset(runs, style: style, width: width)
+                if result.lines.count <= fit.maxLines { break }
+                size -= 0.5
+            }
+        }
         let heights = result.lines.map { line -> Length in
             if let h = p.lineHeight { return max(h, line.size * 1.2) }
             let pitch = master.linePitch.points
