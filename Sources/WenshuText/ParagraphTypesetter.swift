@@ -25,6 +25,25 @@ public struct ParagraphTypesetter: Sendable {
 
     /// Typesets `runs` with a measure per line (`measure(n)` for line n, from 0).
     public func typeset(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
+        guard style.leftIndent > 0 || style.firstLineIndent < 0 else { return try typesetFlush(runs, style: style, measure: measure) }
+        // A left indent: every line is set narrower and moved in; the first line by its own indent.
+        let em = runs.first?.style.size.points ?? 16
+        let cell = style.grid?.pitch.points ?? em
+        let rest = max(0, style.leftIndent) * cell
+        let first = max(0, style.leftIndent + style.firstLineIndent) * cell
+        var inner = style
+        inner.leftIndent = 0
+        inner.firstLineIndent = 0
+        var layout = try typesetFlush(runs, style: inner) { n in measure(n) - .pt(n == 0 ? first : rest) }
+        for i in layout.lines.indices {
+            let shift = Length.pt(i == 0 ? first : rest)
+            for r in layout.lines[i].runs.indices { layout.lines[i].runs[r].x += shift }
+            layout.lines[i].width += shift
+        }
+        return layout
+    }
+
+    private func typesetFlush(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
         let styles = runs.map(\.style)
         guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return ParagraphLayout(lines: [], missing: []) }
         var atoms = Collect.atoms(runs, indent: style.firstLineIndent)

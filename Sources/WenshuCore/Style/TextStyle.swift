@@ -52,6 +52,9 @@ public struct ParagraphStyle: Hashable, Sendable {
     public var avoidLoneLastCharacter: Bool
     /// Let the page put this paragraph on its character grid (when the page master has one).
     public var snapToGrid: Bool = true
+    /// Every line starts this many characters in; `firstLineIndent` then counts from here and may be
+    /// negative down to −leftIndent (a hanging indent: 附件：1.… with its wrapped lines under the name).
+    public var leftIndent: Double = 0
 
     public init(firstLineIndent: Double = 2, alignment: Alignment = .justified, hanLatinSpacing: Bool = false,
                 grid: GridSpec? = nil, avoidLoneLastCharacter: Bool = true) {

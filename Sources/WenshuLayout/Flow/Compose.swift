@@ -337,11 +337,15 @@ struct Composer {
         let needed = pitch * 4
         if room < needed - .pt(0.01) { newPage() }
         let top = y
-        let em = s.style.size
-        let dateRight = body.maxX - em * 4
+        // On the grid a character is one column; elsewhere one em.
+        let cell = master.grid?.pitch ?? s.style.size
+        let dateRight = body.maxX - cell * 4
         let dateX = dateRight - date.width
         let centre = dateX + date.width / 2
-        let issuerX = centre - issuer.width / 2
+        var issuerX = centre - issuer.width / 2
+        if master.grid != nil {
+            issuerX = body.minX + cell * ((issuerX - body.minX) / cell).rounded()
+        }
         // Issuer on the third line below the text, date on the fourth.
         for (line, slot, x) in [(issuer, 2.0, issuerX), (date, 3.0, dateX)] {
             let slotTop = top + pitch * slot

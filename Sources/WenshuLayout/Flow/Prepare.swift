@@ -53,7 +53,8 @@ struct Prepare {
         case .pageBreak(let odd): return PreparedBlock(block: .pageBreak(toOdd: odd))
         case .rule(let r): return PreparedBlock(block: .rule(r))
         case .signature(let s):
-            let style = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+            var style = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+            if s.style.size.points <= (master.grid?.pitch.points ?? 0) + 0.5 { style.grid = master.grid }
             let issuer = try typesetter.typeset([InlineRun(s.issuer, style: s.style)], style: style, width: width).lines.first
             let date = try typesetter.typeset([InlineRun(s.date, style: s.style)], style: style, width: width).lines.first
             guard let issuer, let date else { return PreparedBlock(block: .space(0)) }

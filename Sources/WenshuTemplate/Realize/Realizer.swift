@@ -21,7 +21,9 @@ public struct Realizer {
         var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases))
         let overrides = data.root["params"] ?? data.root["参数"]
         for p in template.parameters {
-            if let o = overrides?[p.name] {
+            // The data overrides a parameter's default: in its params object, or as a field of
+            // the same name (a notice's data names its own issuer).
+            if let o = overrides?[p.name] ?? data.root[p.name] {
                 parameters[p.name] = o
                 evaluator.scope.parameters = parameters
                 continue
@@ -45,6 +47,7 @@ public struct Realizer {
         }
         let first = body.attributes["page"] ?? template.pageOrder.first ?? "gbt9704"
         content.master = try state.master(first, source: source, line: body.line)
+        state.currentPitch = content.master.linePitch
         content.blocks = try state.blocks(body.children, source: source, style: StyleSpec.builtIn["正文"]!)
         return content
     }
@@ -56,6 +59,8 @@ public struct Realizer {
         let realizer: Realizer
         var masters: [String: PageMaster] = [:]
         var includeDepth = 0
+        /// The line pitch of the master in force (to turn heights into lines).
+        var currentPitch = Length.mm(225) / 22
 
         func master(_ name: String, source: SourceFile, line: Int) throws -> PageMaster {
             if let m = masters[name] { return m }
@@ -64,9 +69,18 @@ public struct Realizer {
                                 at: source.locate("page=", from: line))
         }
 
+        /// `e` with the expressions in its attributes filled in (styles may use parameters: color="{{ red }}").
+        func evaluated(_ e: XMLElement, source: SourceFile) throws -> XMLElement {
+            var out = e
+            for (k, v) in e.attributes where v.contains("{{") {
+                out.attributes[k] = try evaluator.string(v, source: source, line: e.line)
+            }
+            return out
+        }
+
         func style(named name: String, source: SourceFile, line: Int) throws -> StyleSpec {
             if let (e, s) = template.styles[name] {
-                var spec = try StyleSpec(e, source: s)
+                var spec = try StyleSpec(try evaluated(e, source: s), source: s)
                 spec.role = spec.role ?? StyleSpec.builtIn[name]?.role
                 return spec.over(StyleSpec.builtIn[name] ?? StyleSpec.builtIn["正文"]!)
             }
@@ -79,7 +93,7 @@ public struct Realizer {
         func style(of e: XMLElement, source: SourceFile, base: StyleSpec) throws -> StyleSpec {
             var s = base
             if let name = e.attributes["style"] { s = try style(named: name, source: source, line: e.line) }
-            return try StyleSpec(e, source: source).over(s)
+            return try StyleSpec(try evaluated(e, source: source), source: source).over(s)
         }
 
         // MARK: Blocks
@@ -105,7 +119,17 @@ public struct Realizer {
                 let spec = try self.style(of: e, source: source, base: style)
                 let runs = try inline(e.children, source: source, style: spec, line: e.line)
                 if runs.allSatisfy({ $0.text.isEmpty }) { return [] }
-                return [.paragraph(try paragraph(runs: runs, spec: spec))]
+                var p = try paragraph(runs: runs, spec: spec)
+                if let fit = e.attributes["fit"] {
+                    // fit="1 14pt": at most one line, shrinking down to 14 pt before wrapping.
+                    let parts = fit.split(separator: " ")
+                    guard parts.count == 2, let n = Int(parts[0]), n > 0, let min = Length.parse(String(parts[1])) else {
+                        throw TemplateError("‘fit’: expected a number of lines and a smallest size, e.g. fit=\"1 14pt\"",
+                                            at: source.locate("fit=", from: e.line))
+                    }
+                    p.fit = ShrinkFit(maxLines: n, minimumSize: min)
+                }
+                return [.paragraph(p)]
             case "h":
                 let level = Int(e.attributes["level"] ?? "1") ?? 1
                 guard (1...4).contains(level) else {
@@ -128,7 +152,37 @@ public struct Realizer {
             case "page-break":
                 return [.pageBreak(toOdd: e.attributes["odd"] == "true")]
             case "space":
+                if e.attributes["fill"] == "true" { return [.fill] }
+                if let h = e.attributes["height"] {
+                    guard let l = Length.parse(h) else {
+                        throw TemplateError("‘height’: expected a length such as 35mm", at: source.locate("height=", from: e.line))
+                    }
+                    return [.space(lines: l / currentPitch)]
+                }
                 return [.space(lines: Double(e.attributes["lines"] ?? "1") ?? 1)]
+            case "masthead":
+                let mark = try evaluator.string(e.attributes["mark"]!, source: source, line: e.line)
+                let number = try e.attributes["number"].map { try evaluator.string($0, source: source, line: e.line) }
+                var m = MastheadBlock(mark: mark, number: number?.isEmpty == true ? nil : number)
+                if let c = e.attributes["color"] {
+                    let v = try evaluator.string(c, source: source, line: e.line)
+                    guard let color = StyleSpec.color(v) else {
+                        throw TemplateError("‘color’: expected a colour such as #E60012", at: source.locate("color=", from: e.line))
+                    }
+                    m.markStyle.color = color
+                    m.rule.color = color
+                }
+                if let sz = e.attributes["size"], let l = Length.parse(sz) { m.markStyle.size = l }
+                if let r = e.attributes["rule"], let l = Length.parse(r) { m.rule.width = l }
+                if let t = e.attributes["top"], let l = Length.parse(t) { m.markTop = l }
+                return [.masthead(m)]
+            case "imprint":
+                let copies = try e.attributes["copies"].map { try evaluator.string($0, source: source, line: e.line) }
+                var i = ImprintBlock(copies: copies?.isEmpty == true ? nil : copies,
+                                     printer: try evaluator.string(e.attributes["printer"]!, source: source, line: e.line),
+                                     printed: try evaluator.string(e.attributes["printed"]!, source: source, line: e.line))
+                if let sz = e.attributes["size"], let l = Length.parse(sz) { i.style.size = l }
+                return [.imprint(i)]
             case "rule":
                 let color = e.attributes["color"].flatMap(StyleSpec.color) ?? .black
                 let width = e.attributes["width"].flatMap(Length.parse) ?? .pt(1)
@@ -152,6 +206,7 @@ public struct Realizer {
                                                 style: spec.textStyle))]
             case "section":
                 let m = try master(e.attributes["page"]!, source: source, line: e.line)
+                currentPitch = m.linePitch
                 return [.section(SectionBreak(master: m, restartNumbering: e.attributes["restart-numbering"] == "true",
                                               oddPage: e.attributes["odd"] == "true"))]
             case "each":

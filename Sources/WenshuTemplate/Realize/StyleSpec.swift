@@ -16,6 +16,7 @@ struct StyleSpec: Sendable {
     var keepWithNext: Bool?
     var hanLatin: Bool?
     var grid: Bool?
+    var leftIndent: Double?
 
     /// Reads the style attributes of `e`.
     init(_ e: XMLElement, source: SourceFile) throws {
@@ -61,6 +62,10 @@ struct StyleSpec: Sendable {
             guard let l = Length.parse(v) else { throw bad("line-height", "a length such as 28pt") }
             lineHeight = l
         }
+        if let v = e.attributes["left-indent"] {
+            guard let d = Double(v.replacingOccurrences(of: "字", with: "")) else { throw bad("left-indent", "a number of characters") }
+            leftIndent = d
+        }
         keepWithNext = try flag("keep-with-next")
         hanLatin = try flag("han-latin-space")
         grid = try flag("grid")
@@ -83,6 +88,7 @@ struct StyleSpec: Sendable {
         if let keepWithNext { s.keepWithNext = keepWithNext }
         if let hanLatin { s.hanLatin = hanLatin }
         if let grid { s.grid = grid }
+        if let leftIndent { s.leftIndent = leftIndent }
         return s
     }
 
@@ -93,6 +99,7 @@ struct StyleSpec: Sendable {
     var paragraphStyle: ParagraphStyle {
         var p = ParagraphStyle(firstLineIndent: indent ?? 0, alignment: alignment ?? .justified, hanLatinSpacing: hanLatin ?? false)
         p.snapToGrid = grid ?? true
+        p.leftIndent = leftIndent ?? 0
         return p
     }
 

@@ -6,7 +6,7 @@ import WenshuData
 /// with its line before any data is touched. docs/templates.md describes each element.
 enum TemplateSyntax {
     static let common: Set<String> = ["style", "font", "size", "bold", "color", "align", "indent", "space-before",
-                                       "space-after", "line-height", "keep-with-next", "han-latin-space", "grid"]
+                                       "space-after", "line-height", "keep-with-next", "han-latin-space", "grid", "left-indent"]
     static let elements: [String: Set<String>] = [
         "template": ["extends", "xmlns"],
         "fragment": ["xmlns"],
@@ -18,7 +18,7 @@ enum TemplateSyntax {
         "footer": ["even", "font", "size", "align", "rule", "distance"],
         "style": common.union(["name"]),
         "body": ["page"],
-        "p": common,
+        "p": common.union(["fit"]),
         "h": common.union(["level", "bookmark"]),
         "text": common.union(["value"]),
         "b": [],
@@ -30,7 +30,9 @@ enum TemplateSyntax {
         "foot": common,
         "image": ["src", "width", "height", "caption", "align"],
         "page-break": ["odd"],
-        "space": ["lines"],
+        "space": ["lines", "height", "fill"],
+        "masthead": ["mark", "number", "color", "size", "rule", "top"],
+        "imprint": ["copies", "printer", "printed", "size"],
         "rule": ["color", "width", "space-before", "space-after"],
         "signature": ["issuer", "date", "seal", "style", "font", "size"],
         "contents": ["title", "levels", "style", "font", "size"],
@@ -45,6 +47,7 @@ enum TemplateSyntax {
     static let required: [String: [String]] = [
         "param": ["name"], "style": ["name"], "each": ["in", "as"], "if": ["test"], "include": ["src"],
         "image": ["src"], "text": ["value"], "signature": ["issuer", "date"], "section": ["page"],
+        "masthead": ["mark"], "imprint": ["printer", "printed"],
     ]
 
     /// Checks `element` and everything under it.

@@ -1,0 +1,88 @@
+import Testing
+import WenshuCore
+import WenshuRender
+@testable import Wenshu
+
+/// The notice template measured against GB/T 9704-2012's millimetres.
+@Suite struct NoticeTemplateTests {
+    static let built = try! buildSample("notice", ["samples/notice/data.yaml"])
+    static var frames: [Frame] { built.1 }
+    let mm = Length.pointsPerMillimetre
+
+    @Test func issuerMarkIsRedCentredAndThirtyFiveMillimetresDown() throws {
+        let mark = try #require(Self.frames[0].runs.first)
+        #expect(mark.run.text == "中共清河市东湖区教育局党组文件")
+        #expect(mark.run.color == .officialRed)
+        #expect(mark.run.face.family.contains("Noto Serif CJK SC"))  // 小标宋's free stand-in
+        // The em box's top edge 35 mm below the type area's top (37 mm from the page's top).
+        let top = (mark.position.y - mark.run.size * 0.88).millimetres
+        #expect(abs(top - (37 + 35)) < 0.1, "\(top) mm")
+        // Centred in the 156 mm type area and no wider than it.
+        let left = mark.position.x.millimetres - 28, right = 184 - (mark.position.x + mark.run.width).millimetres
+        #expect(abs(left - right) < 0.5 && left >= -0.01)
+    }
+
+    @Test func numberRuleAndTitle() throws {
+        let runs = Self.frames[0].runs
+        let number = try #require(Self.frames[0].textLines.first { $0.text == "东教党〔2023〕12号" })
+        let rule = try #require(Self.frames[0].lines.first)
+        #expect(rule.stroke.color == .officialRed)
+        #expect(abs(rule.from.x.millimetres - 28) < 0.01 && abs(rule.to.x.millimetres - 184) < 0.01, "as wide as the type area")
+        // The rule 4 mm under the number (its em box's bottom edge).
+        let numberBottom = number.position.y + number.size * 0.12
+        let gap = (rule.from.y - rule.stroke.width / 2 - numberBottom).millimetres
+        #expect(abs(gap - 4) < 0.1, "\(gap) mm")
+        // The number two blank lines (of 225/22 mm) below the mark.
+        let mark = runs[0]
+        let lines = (number.position.y - mark.position.y - (number.size * 0.88 - mark.run.size * 0.88)) / (Length.mm(225) / 22)
+        #expect(lines > 2 && lines < 3.6, "\(lines) lines")
+        // The title, 2号 小标宋, with two blank lines between it and the rule.
+        let title = try #require(runs.first { $0.run.size == .pt(22) })
+        let titleTop = title.position.y - title.run.size * 0.88
+        let blank = (titleTop - rule.from.y) / (Length.mm(225) / 22)
+        #expect(blank >= 2 && blank < 3.2, "\(blank) lines")
+    }
+
+    @Test func pageNumbersSevenMillimetresBelowOneCharacterIn() throws {
+        for (n, frame) in Self.frames.enumerated() {
+            let number = try #require(frame.runs.last { $0.run.text == "— \(n + 1) —" })
+            #expect(number.run.size == .pt(14) && number.run.isArtifact)
+            let middle = (number.position.y - number.run.size * 0.38).millimetres
+            #expect(abs(middle - (37 + 225 + 7)) < 0.1)
+            if n % 2 == 0 {
+                #expect(abs((number.position.x + number.run.width).millimetres - (184 - 14 / mm)) < 0.1, "odd pages right")
+            } else {
+                #expect(abs(number.position.x.millimetres - (28 + 14 / mm)) < 0.1, "even pages left")
+            }
+        }
+    }
+
+    @Test func imprintSitsOnTheTypeAreasBottomEdge() throws {
+        let last = try #require(Self.frames.last)
+        let rules = last.lines.filter { $0.stroke.color == .black }.sorted { $0.from.y < $1.from.y }
+        #expect(rules.count == 3)
+        #expect(abs(rules[0].stroke.width.millimetres - 0.35) < 0.01 && abs(rules[1].stroke.width.millimetres - 0.25) < 0.01)
+        let bottomEdge = (rules[2].from.y + rules[2].stroke.width / 2).millimetres
+        #expect(abs(bottomEdge - (37 + 225)) < 0.05, "\(bottomEdge)")
+        #expect(last.textLines.contains { $0.text.hasSuffix("印发") && $0.size == .pt(14) })
+    }
+
+    @Test func signatureDateFourCharactersFromTheRightWithTheSealOverIt() throws {
+        let last = try #require(Self.frames.last)
+        let date = try #require(last.textLines.first { $0.text == "2023年3月6日" })
+        let pitch = Length.mm(156) / 28
+        #expect(((date.position.x + date.width) - (Length.mm(184) - pitch * 4)).points.magnitude < 0.6)
+        let seal = try #require(last.items.first { if case .image = $0.item { true } else { false } })
+        guard case .image(_, let size) = seal.item else { return }
+        let sealCentre = seal.position.x + size.width / 2, dateCentre = date.position.x + date.width / 2
+        #expect((sealCentre - dateCentre).points.magnitude < 0.5)
+    }
+
+    @Test func firstPageTraceIsStable() throws {
+        let trace = DebugRenderer().trace([Self.frames[0]])
+        let lines = trace.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "page 1 595.28x841.89 label=1")
+        #expect(lines.contains { $0.hasSuffix("|区属各中小学校（幼儿园）党组织：|") })
+        #expect(lines.contains { $0.hasPrefix("  line 79.37,") && $0.hasSuffix("#E60012") })
+    }
+}
