@@ -343,8 +343,10 @@ struct Composer {
         let dateX = dateRight - date.width
         let centre = dateX + date.width / 2
         var issuerX = centre - issuer.width / 2
+        // A name longer than the room centring leaves it moves left to end at the type area's edge.
+        issuerX = min(issuerX, body.maxX - issuer.width)
         if master.grid != nil {
-            issuerX = body.minX + cell * ((issuerX - body.minX) / cell).rounded()
+            issuerX = body.minX + cell * ((issuerX - body.minX) / cell).rounded(.down)
         }
         // Issuer on the third line below the text, date on the fourth.
         for (line, slot, x) in [(issuer, 2.0, issuerX), (date, 3.0, dateX)] {

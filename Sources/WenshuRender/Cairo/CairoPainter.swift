@@ -16,6 +16,9 @@ struct CairoPainter {
     let state = State()
 
     func paint(_ frame: Frame, on cr: OpaquePointer) throws {
+        // The context may be new (PNG: one per page): set everything again.
+        state.face = nil
+        state.color = nil
         for element in frame.items {
             let p = element.position
             switch element.item {

@@ -37,6 +37,12 @@ enum Filters {
             if case .array(let a) = v { return .string(a.map(\.description).joined(separator: sep)) }
             return v
         }
+        add(["加", "plus"]) { v, args throws(FilterFailure) in
+            guard let a = args.first, case .number(let n) = a, let base = Double(v.description) else {
+                throw FilterFailure(message: "plus takes a number and adds it to a number, e.g. | plus 1")
+            }
+            return .number(base + n)
+        }
         add(["去空格", "trim"]) { v, _ in .string(v.description.trimmingCharacters(in: .whitespacesAndNewlines)) }
         add(["数量", "length"]) { v, _ in
             switch v {
