@@ -20,8 +20,42 @@ public struct DocumentBuilder {
     }
 
     /// Loads data files (merged in order) and normalises the forms' labels to the schema's keys.
+    /// A folder stands for a book: its `book.yaml` (if any) is the root, and every other data file
+    /// in it, in name order, one item of `schools` (a compilation's chapters).
     public static func loadData(_ paths: [String]) throws -> DataSet {
-        ProgrammeSchema.normalize(try DataLoader.load(paths))
+        var merged = DataSet()
+        for path in paths {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                merged.merge(try loadFolder(path))
+            } else {
+                merged.merge(ProgrammeSchema.normalize(try DataLoader.load(path)))
+            }
+        }
+        return merged
+    }
+
+    static func loadFolder(_ folder: String) throws -> DataSet {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        var book = DataSet()
+        if names.contains("book.yaml") { book = ProgrammeSchema.normalize(try DataLoader.load(folder + "/book.yaml")) }
+        var schools: [Value] = []
+        for name in names where name != "book.yaml" && DataLoader.supportedExtensions.contains((name as NSString).pathExtension.lowercased()) {
+            let item = ProgrammeSchema.normalize(try DataLoader.load(folder + "/" + name))
+            let index = schools.count
+            for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
+            var root = item.root
+            if case .object(var r) = root {
+                r["folder"] = .string(folder)
+                root = .object(r)
+            }
+            schools.append(root)
+        }
+        if case .object(var r) = book.root {
+            r["schools"] = .array(schools)
+            book.root = .object(r)
+        }
+        return book
     }
 
     /// The problems of the data files.
@@ -33,10 +67,18 @@ public struct DocumentBuilder {
     /// the problems (warnings included) are returned either way.
     public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
-        let data = try Self.loadData(dataPaths)
-        let problems = Validator.check(data)
+        var data = try Self.loadData(dataPaths)
+        var problems = Validator.check(data)
+        if template.computes.contains("scoring") {
+            problems += ScoringSheet.problems(data)
+            data = ScoringSheet.compute(data)
+        }
         if !force && problems.contains(where: { $0.severity == .error }) { throw InvalidData(problems: problems) }
-        let folders = dataPaths.map { (URL(fileURLWithPath: $0).deletingLastPathComponent().path) }
+        let folders = dataPaths.map { path -> String in
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
+            return URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
         let realizer = Realizer(loader: loader, dataFolders: folders)
         return (try realizer.realize(template, data: data), problems)
     }

@@ -111,8 +111,8 @@ struct Composer {
                 master = s.master
                 frame = Frame(size: master.size)
                 y = body.minY
-                if s.restartNumbering { number = 1 }
                 if s.oddPage && pages.count % 2 == 1 { blankPage() }
+                if s.restartNumbering { number = 1 }
             }
         }
         if hasContent || pages.isEmpty { finishPage() }

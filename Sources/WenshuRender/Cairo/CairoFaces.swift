@@ -1,4 +1,5 @@
 internal import CCairo
+import Foundation
 import WenshuCore
 import WenshuFonts
 
@@ -6,14 +7,41 @@ import WenshuFonts
 /// (usually a HarfBuzz subset) alive for as long as Cairo keeps the face: the `SubsetFont` is retained
 /// by the Cairo face's user data and released by Cairo's destroy callback, so a face Cairo caches
 /// past our own release can never point at freed memory.
-final class CairoFaces {
+final class CairoFaces: @unchecked Sendable {
+    private let lock = NSLock()
     private var faces: [FaceID: OpaquePointer] = [:]
     /// Bytes of font data handed to Cairo (for size reports).
     private(set) var fontBytes = 0
+    /// Faces not prepared up front are made on first use, whole (a streamed PDF meets a fallback
+    /// face only on row 9000); nil: only the prepared faces exist.
+    private let onDemand: FontBook?
+    /// The first face that could not be made on demand (the renderer reports it).
+    private(set) var failure: Error?
 
     /// Prepares a face for every face the frames use. With `subset`, each face is first cut to the
     /// glyphs the frames use.
-    init(frames: [Frame], fonts: FontBook, subset: Bool) throws {
+    convenience init(frames: [Frame], fonts: FontBook, subset: Bool) throws {
+        try self.init(glyphs: CairoFaces.glyphs(of: frames), fonts: fonts, subset: subset)
+    }
+
+    /// Prepares a face for every face in `glyphs`, cut (with `subset`) to its glyph set; the set may
+    /// be larger than what one document uses (the glyphs of a batch of certificates): Cairo cuts
+    /// each face again to what each PDF uses, so the faces can be shared by many documents.
+    init(glyphs used: [FaceID: Set<UInt32>], fonts: FontBook, subset: Bool) throws {
+        onDemand = nil
+        for (id, glyphs) in used {
+            faces[id] = try CairoFaces.make(id, glyphs: subset ? glyphs : nil, fonts: fonts, bytes: &fontBytes)
+        }
+    }
+
+    /// No faces up front: each is made whole on first use and Cairo subsets it when the PDF is
+    /// finished (for a PDF written page by page, whose glyphs are not known in advance).
+    init(onDemand fonts: FontBook) {
+        onDemand = fonts
+    }
+
+    /// The glyphs of each face the frames use.
+    static func glyphs(of frames: [Frame]) -> [FaceID: Set<UInt32>] {
         var used: [FaceID: Set<UInt32>] = [:]
         for frame in frames {
             for element in frame.items {
@@ -22,32 +50,47 @@ final class CairoFaces {
                 }
             }
         }
-        for (id, glyphs) in used {
-            let font = try fonts.font(path: id.path, index: id.index, family: id.family)
-            guard let data = (subset ? FontSubsetter.subset(font, glyphs: glyphs) : nil) ?? FontSubsetter.whole(font) else {
-                throw FontError.notAFont(id.path)
-            }
-            fontBytes += data.byteCount
-            let ftFace = data.freetypeFace.assumingMemoryBound(to: FT_FaceRec_.self)
-            guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw FontError.notAFont(id.path) }
-            let retained = Unmanaged.passRetained(data).toOpaque()
-            let status = cairo_font_face_set_user_data(face, cairoFaceKey, retained) { pointer in
-                if let pointer { Unmanaged<SubsetFont>.fromOpaque(pointer).release() }
-            }
-            if status != CAIRO_STATUS_SUCCESS {
-                Unmanaged<SubsetFont>.fromOpaque(retained).release()
-                cairo_font_face_destroy(face)
-                throw FontError.notAFont(id.path)
-            }
-            faces[id] = face
+        return used
+    }
+
+    /// A Cairo face for `id`, cut to `glyphs` (nil: the whole face).
+    private static func make(_ id: FaceID, glyphs: Set<UInt32>?, fonts: FontBook, bytes: inout Int) throws -> OpaquePointer {
+        let font = try fonts.font(path: id.path, index: id.index, family: id.family)
+        guard let data = (glyphs.flatMap { FontSubsetter.subset(font, glyphs: $0) }) ?? FontSubsetter.whole(font) else {
+            throw FontError.notAFont(id.path)
         }
+        bytes += data.byteCount
+        let ftFace = data.freetypeFace.assumingMemoryBound(to: FT_FaceRec_.self)
+        guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw FontError.notAFont(id.path) }
+        let retained = Unmanaged.passRetained(data).toOpaque()
+        let status = cairo_font_face_set_user_data(face, cairoFaceKey, retained) { pointer in
+            if let pointer { Unmanaged<SubsetFont>.fromOpaque(pointer).release() }
+        }
+        if status != CAIRO_STATUS_SUCCESS {
+            Unmanaged<SubsetFont>.fromOpaque(retained).release()
+            cairo_font_face_destroy(face)
+            throw FontError.notAFont(id.path)
+        }
+        return face
     }
 
     deinit {
         for (_, face) in faces { cairo_font_face_destroy(face) }
     }
 
-    func face(_ id: FaceID) -> OpaquePointer? { faces[id] }
+    func face(_ id: FaceID) -> OpaquePointer? {
+        lock.lock(); defer { lock.unlock() }
+        if let f = faces[id] { return f }
+        guard let fonts = onDemand else { return nil }
+        do {
+            let f = try CairoFaces.make(id, glyphs: nil, fonts: fonts, bytes: &fontBytes)
+            faces[id] = f
+            return f
+        } catch {
+            if failure == nil { failure = error }
+            return nil
+        }
+    }
 }
 
 /// The key under which a Cairo face keeps its font data.

@@ -34,9 +34,14 @@ public struct Realizer {
         }
         var state = State(template: template, evaluator: evaluator, realizer: self)
         var content = DocumentContent()
-        content.info.title = try template.info["title"].map { try evaluator.string($0, source: SourceFile(path: template.path, text: ""), line: 0) }
-        content.info.author = template.info["author"]
-        content.info.subject = template.info["subject"] ?? "一校一品"
+        let infoSource = SourceFile(path: template.path, text: "")
+        func info(_ key: String) throws -> String? {
+            try template.info[key].map { try evaluator.string($0, source: infoSource, line: 0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        content.info.title = try info("title")
+        content.info.author = try info("author")
+        content.info.subject = try info("subject") ?? "一校一品"
+        content.info.keywords = try info("keywords")
         // Masters.
         for name in template.pageOrder {
             let (e, source) = template.pages[name]!
@@ -48,7 +53,7 @@ public struct Realizer {
         let first = body.attributes["page"] ?? template.pageOrder.first ?? "gbt9704"
         content.master = try state.master(first, source: source, line: body.line)
         state.currentPitch = content.master.linePitch
-        content.blocks = try state.blocks(body.children, source: source, style: StyleSpec.builtIn["正文"]!)
+        content.blocks = try state.blocks(body.children, source: source, style: try state.style(named: "正文", source: source, line: body.line))
         return content
     }
 
@@ -380,20 +385,7 @@ public struct Realizer {
                 switch r.name {
                 case "row":
                     var cells: [TableCell] = []
-                    for case .element(let c) in r.children {
-                        switch c.name {
-                        case "cell": cells.append(try cell(c, source: source, base: cellBase))
-                        case "each", "if":
-                            // Cells made by a loop or condition.
-                            var wrapper = r
-                            wrapper.children = [.element(c)]
-                            _ = wrapper
-                            throw TemplateError("<\(c.name)> inside <row> is not supported; put <each> around whole <row>s",
-                                                at: source.locate("<\(c.name)", from: c.line))
-                        default:
-                            throw TemplateError("<row> holds <cell>s, found <\(c.name)>", at: source.locate("<\(c.name)", from: c.line))
-                        }
-                    }
+                    try collectCells(r.children, into: &cells, source: source, base: cellBase)
                     let minHeight = r.attributes["min-height"].flatMap(Length.parse) ?? .zero
                     if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
@@ -417,9 +409,42 @@ public struct Realizer {
             }
         }
 
+        /// The cells of a row: <cell>s, and <each>/<if> around cells (a group label that appears on
+        /// its group's first row only).
+        mutating func collectCells(_ nodes: [XMLNode], into cells: inout [TableCell], source: SourceFile, base: StyleSpec) throws {
+            for case .element(let c) in nodes {
+                switch c.name {
+                case "cell": cells.append(try cell(try evaluated(c, source: source), source: source, base: base))
+                case "if":
+                    let (yes, no) = split(c)
+                    let test = try evaluator.value(c.attributes["test"]!, source: source, line: c.line, lenient: true)
+                    try collectCells(test.isTruthy ? yes : no, into: &cells, source: source, base: base)
+                case "each":
+                    let list = try evaluator.value(c.attributes["in"]!, source: source, line: c.line)
+                    let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
+                    for (i, item) in items.enumerated() {
+                        evaluator.scope.push(c.attributes["as"]!, item)
+                        evaluator.scope.push(c.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1)))])))
+                        defer { evaluator.scope.pop(); evaluator.scope.pop() }
+                        try collectCells(c.children, into: &cells, source: source, base: base)
+                    }
+                default:
+                    throw TemplateError("<row> holds <cell>s (or <each>/<if> around cells), found <\(c.name)>",
+                                        at: source.locate("<\(c.name)", from: c.line))
+                }
+            }
+        }
+
         mutating func cell(_ c: XMLElement, source: SourceFile, base: StyleSpec) throws -> TableCell {
             let spec = try self.style(of: c, source: source, base: base)
-            let blockNames: Set<String> = ["p", "h", "text", "image", "space", "each", "if", "include", "table"]
+            let blockNames: Set<String> = ["p", "h", "text", "image", "space", "include", "table"]
+            /// Blocks anywhere below (through each and if): then the cell holds blocks, else inline text.
+            func containsBlocks(_ nodes: [XMLNode]) -> Bool {
+                nodes.contains { node in
+                    guard case .element(let x) = node else { return false }
+                    return blockNames.contains(x.name) || ((x.name == "each" || x.name == "if") && containsBlocks(x.children))
+                }
+            }
             var contentNodes = c.children
             var foot: [Block] = []
             if let i = c.children.firstIndex(where: { if case .element(let x) = $0 { x.name == "foot" } else { false } }),
@@ -428,7 +453,7 @@ public struct Realizer {
                 foot = [.paragraph(try paragraph(runs: inline(f.children, source: source, style: fs, line: f.line), spec: fs))]
                 contentNodes.remove(at: i)
             }
-            let hasBlocks = contentNodes.contains { if case .element(let x) = $0 { blockNames.contains(x.name) } else { false } }
+            let hasBlocks = containsBlocks(contentNodes)
             var content: [Block]
             if hasBlocks {
                 content = try blocks(contentNodes, source: source, style: spec)

@@ -43,6 +43,9 @@ public struct Template: Sendable {
     /// The folders includes and images may come from.
     var roots: [String]
 
+    /// Computations the template needs before it is filled (`<template compute="scoring">`).
+    public var computes: Set<String> = []
+
     /// The parameters' names, in order.
     public var parameterNames: [String] { parameters.map(\.name) }
 }
@@ -129,6 +132,7 @@ public struct TemplateLoader: Sendable {
         } else {
             template = Template(path: path, roots: [source.folder])
         }
+        for c in (root.attributes["compute"] ?? "").split(separator: " ") { template.computes.insert(String(c)) }
         for case .element(let e) in root.children {
             switch e.name {
             case "param":

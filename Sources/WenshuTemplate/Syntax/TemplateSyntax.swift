@@ -8,7 +8,7 @@ enum TemplateSyntax {
     static let common: Set<String> = ["style", "font", "size", "bold", "color", "align", "indent", "space-before",
                                        "space-after", "line-height", "keep-with-next", "han-latin-space", "grid", "left-indent"]
     static let elements: [String: Set<String>] = [
-        "template": ["extends", "xmlns"],
+        "template": ["extends", "xmlns", "compute"],
         "fragment": ["xmlns"],
         "info": ["title", "author", "subject", "keywords"],
         "param": ["name", "value", "default"],

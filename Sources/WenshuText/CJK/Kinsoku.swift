@@ -7,8 +7,9 @@ public enum Kinsoku {
     /// closing marks and units that follow a number.
     public static let noLineStart: Set<Character> = Set("、，；：。！？．）〕］｝》〉」』】〗”’・·…—―⸺%％‰℃,.;:?!)]}")
 
-    /// Marks that may not end a line: opening brackets and quotes.
-    public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{")
+    /// Marks that may not end a line: opening brackets and quotes, and the middle dot (间隔号),
+    /// which joins the words on either side of it (红色网格·校社同心) and so stays with both.
+    public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{·・")
 
     static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
     static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
