@@ -105,7 +105,7 @@ struct Linebreak {
                 let badness = ratio.isInfinite ? Double.infinity : 100 * pow3(abs(ratio))
                 guard badness <= tolerance else { continue }
                 if isEnd, loneRule, node.start > 0, letters(node.start, e) < 2 { continue }
-                let d = node.demerits + (10 + min(badness, 1e7)) * (10 + min(badness, 1e7))
+                let d = node.demerits + (10 + min(badness, 1e7)) * (10 + min(badness, 1e7)) + j.penalty * j.penalty
                 if best == nil || d < best!.demerits { best = (d, a) }
             }
             active = stillActive

@@ -6,6 +6,8 @@ import WenshuCore
 struct Junction {
     var breakable = false
     var forced = false
+    /// Demerits added when the line breaks here (a title breaking inside a quoted name).
+    var penalty = 0.0
     /// Natural space, in points: word space, Han–Latin space, less what punctuation compression takes.
     var glue = 0.0
     /// Shrinkable space by `ShrinkPriority`, and stretchable space by `StretchPriority`.
@@ -78,6 +80,36 @@ enum Prepare {
             }
             js[k] = j
         }
+        if style.alignment == .center {
+            // Titles keep their words whole (GB/T 9704 §7.3.3: 词意完整). Without a dictionary the
+            // breaker is steered to the places where Chinese titles break: before 关于, after 的
+            // 和 与 及, around brackets and quotes, after a pause mark; never inside quotes or
+            // brackets when a break outside them will do.
+            var depth = 0
+            for k in 0..<(atoms.count - 1) {
+                if case .punctuation(.opening) = atoms[k].kind { depth += 1 }
+                if case .punctuation(.closing) = atoms[k].kind { depth = max(0, depth - 1) }
+                if depth > 0 { js[k].penalty = 3000; continue }
+                let next = atoms[k + 1]
+                var good = TitleBreaks.after.contains(atoms[k].text) || TitleBreaks.before.contains(next.text)
+                if k + 2 < atoms.count, TitleBreaks.beforePairs.contains(next.text + atoms[k + 2].text) { good = true }
+                switch (atoms[k].kind, next.kind) {
+                case (.punctuation(.closing), _), (.punctuation(.pause), _), (_, .punctuation(.opening)): good = true
+                default: break
+                }
+                js[k].penalty = good ? 0 : 800
+            }
+        }
         return js
     }
+}
+
+/// Where a centred title may break with its words whole, as data.
+enum TitleBreaks {
+    /// Characters after which a title line may end: the particle 的 and the conjunctions.
+    static let after: Set<String> = ["的", "和", "与", "及"]
+    /// Characters before which a line may end.
+    static let before: Set<String> = []
+    /// Words before which a line may end: 关于 (…党组 | 关于…), 开展, 印发, 转发.
+    static let beforePairs: Set<String> = ["关于", "印发", "转发"]
 }

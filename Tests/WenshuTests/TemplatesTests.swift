@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import WenshuCore
+import WenshuRender
+@testable import Wenshu
+
+/// Every template of templates/ built from its sample: a reference of its first page (as debug
+/// text), and the behaviour each document needs.
+@Suite struct TemplatesTests {
+    func firstPage(_ template: String, _ data: String) throws -> [String] {
+        let (_, frames) = try buildSample(template, [data])
+        return DebugRenderer().trace([frames[0]]).split(separator: "\n").map(String.init)
+    }
+
+    func texts(_ lines: [String]) -> [String] {
+        lines.compactMap { line in
+            guard let a = line.firstIndex(of: "|"), let b = line.lastIndex(of: "|"), a < b else { return nil }
+            return String(line[line.index(after: a)..<b])
+        }
+    }
+
+    @Test func applicationBookCover() throws {
+        let t = texts(try firstPage("application", "samples/application/data.yaml"))
+        #expect(t == ["清河市中小学校（幼儿园）", "“一校一品”党建品牌创建申报书", "单位名称（盖章）：清河市青石桥实验小学",
+                      "品　牌　名　称：红烛领航·书香润心", "填　表　日　期：2023年10月15日", "中共清河市委教育工作委员会制"])
+    }
+
+    @Test func applicationBookFormSplitsItsLongCellWithTheLabelRepeated() throws {
+        let (_, frames) = try buildSample("application", ["samples/application/data.yaml"])
+        let pages = frames.map { DebugRenderer().trace([$0]) }
+        let formPages = pages.enumerated().filter { $0.element.contains("品牌建设情况") }.map(\.offset)
+        #expect(formPages.count >= 2, "the 品牌建设情况 cell continues on the next page with its label")
+        #expect(pages[formPages[0]].contains("党组织名称") && pages[formPages[0]].contains("0000-0000000"))
+        #expect(pages.contains { $0.contains("（盖章）") })
+    }
+
+    @Test func applicationForm() throws {
+        let lines = try firstPage("application-form", "samples/application/form.yaml")
+        let page = lines.joined(separator: "\n")
+        #expect(texts(lines).first == "清河市中小学校“一校一品”党建工作")
+        #expect(page.contains("中共清河市青石桥实验小学支部委员会") && page.contains("红烛领航·书香润心"))
+        #expect(page.components(separatedBy: "年　　月　　日").count == 3)
+    }
+
+    @Test func planFirstPage() throws {
+        let lines = try firstPage("plan", "samples/plan/data.yaml")
+        // A title breaks with its words whole: never inside the quoted brand name.
+        #expect(texts(lines).prefix(2) == ["清河市青石桥实验小学党支部", "“红烛领航·书香润心”党建品牌创建实施方案"])
+        #expect(lines.contains { $0.contains("bookmark 1") && $0.hasSuffix("一、指导思想") })
+    }
+
+    /// A table that runs over a page repeats its header row (the scoring sheet's 14 items).
+    @Test func longTableRepeatsItsHeaderOnTheNextPage() throws {
+        let (_, frames) = try buildSample("scoring", ["samples/scoring/data.yaml"])
+        #expect(frames.count >= 2)
+        let withHeader = frames.filter { DebugRenderer().trace([$0]).contains("评估项目评估标准分值计分办法扣分（加分）情况得分") }
+        #expect(withHeader.count == frames.count)
+    }
+
+    @Test func noticeFirstPage() throws {
+        let t = texts(try firstPage("notice", "samples/notice/data.yaml"))
+        #expect(Array(t.prefix(3)) == ["中共清河市东湖区教育局党组文件", "东教党〔2023〕12号",
+                                       "中共清河市东湖区教育局党组关于在全区中小"])
+    }
+
+    @Test func scoringSheetFirstPageAndTotal() throws {
+        let (_, frames) = try buildSample("scoring", ["samples/scoring/data.yaml"])
+        let all = frames.map { DebugRenderer().trace([$0]) }.joined()
+        #expect(all.contains("|清河市青石桥实验小学“一校一品”党建品牌创建考评表|"))
+        // 100 − 2 − 2 − 2 − 14 (capped) − 1, with item 14 at 1 + 2 + 2 + 3 = 8 of 12: 75.
+        #expect(all.contains("|75|"))
+    }
+
+    @Test func certificate() throws {
+        let t = texts(try firstPage("certificate", "samples/certificate/data.yaml"))
+        #expect(t.first == "荣 誉 证 书")
+        #expect(t.contains("林秀芳同志：") && t.contains("证书编号：YXYP-2023-00001"))
+    }
+
+    @Test func certificateLongNameShrinksToFit() throws {
+        let dir = NSTemporaryDirectory() + "cert-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let name = "欧阳司马上官慕容诸葛东方皇甫尉迟公孙长孙宇文轩辕令狐钟离宇文独孤南宫"
+        try "name: \(name)\nschool: 甲校\naward: 优秀共产党员\ndate: 2023-12-20\nno: X-1\n".write(toFile: dir + "/d.yaml", atomically: true, encoding: .utf8)
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        let (content, _) = try builder.build(template: "certificate", data: [dir + "/d.yaml"])
+        let frames = try sharedCompiler.layout(content)
+        let line = try #require(frames[0].textLines.first { $0.text.hasPrefix("欧阳") })
+        // The line's last mark is set half an em at the line's end.
+        #expect(line.end - line.size / 2 <= content.master.body.maxX + .pt(0.5), "nothing overflows the box")
+        #expect(line.size < .pt(22))
+    }
+
+    /// The compilation: contents page numbers match where the chapters land (read back with
+    /// pdftotext), bookmarks are in the PDF, running headers name the chapter.
+    @Test func compilationContentsMatchThePages() throws {
+        let (content, frames) = try buildSample("compilation", ["samples/compilation"])
+        let pdf = NSTemporaryDirectory() + "compilation-\(UUID().uuidString).pdf"
+        try sharedCompiler.write(frames, info: content.info, pdf: pdf)
+        func text(_ page: Int) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", pdf, "-"]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let d = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: d, as: UTF8.self)
+        }
+        // The contents page and its entries "school …… n".
+        let contentsIndex = try #require(frames.firstIndex { f in f.textLines.contains { $0.text == "目　录" } })
+        let entries = frames[contentsIndex].textLines.filter { $0.text.hasPrefix("清河市") }
+        #expect(entries.count >= 20)
+        for entry in entries.prefix(8) {
+            let school = String(entry.text.prefix { !"0123456789…".contains($0) })
+            let number = entry.text.dropFirst(school.count).filter(\.isNumber)
+            // The page whose label is that number (in the body section) starts the chapter.
+            let page = try #require(frames.indices.first { frames[$0].label == String(number) && $0 > contentsIndex })
+            #expect(try text(page + 1).contains(school), "\(school) should start on page \(number)")
+        }
+        let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        #expect(raw.contains("/Outlines"))
+        #expect(try text(contentsIndex + 3).contains("清河市"), "running header")
+    }
+}
