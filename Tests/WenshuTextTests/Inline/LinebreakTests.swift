@@ -113,9 +113,19 @@ import WenshuCore
 
 /// Ragged (left, centred, right) paragraphs fill their lines rather than breaking early.
 @Suite struct RaggedTests {
-    @Test(arguments: [Alignment.left, .center, .right])
+    @Test(arguments: [Alignment.left, .right])
     func raggedLinesFillUp(alignment: Alignment) throws {
         let lines = try Fixture.lines(LinebreakTests.paragraph, measure: 5, style: ParagraphStyle(firstLineIndent: 0, alignment: alignment))
         #expect(lines.dropLast().allSatisfy { $0.count >= 4 }, "\(lines)")
+    }
+}
+
+/// Centred titles break with their words whole (GB/T 9704 §7.3.3).
+@Suite struct TitleBreakTests {
+    @Test func titleBreaksBeforeGuanyuAndOutsideQuotes() throws {
+        let style = ParagraphStyle(firstLineIndent: 0, alignment: .center)
+        let lines = try Fixture.lines("中共清河市东湖区教育局党组关于在全区中小学校（幼儿园）开展“一校一品”党建品牌创建工作的通知",
+                                      measure: 20, style: style)
+        #expect(lines == ["中共清河市东湖区教育局党组", "关于在全区中小学校（幼儿园）开展", "“一校一品”党建品牌创建工作的通知"])
     }
 }
