@@ -399,7 +399,6 @@ struct Composer {
             let baseline = y + (lineHeight - c.style.size) / 2 + c.style.size * 0.88
             for run in textLine.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + indent + run.x, y: baseline)) }
             let numberX = body.maxX - numberLine.width
-            for run in numberLine.runs { frame.place(.glyphs(run.run), at: Point(x: numberX + run.x, y: baseline)) }
             // The leader: ellipses from the title to the number, drawn (not copied with the text).
             let from = body.minX + indent + textLine.width + c.style.size * 0.5
             let count = Int(((numberX - c.style.size * 0.5 - from) / c.style.size).rounded(.down))
@@ -414,6 +413,7 @@ struct Composer {
                 run.isArtifact = true
                 frame.place(.glyphs(run), at: Point(x: numberX - c.style.size * 0.5 - run.width, y: baseline))
             }
+            for run in numberLine.runs { frame.place(.glyphs(run.run), at: Point(x: numberX + run.x, y: baseline)) }
             if let target = knownTargets[index] {
                 frame.place(.link(Size(width: body.width - indent, height: lineHeight), .page(target.page, target.point)),
                             at: Point(x: body.minX + indent, y: y))

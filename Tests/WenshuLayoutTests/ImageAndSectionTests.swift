@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import WenshuCore
+import WenshuFonts
+import WenshuRender
+import WenshuText
+@testable import WenshuLayout
+
+/// Images, page breaks to odd pages, sections, contents and furniture.
+@Suite struct ImageAndSectionTests {
+    static let fonts = FlowLayoutTests.fonts
+    static let photo: String = {
+        // A small JPEG of the samples (800×600).
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/samples/compilation/photos/p1.jpg"
+    }()
+    static let seal: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/samples/notice/seal.png"
+    }()
+
+    func layout(_ blocks: [Block], master: PageMaster = .officialDocument(grid: false)) throws -> [Frame] {
+        try FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: Self.fonts)).layout(blocks)
+    }
+
+    func images(_ frame: Frame) -> [(Point, Size)] {
+        frame.items.compactMap { if case .image(_, let s) = $0.item { ($0.position, s) } else { nil } }
+    }
+
+    @Test func imageKeepsItsAspectInsideItsBox() throws {
+        let frames = try layout([.image(ImageBlock(path: Self.photo, width: .mm(120), height: .mm(60)))])
+        let (_, size) = try #require(images(frames[0]).first)
+        #expect(size.height.approximatelyEquals(.mm(60), tolerance: 0.01))
+        #expect((size.width / size.height - 800.0 / 600.0).magnitude < 0.001)
+    }
+
+    @Test func imageWiderThanTheTypeAreaIsScaledDown() throws {
+        let frames = try layout([.image(ImageBlock(path: Self.photo, width: .mm(400)))])
+        let (p, size) = try #require(images(frames[0]).first)
+        #expect(size.width.approximatelyEquals(.mm(156), tolerance: 0.01))
+        #expect(p.x.approximatelyEquals(.mm(28), tolerance: 0.01))
+    }
+
+    @Test func imageTooTallForThePageRestMovesOnWithItsCaption() throws {
+        let text = ParagraphBlock(runs: [InlineRun(String(repeating: "党建品牌创建工作。", count: 40), style: FlowLayoutTests.body)])
+        let caption = [InlineRun("图1　红烛书屋", style: TextStyle(role: .kai, size: .pt(14)))]
+        let frames = try layout([.paragraph(text), .image(ImageBlock(path: Self.photo, width: .mm(150), caption: caption))])
+        #expect(frames.count == 2)
+        #expect(images(frames[0]).isEmpty && images(frames[1]).count == 1)
+        #expect(DebugRenderer().trace([frames[1]]).contains("|图1　红烛书屋|"))
+    }
+
+    @Test func jpegGoesIntoThePDFUnchangedAndOnceForManyPages() throws {
+        let blocks: [Block] = [.image(ImageBlock(path: Self.photo, width: .mm(50))), .pageBreak,
+                               .image(ImageBlock(path: Self.photo, width: .mm(50))), .pageBreak,
+                               .image(ImageBlock(path: Self.photo, width: .mm(80)))]
+        let frames = try layout(blocks)
+        #expect(frames.count == 3)
+        let pdf = NSTemporaryDirectory() + "jpeg-\(UUID().uuidString).pdf"
+        try PDFRenderer(fonts: Self.fonts).render(frames, info: DocumentInfo(), to: pdf)
+        let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        let raw = String(decoding: data, as: UTF8.self)
+        #expect(raw.components(separatedBy: "/DCTDecode").count - 1 == 1, "one JPEG stream for three pages")
+        let jpeg = try Data(contentsOf: URL(fileURLWithPath: Self.photo))
+        #expect(data.range(of: jpeg.prefix(2048)) != nil, "the JPEG's bytes, not re-encoded")
+    }
+
+    @Test func pageBreakToAnOddPageLeavesABlankEvenPage() throws {
+        let p = Block.paragraph(ParagraphBlock(runs: [InlineRun("第一页。", style: FlowLayoutTests.body)]))
+        let frames = try layout([p, .pageBreak(toOdd: true), p])
+        #expect(frames.count == 3)
+        #expect(DebugRenderer().trace([frames[1]]).split(separator: "\n").count == 1, "page 2 is blank, without a number")
+    }
+
+    @Test func sectionsChangeTheMasterAndRestartNumbering() throws {
+        var book = PageMaster.officialDocument(grid: false)
+        book.pageNumbers?.format = .pageOfPages
+        book.header = Furniture(text: "{title}")
+        let p = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)])) }
+        let h = Block.paragraph(ParagraphBlock(runs: [InlineRun("第一章", style: FlowLayoutTests.body)], bookmarkLevel: 1))
+        let frames = try layout([p("封面"), .section(SectionBreak(master: book, restartNumbering: true)), h, p("正文"), .pageBreak, p("续")])
+        #expect(frames.map(\.label) == ["1", "1", "2"])
+        let second = DebugRenderer().trace([frames[1]])
+        #expect(second.contains("|第1页 共2页|") && second.contains("|第一章|"))
+        #expect(DebugRenderer().trace([frames[2]]).contains("|第2页 共2页|"))
+    }
+
+    @Test func contentsListHeadingsWithTheirPagesAndLinks() throws {
+        let h = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)], bookmarkLevel: 1)) }
+        let frames = try layout([.contents(ContentsBlock(levels: 1)), .pageBreak, h("一、甲"), .pageBreak, h("二、乙"), .pageBreak, h("三、丙")])
+        let toc = DebugRenderer().trace([frames[0]])
+        for (title, page) in [("一、甲", 2), ("二、乙", 3), ("三、丙", 4)] {
+            #expect(toc.split(separator: "\n").contains { $0.contains("|\(title)…") && $0.hasSuffix("…\(page)|") }, "\(toc)")
+        }
+        #expect(frames[0].items.filter { if case .link = $0.item { true } else { false } }.count == 3)
+    }
+
+    @Test func sealIsPlacedOverIssuerAndDate() throws {
+        let s = SignatureBlock(issuer: "中共清河市委教育工作委员会", date: "2023年3月6日", seal: Self.seal)
+        let frames = try layout([.signature(s)], master: .officialDocument())
+        #expect(images(frames[0]).count == 1)
+        let free = try layout([.signature(SignatureBlock(issuer: "甲", date: "2023年3月6日"))], master: .officialDocument())
+        #expect(images(free[0]).isEmpty, "without a seal image the space stays free for the stamp")
+    }
+}
