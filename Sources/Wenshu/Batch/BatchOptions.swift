@@ -1,0 +1,103 @@
+import Foundation
+import WenshuCore
+
+/// How `wenshu batch` runs: where the documents go, which rows, and how strictly.
+public struct BatchOptions: Sendable {
+    /// Where the documents go.
+    public enum Output: Sendable, Equatable {
+        /// Every document as pages of one PDF.
+        case onePDF(String)
+        /// One PDF per row in a folder, named by a pattern (nil: `{no}-{name}.pdf` when the list
+        /// has both columns, else `row-{row}.pdf`).
+        case files(folder: String, pattern: FileNamePattern?)
+    }
+
+    public var output: Output
+    /// The sheet of an .xlsx list (default: the first visible sheet).
+    public var sheet: String?
+    /// Also pack the files into OUT.zip (one-file-per-row mode).
+    public var zip = false
+    /// Stop at the first bad row (nothing written when the checks find it before typesetting).
+    public var strict = false
+    /// Keep documents already written whole (per-file mode), or the PDF when it is already whole.
+    public var resume = false
+    /// The part of the list this run renders.
+    public var shard = Shard.whole
+    /// The column whose repeated values make duplicates (nil: `no`, the certificate number, when
+    /// the list has it; otherwise no duplicate check).
+    public var key: String?
+    /// Rows typeset together before their pages are written (memory holds about two chunks).
+    public var chunkSize = 256
+    /// One outline entry (bookmark) per document in a single PDF, titled by this pattern, e.g. "{no} {name}".
+    public var bookmark: String?
+
+    public init(output: Output) { self.output = output }
+}
+
+/// A part of a list: shard K of N takes the K-th of N contiguous blocks of entries (blank and
+/// unreadable rows included), so that N runs, on N machines, cover the whole list exactly once and
+/// shard K's single PDF holds consecutive rows (the shards' PDFs in order are the whole list).
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    /// 1-based.
+    public let index: Int
+    public let count: Int
+
+    public static let whole = Shard(uncheckedIndex: 1, count: 1)
+
+    private init(uncheckedIndex: Int, count: Int) { self.index = uncheckedIndex; self.count = count }
+
+    public init(index: Int, count: Int) throws {
+        guard count >= 1, (1...count).contains(index) else {
+            throw BatchError.usage("--shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got \(index)/\(count)")
+        }
+        self.index = index; self.count = count
+    }
+
+    /// Reads "K/N". Also accepts "K/N" with K from 0 when `zeroBased` (a Kubernetes
+    /// JOB_COMPLETION_INDEX or a Slurm SLURM_ARRAY_TASK_ID starting at 0).
+    public init(parsing text: String, zeroBased: Bool = false) throws {
+        let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+            throw BatchError.usage("--shard takes K/N, e.g. 2/8 (the second of eight parts); got ‘\(text)’")
+        }
+        try self.init(index: zeroBased ? k + 1 : k, count: n)
+    }
+
+    /// The entries of a list of `total` this shard takes.
+    public func range(of total: Int) -> Range<Int> {
+        (total * (index - 1) / count)..<(total * index / count)
+    }
+
+    public var isWhole: Bool { count == 1 }
+
+    /// "shard-2-of-8", for output names.
+    public var tag: String { "shard-\(index)-of-\(count)" }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// Errors of a batch run.
+public enum BatchError: WenshuError {
+    /// The command is used wrongly (exit status 2).
+    case usage(String)
+    /// An output cannot be written.
+    case write(String, String)
+    /// `--strict` stopped at a bad row.
+    case strict(place: String, reason: String)
+    /// The list cannot be used with the template.
+    case list(String, SourceLocation?)
+
+    public var message: String {
+        switch self {
+        case .usage(let m): m
+        case .write(let path, let reason): "cannot write \(path): \(reason)"
+        case .strict(let place, let reason): "stopped at \(place) (--strict): \(reason)"
+        case .list(let m, _): m
+        }
+    }
+
+    public var location: SourceLocation? {
+        if case .list(_, let l) = self { return l }
+        return nil
+    }
+}

@@ -1,0 +1,692 @@
+import Foundation
+import WenshuCore
+import WenshuData
+import WenshuFonts
+import WenshuLayout
+import WenshuRender
+import WenshuTemplate
+import WenshuText
+
+/// How far a run has got, for a progress bar.
+public struct BatchProgress: Sendable {
+    /// Entries of the shard dealt with, and all of them.
+    public var done: Int
+    public var total: Int
+    public var counts: BatchCounts
+}
+
+/// A row that was not written, or was written with a warning.
+public struct RowNote: Sendable, CustomStringConvertible {
+    public var place: String
+    public var status: RowStatus
+    public var reason: String
+    public var description: String { "\(place): \(status.rawValue): \(reason)" }
+}
+
+/// What a run did.
+public struct BatchSummary: Sendable {
+    public var counts: BatchCounts
+    /// Pages written in this run.
+    public var pages: Int
+    /// The PDF or folder written, and the zip.
+    public var outputs: [String]
+    /// The CSV report.
+    public var report: String
+    /// Rows not written and rows written with warnings, in list order (at most `maxNotes`).
+    public var notes: [RowNote]
+    public var moreNotes: Int
+    /// The columns a row must fill (the ones the template prints).
+    public var required: [String]
+    /// The column that makes duplicates, when checked.
+    public var duplicateKey: String?
+    public var seconds: Double
+
+    public static let maxNotes = 200
+}
+
+/// One `wenshu batch` run: a template and a list (CSV or .xlsx), one document per row.
+///
+/// The template, the list and the fonts are loaded once. Every entry of the list is checked first
+/// (cheap, in one pass, the whole list even when only a shard is rendered, so that every shard
+/// agrees on duplicates and file names): blank rows, unreadable rows, rows with a required field
+/// empty or a value the schema refuses (a date that does not exist) are skipped with their reason;
+/// a row whose certificate number an earlier good row already has is a duplicate. Then the shard's
+/// rows are typeset in chunks, each chunk's rows in parallel on all cores, and written in row order
+/// while the next chunk is typeset: as pages of one PDF streamed to disk, or as one PDF per row.
+/// Memory holds about two chunks of pages, however long the list.
+public final class BatchRun: @unchecked Sendable {
+    public let list: BatchList
+    public let template: Template
+    public let options: BatchOptions
+    public let compiler: Compiler
+    let realizer: Realizer
+    let typesetter: ParagraphTypesetter
+    /// The columns a row must fill: those the template prints.
+    public private(set) var required: [String] = []
+    /// The column whose repeated values are duplicates.
+    public let duplicateKey: String?
+    let pattern: FileNamePattern?
+    let bookmark: FileNamePattern?
+    /// How many pages a document of this template has (seen on a full row); more means it overflowed.
+    private(set) var expectedPages: Int?
+    /// The template realised once for many rows, when it can be (see `RealizeCache`).
+    private(set) var cache: RealizeCache?
+
+    /// Loads the template and the list and works out which columns are required.
+    public init(template name: String, list path: String, options: BatchOptions, compiler: Compiler, loader: TemplateLoader) throws {
+        self.options = options
+        self.compiler = compiler
+        self.template = try loader.load(name)
+        self.list = try BatchList.load(path, sheet: options.sheet)
+        self.realizer = Realizer(loader: loader, dataFolders: [(path as NSString).deletingLastPathComponent])
+        self.typesetter = ParagraphTypesetter(fonts: compiler.fonts)
+        let columns = Set(list.columns)
+        if let k = options.key {
+            let key = BatchList.key(for: k)
+            guard columns.contains(key) else {
+                throw BatchError.usage("--key \(k): the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
+            }
+            duplicateKey = key
+        } else {
+            duplicateKey = columns.contains("no") ? "no" : nil
+        }
+        if case .files(_, let given) = options.output {
+            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.pdf" : "row-{row}.pdf")
+            for k in p.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
+                throw BatchError.usage("--name ‘\(p.pattern)’ uses ‘\(k)’, but the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
+            }
+            pattern = p
+        } else {
+            pattern = nil
+        }
+        bookmark = try options.bookmark.map { try FileNamePattern($0) }
+        try probe()
+        if ProcessInfo.processInfo.environment["WENSHU_REALIZE_CACHE"] != "0" {
+            // Checked against the realiser on the first good rows.
+            var samples: [Record] = []
+            for e in list.entries where e.kind == .row {
+                let r = list.record(e)
+                if problems(r) == nil { samples.append(r) }
+                if samples.count == 8 { break }
+            }
+            cache = RealizeCache(template: template, loader: loader, columns: list.columns, samples: samples) { [unowned self] record in
+                try self.realize(record)
+            }
+        }
+    }
+
+    // MARK: Checks
+
+    static let probeMarker = "WENSHUPROBE"
+
+    /// Finds the columns the template prints: the template is realised with each column in turn
+    /// replaced by a marker on an otherwise filled row (each column's first value in a row the
+    /// schema accepts); a column whose marker shows in the content (or that a filter refuses as
+    /// text, such as a date) is required. Also notes how many pages a filled row takes.
+    /// - Throws: `BatchError.list` when the template uses a value the list has no column for:
+    ///   every row would fail alike.
+    private func probe() throws {
+        var base = Record()
+        var filled = Set<String>()
+        let keys = list.columns.filter { !$0.isEmpty }
+        for k in keys { base[k] = .string("") }
+        for e in list.entries.prefix(1000) where e.kind == .row {
+            let record = list.record(e)
+            guard !Validator.check(DataSet(root: .object(record))).contains(where: { $0.severity == .error }) else { continue }
+            for (k, v) in record.pairs where !filled.contains(k) && !BatchRun.isEmpty(v) {
+                base[k] = v; filled.insert(k)
+            }
+            if filled.count == keys.count { break }
+        }
+        let content: DocumentContent
+        do {
+            content = try realize(base)
+        } catch let e as WenshuError where e.message.hasPrefix("the data has no") && !list.entries.isEmpty {
+            throw BatchError.list("the template needs a value the list has no column for: \(e.message) "
+                                  + "(the list's columns are: \(list.labels.joined(separator: ", ")))", e.location)
+        } catch {
+            return  // each row fails with its own reason
+        }
+        for k in keys {
+            var r = base
+            r[k] = .string(BatchRun.probeMarker)
+            if let c = try? realize(r) {
+                if String(describing: c).contains(BatchRun.probeMarker) { required.append(k) }
+            } else {
+                required.append(k)
+            }
+        }
+        if let frames = try? layout(content, diagnostics: DiagnosticLog()) { expectedPages = frames.count }
+    }
+
+    static func isEmpty(_ v: Value?) -> Bool {
+        switch v {
+        case nil, .null?: return true
+        case .string(let s)?: return s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        default: return false
+        }
+    }
+
+    /// A column's name for messages: the header's own label, or the schema's Chinese label of an English key.
+    func label(_ key: String) -> (zh: String, en: String) {
+        let j = list.columns.firstIndex(of: key)
+        let written = j.map { list.labels[$0] } ?? key
+        let zh = written == key ? (ProgrammeSchema.keyAliases[key] ?? key) : written
+        return (zh, key)
+    }
+
+    /// Why a data row cannot be used, or nil: required fields empty, values the schema refuses.
+    func problems(_ record: Record) -> String? {
+        var reasons: [String] = []
+        let empty = required.filter { BatchRun.isEmpty(record[$0]) }
+        if !empty.isEmpty {
+            let names = empty.map(label)
+            reasons.append("必填项为空：\(names.map(\.zh).joined(separator: "、")) (required field empty: \(names.map(\.en).joined(separator: ", ")))")
+        }
+        for p in Validator.check(DataSet(root: .object(record))) where p.severity == .error {
+            reasons.append("\(p.chinese) (\(p.english))")
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "；")
+    }
+
+    /// The verdict of the check pass on one entry of the shard.
+    struct Verdict {
+        /// nil: to be typeset.
+        var status: RowStatus?
+        var reason = ""
+        /// The output file name (per-file mode).
+        var name: String?
+    }
+
+    /// What one row's check finds on its own (before duplicates and name clashes, which depend on
+    /// the rows before it).
+    struct RowCheck {
+        var problem: String?
+        var key: String?
+        var name: String?
+    }
+
+    func checkRow(_ e: BatchList.Entry, n: Int) -> RowCheck {
+        let record = list.record(e)
+        if let why = problems(record) { return RowCheck(problem: why) }
+        let key = duplicateKey.flatMap { record[$0].map(\.description) }.flatMap { $0.isEmpty ? nil : $0 }
+        let name = pattern.map { FileNamePattern.safe($0.fill(record, row: e.line, n: n)) }
+        return RowCheck(key: key, name: name)
+    }
+
+    /// Checks every entry of the list (so that duplicates and file names are the same whichever
+    /// shard runs) and returns the verdicts of the shard's entries. Rows are checked in parallel a
+    /// block at a time; duplicates and name clashes are then settled in list order.
+    func check(_ range: Range<Int>) -> [Verdict] {
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(range.count)
+        var firstLine: [String: Int] = [:]
+        var taken: [String: Int] = [:]
+        var n = 0
+        let block = 4096
+        var start = 0
+        while start < list.entries.count {
+            let end = min(start + block, list.entries.count)
+            // The data-row number of each entry ({n} in names), then each row's own check.
+            var numbers: [Int] = []
+            numbers.reserveCapacity(end - start)
+            for e in list.entries[start..<end] {
+                if e.kind == .row { n += 1 }
+                numbers.append(n)
+            }
+            var checks = [RowCheck?](repeating: nil, count: end - start)
+            let first = start, count = end - start, ordinals = numbers
+            checks.withUnsafeMutableBufferPointer { buffer in
+                let slots = SendableBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: (count + 63) / 64) { part in
+                    for k in (part * 64)..<min(part * 64 + 64, count) where self.list.entries[first + k].kind == .row {
+                        slots.buffer[k] = self.checkRow(self.list.entries[first + k], n: ordinals[k])
+                    }
+                }
+            }
+            for i in start..<end {
+                let e = list.entries[i]
+                var v = Verdict()
+                switch e.kind {
+                case .blank:
+                    v.status = .skipped; v.reason = "空行 (blank row)"
+                case .unreadable(let why):
+                    v.status = .skipped; v.reason = why
+                case .row:
+                    let c = checks[i - start]!
+                    if let why = c.problem {
+                        v.status = .skipped; v.reason = why
+                    } else if let key = duplicateKey, let value = c.key, let first = firstLine[value] {
+                        v.status = .duplicate
+                        let l = label(key)
+                        v.reason = "\(l.zh)“\(value)”与第 \(first) 行重复 (same \(l.en) ‘\(value)’ as row \(first))"
+                    } else {
+                        if let value = c.key { firstLine[value] = e.line }
+                        if let name = c.name {
+                            // The k-th row whose safe name is taken (compared without case, as macOS
+                            // and Windows do) gets " (k)".
+                            var candidate = name
+                            var k = taken[name.lowercased(), default: 0]
+                            while taken[candidate.lowercased()] != nil {
+                                k += 1
+                                candidate = FileNamePattern.numbered(name, k)
+                            }
+                            taken[name.lowercased()] = max(k, 1)
+                            taken[candidate.lowercased()] = taken[candidate.lowercased()] ?? 1
+                            v.name = candidate
+                        }
+                    }
+                }
+                if range.contains(i) { verdicts.append(v) }
+            }
+            start = end
+        }
+        return verdicts
+    }
+
+    // MARK: Typesetting
+
+    func realize(_ record: Record) throws -> DocumentContent {
+        try realizer.realize(template, data: DataSet(root: .object(record)))
+    }
+
+    func layout(_ content: DocumentContent, diagnostics: DiagnosticLog) throws -> [Frame] {
+        try FlowLayout(master: content.master, typesetter: typesetter, diagnostics: diagnostics).layout(content.blocks)
+    }
+
+    /// A row typeset, or why it cannot be.
+    enum Outcome: Sendable {
+        case typeset(frames: [Frame], info: DocumentInfo, warnings: [String])
+        case failed(String)
+    }
+
+    func typeset(_ record: Record) -> Outcome {
+        do {
+            let content = try cache?.content(for: record) ?? realize(record)
+            let log = DiagnosticLog()
+            let frames = try layout(content, diagnostics: log)
+            if let expected = expectedPages, frames.count > expected {
+                return .failed("内容超出 \(expected) 页，共 \(frames.count) 页 (the document runs to \(frames.count) pages instead of \(expected): a value is too long to fit)")
+            }
+            var warnings = log.all.map { "警告 (warning): \($0.message)" }
+            if let edge = BatchRun.overflow(frames, body: content.master.body) { warnings.append(edge) }
+            return .typeset(frames: frames, info: content.info, warnings: warnings)
+        } catch let e as WenshuError {
+            return .failed("无法排版 (cannot typeset): \(e.message)")
+        } catch {
+            return .failed("无法排版 (cannot typeset): \(error)")
+        }
+    }
+
+    /// Full-width marks whose right half is blank (set ½ em at a line's end), and those whose left
+    /// half is blank (set ½ em at a line's start).
+    static let closingMarks = Set("。，、；：？！”’）》」』】〕〗〉")
+    static let openingMarks = Set("“‘（《「『【〔〖〈")
+
+    /// Where the ink of a glyph run starts and ends: its advance, less the blank half of a
+    /// full-width mark at either end.
+    static func inkExtent(_ run: GlyphRun, at x: Length) -> (left: Length, right: Length) {
+        let half = run.size * 0.5
+        let left = x + (run.text.first.map { openingMarks.contains($0) } == true ? half : .zero)
+        let right = x + run.width - (run.text.last.map { closingMarks.contains($0) } == true ? half : .zero)
+        return (left, right)
+    }
+
+    /// A warning when text passes the left or right edge of the type area by more than a point
+    /// (the layout is meant never to let it; a name in a box shrinks or wraps instead).
+    static func overflow(_ frames: [Frame], body: Rect) -> String? {
+        var worst = Length.zero
+        var text = ""
+        for frame in frames {
+            for element in frame.items {
+                guard case .glyphs(let run) = element.item, !run.isArtifact else { continue }
+                // Most runs stand well inside: only those near an edge are looked at closely.
+                let x = element.position.x
+                guard x < body.minX + .pt(1) || x + run.width > body.maxX - run.size * 0.5 + .pt(1) else { continue }
+                let ink = inkExtent(run, at: x)
+                let over = max(body.minX - ink.left, ink.right - body.maxX)
+                if over > worst { worst = over; text = run.text }
+            }
+        }
+        guard worst > .pt(1) else { return nil }
+        let points = String(format: "%.1f", worst.points)
+        return "警告：文字超出版心 \(points) pt (warning: text passes the edge of the type area by \(points) pt: ‘\(text)’)"
+    }
+
+    /// Typesets the given entries in parallel on all cores; returns each row's values too.
+    func typeset(entries: [Int]) -> [(outcome: Outcome, record: Record)] {
+        var out = [(outcome: Outcome, record: Record)?](repeating: nil, count: entries.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                let record = self.list.record(self.list.entries[entries[i]])
+                slots.buffer[i] = (self.typeset(record), record)
+            }
+        }
+        return out.map { $0! }
+    }
+
+    // MARK: The run
+
+    /// Where a run writes.
+    struct Paths {
+        var pdf: String?
+        var folder: String?
+        var zip: String?
+        var report: String
+    }
+
+    func paths() -> Paths {
+        let tag = options.shard.isWhole ? "" : "." + options.shard.tag
+        switch options.output {
+        case .onePDF(let path):
+            let stem = path.lowercased().hasSuffix(".pdf") ? String(path.dropLast(4)) : path
+            return Paths(pdf: stem + tag + ".pdf", report: stem + tag + ".report.csv")
+        case .files(let folder, _):
+            var f = folder
+            while f.count > 1 && f.hasSuffix("/") { f.removeLast() }
+            // "." or "..": the report and zip go beside the folder under its real name.
+            if [".", ".."].contains((f as NSString).lastPathComponent) { f = URL(fileURLWithPath: f).standardizedFileURL.path }
+            return Paths(folder: f, zip: options.zip ? f + tag + ".zip" : nil, report: f + tag + ".report.csv")
+        }
+    }
+
+    /// Whether `path` is a whole PDF: it starts as a PDF does and ends with the end-of-file mark
+    /// a PDF writer puts last.
+    public static func isWholePDF(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        guard let head = try? h.read(upToCount: 5), head == Data("%PDF-".utf8),
+              let size = try? h.seekToEnd(), size > 16 else { return false }
+        try? h.seek(toOffset: size > 1024 ? size - 1024 : 0)
+        guard let tail = try? h.readToEnd() else { return false }
+        return tail.range(of: Data("%%EOF".utf8)) != nil
+    }
+
+    /// Removes temporary files of `names` in `folder` left by runs that were stopped (their
+    /// process is gone). Files of other names (another shard's) are left alone.
+    static func removeStaleTemporaries(in folder: String, of names: Set<String>) {
+        guard let all = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for file in all where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+            // .NAME.PID.RANDOM.tmp
+            let parts = file.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+            let target = parts[0..<(parts.count - 3)].joined(separator: ".")
+            guard names.contains(target) else { continue }
+            if kill(pid, 0) == 0 && pid != getpid() { continue }  // a live run's file
+            unlink(folder + "/" + file)
+        }
+    }
+
+    /// With WENSHU_TIMING=1, the time of each phase on standard error (for bench/ scripts).
+    static let timing = ProcessInfo.processInfo.environment["WENSHU_TIMING"] == "1"
+    static func lap(_ phase: String, since start: inout Date) {
+        guard timing else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data("wenshu: timing: \(phase) \(String(format: "%.1f", now.timeIntervalSince(start) * 1000)) ms\n".utf8))
+        start = now
+    }
+
+    /// Runs: checks, typesets and writes the shard's rows, writes the report.
+    public func run(progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> BatchSummary {
+        let start = Date()
+        var clock = start
+        let range = options.shard.range(of: list.entries.count)
+        var verdicts = check(range)
+        BatchRun.lap("check", since: &clock)
+        if options.strict, let i = verdicts.indices.first(where: {
+            (verdicts[$0].status == .skipped && list.entries[range.lowerBound + $0].kind != .blank) || verdicts[$0].status == .duplicate
+        }) {
+            throw BatchError.strict(place: list.place(of: list.entries[range.lowerBound + i]), reason: verdicts[i].reason)
+        }
+        let paths = paths()
+        let sink = Sink(run: self, paths: paths, range: range)
+        // Temporary files a stopped run of this output left beside it (report, zip, the PDF).
+        var besides = [paths.report] + [paths.zip, paths.pdf].compactMap { $0 }
+        besides = besides.map { ($0 as NSString).lastPathComponent }
+        let beside = (paths.report as NSString).deletingLastPathComponent
+        BatchRun.removeStaleTemporaries(in: beside.isEmpty ? "." : beside, of: Set(besides))
+
+        // Outputs that are already there.
+        if let folder = paths.folder {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw BatchError.write(folder, "cannot create the folder")
+            }
+            let names = Set(verdicts.compactMap(\.name))
+            BatchRun.removeStaleTemporaries(in: folder, of: names)
+            if options.resume {
+                for i in verdicts.indices where verdicts[i].status == nil {
+                    if let name = verdicts[i].name, BatchRun.isWholePDF(folder + "/" + name) { verdicts[i].status = .kept }
+                }
+            }
+        } else if let pdf = paths.pdf {
+            if options.resume && BatchRun.isWholePDF(pdf) {
+                for i in verdicts.indices where verdicts[i].status == nil { verdicts[i].status = .kept }
+                sink.keptPDF = true
+            }
+        }
+        try sink.open()
+
+        // Typeset a chunk while the one before is written.
+        let stage = SerialStage(depth: 2)
+        var chunkStart = 0
+        while chunkStart < verdicts.count && !stage.failed {
+            let chunk = chunkStart..<min(chunkStart + max(1, options.chunkSize), verdicts.count)
+            let todo = chunk.filter { verdicts[$0].status == nil }
+            let typeset = typeset(entries: todo.map { range.lowerBound + $0 })
+            let slice = Array(verdicts[chunk])
+            stage.submit {
+                try sink.write(chunk: chunk, verdicts: slice, todo: todo, outcomes: typeset.map(\.outcome),
+                               records: typeset.map(\.record), progress: progress)
+            }
+            chunkStart = chunk.upperBound
+        }
+        try stage.finish()
+        BatchRun.lap("typeset and write", since: &clock)
+        let outputs = try sink.close()
+        BatchRun.lap("finish", since: &clock)
+        var summary = BatchSummary(counts: sink.counts, pages: sink.pages, outputs: outputs, report: paths.report,
+                                   notes: sink.notes, moreNotes: sink.moreNotes, required: required,
+                                   duplicateKey: duplicateKey, seconds: 0)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+/// Writes the chunks of a run in order: pages into one PDF, or one PDF per row; the report lines;
+/// the counts. Used from one serial queue at a time.
+final class Sink: @unchecked Sendable {
+    let run: BatchRun
+    let paths: BatchRun.Paths
+    let range: Range<Int>
+    var keptPDF = false
+    private var stream: PDFStream?
+    private var report: ReportWriter?
+    private(set) var counts = BatchCounts()
+    private(set) var pages = 0
+    private(set) var notes: [RowNote] = []
+    private(set) var moreNotes = 0
+    private var done = 0
+    /// The documents to zip, in list order.
+    private var zipNames: [String] = []
+
+    init(run: BatchRun, paths: BatchRun.Paths, range: Range<Int>) {
+        self.run = run; self.paths = paths; self.range = range
+    }
+
+    func open() throws {
+        report = try ReportWriter(path: paths.report, labels: run.list.labels)
+    }
+
+    func note(_ place: String, _ status: RowStatus, _ reason: String) {
+        if notes.count < BatchSummary.maxNotes { notes.append(RowNote(place: place, status: status, reason: reason)) } else { moreNotes += 1 }
+    }
+
+    /// Writes one chunk: `todo` are the chunk's entries (indices into the shard) that were typeset,
+    /// with their `outcomes`.
+    func write(chunk: Range<Int>, verdicts: [BatchRun.Verdict], todo: [Int], outcomes: [BatchRun.Outcome], records: [Record],
+               progress: (@Sendable (BatchProgress) -> Void)?) throws {
+        let list = run.list
+        if run.options.strict, let k = outcomes.firstIndex(where: { if case .failed = $0 { true } else { false } }),
+           case .failed(let why) = outcomes[k] {
+            throw BatchError.strict(place: list.place(of: list.entries[range.lowerBound + todo[k]]), reason: why)
+        }
+        var outcome: [Int: BatchRun.Outcome] = [:]
+        var record: [Int: Record] = [:]
+        for (k, i) in todo.enumerated() { outcome[i] = outcomes[k]; record[i] = records[k] }
+        var page: [Int: Int] = [:]
+
+        if let pdf = paths.pdf {
+            for i in todo {
+                guard case .typeset(let frames, let info, _)? = outcome[i] else { continue }
+                if stream == nil {
+                    stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, firstPageSize: frames.first?.size ?? .a4)
+                }
+                page[i] = stream!.pageCount + 1
+                let title = run.bookmark.map { $0.fill(record[i] ?? Record(), row: list.entries[range.lowerBound + i].line, n: 0, safe: false) }
+                try stream!.add(frames, outline: title)
+            }
+        } else if let folder = paths.folder {
+            // One face set per chunk, cut to the chunk's glyphs; each file embeds only its own.
+            var glyphs: [FaceID: Set<UInt32>] = [:]
+            for o in outcomes {
+                if case .typeset(let frames, _, _) = o {
+                    glyphs.merge(PDFFaceSet.glyphs(of: frames)) { $0.union($1) }
+                }
+            }
+            let faces = try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
+            let fonts = run.compiler.fonts
+            let failure = FirstFailure()
+            DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+                guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
+                do {
+                    try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                } catch {
+                    failure.record(error)
+                }
+            }
+            if let e = failure.error { throw e }
+        }
+
+        // The report, in list order.
+        for i in chunk {
+            let entry = list.entries[range.lowerBound + i]
+            let v = verdicts[i - chunk.lowerBound]
+            var status = v.status ?? .written
+            var reason = v.reason
+            if let o = outcome[i] {
+                switch o {
+                case .typeset(let frames, _, let warnings):
+                    status = .written
+                    reason = warnings.joined(separator: "；")
+                    pages += frames.count
+                case .failed(let why):
+                    status = .skipped
+                    reason = why
+                }
+            }
+            if status == .kept && keptPDF { reason = "" }
+            counts.read += 1
+            counts.count(status)
+            if !reason.isEmpty { note(list.place(of: entry), status, reason) }
+            var output = ""
+            if status == .written || status == .kept {
+                output = v.name ?? (paths.pdf.map { ($0 as NSString).lastPathComponent } ?? "")
+                if paths.zip != nil, let name = v.name { zipNames.append(name) }
+            }
+            let values: [String]
+            if entry.kind == .blank { values = [] } else {
+                let r = record[i] ?? list.record(entry)
+                values = list.columns.map { $0.isEmpty ? "" : (r[$0]?.description ?? "") }
+            }
+            try report!.add(row: entry.line, place: list.place(of: entry), status: status, reason: reason, output: output,
+                            page: page[i], values: values)
+        }
+        done += chunk.count
+        progress?(BatchProgress(done: done, total: range.count, counts: counts))
+    }
+
+    /// Finishes the outputs (the PDF renamed into place, the zip) and the report; returns what was written.
+    func close() throws -> [String] {
+        var outputs: [String] = []
+        if let stream {
+            try stream.finish()
+            outputs.append(stream.path)
+        } else if keptPDF, let pdf = paths.pdf {
+            outputs.append(pdf)
+        }
+        if let folder = paths.folder {
+            outputs.append(folder)
+            if let zipPath = paths.zip {
+                try writeZip(zipPath, folder: folder)
+                outputs.append(zipPath)
+            }
+        }
+        try report?.finish()
+        report = nil
+        return outputs
+    }
+
+    /// Packs the shard's documents (written now or kept), in list order, into `path`: written under
+    /// a temporary name and renamed when whole.
+    private func writeZip(_ path: String, folder: String) throws {
+        let temp = PDFStream.temporaryPath(for: path)
+        do {
+            let zip = try ZipWriter(path: temp)
+            for name in zipNames {
+                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else {
+                    throw BatchError.write(path, "cannot read \(folder)/\(name)")
+                }
+                try zip.add(name: name, data: data)
+            }
+            try zip.finish()
+            guard rename(temp, path) == 0 else { throw BatchError.write(path, String(cString: strerror(errno))) }
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+}
+
+/// The first error of several concurrent tasks.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return first != nil }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+}
+
+/// A buffer that concurrent tasks write, each only its own elements.
+struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// Work done in order on one background queue, at most `depth` pieces waiting: the producer
+/// blocks rather than run ahead (which is what keeps memory flat).
+final class SerialStage: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "wenshu.batch.writer")
+    private let slots: DispatchSemaphore
+    private let failure = FirstFailure()
+
+    init(depth: Int) { slots = DispatchSemaphore(value: depth) }
+
+    var failed: Bool { failure.isSet }
+
+    func submit(_ work: @escaping @Sendable () throws -> Void) {
+        slots.wait()
+        queue.async { [self] in
+            if !failure.isSet {
+                do { try work() } catch { failure.record(error) }
+            }
+            slots.signal()
+        }
+    }
+
+    /// Waits for the work submitted and throws its first error.
+    func finish() throws {
+        queue.sync {}
+        if let e = failure.error { throw e }
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import Wenshu
+import WenshuCore
+
+/// `wenshu batch TEMPLATE LIST -o OUT`: one document per row of a CSV or Excel list.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "One document per row of a CSV or Excel list (certificates): one PDF, or one PDF per row.",
+        discussion: """
+            OUT ending in .pdf: every document as pages of one PDF. Otherwise (or with --name): a folder \
+            with one PDF per row, named by the pattern. Every row is accounted for: the counts of rows \
+            read, written, skipped (with the reason) and duplicated are printed and written, one line per \
+            row, to a CSV report beside the output (OUT.report.csv). See docs/batch.md.
+            Exit status: 0 every row accounted for (skipped rows included); 1 an input cannot be used, an \
+            output cannot be written, or --strict met a bad row; 2 usage error.
+            """)
+
+    @Argument(help: "A template name under templates/ (certificate…) or the path of a template file.")
+    var template: String
+
+    @Argument(help: "The list: a .csv file (UTF-8 or GBK) or an .xlsx workbook, one row per document, the first row naming the columns.")
+    var list: String
+
+    @Option(name: .shortAndLong, help: "The PDF to write (OUT.pdf), or the folder for one PDF per row.")
+    var output: String
+
+    @Option(help: "File names in a folder, from the row's columns, e.g. \"{no}-{name}.pdf\" ({row}: the row's line; {n}: its number). Default {no}-{name}.pdf.")
+    var name: String?
+
+    @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
+    var zip = false
+
+    @Option(help: "The sheet of an .xlsx list (default: the first).")
+    var sheet: String?
+
+    @Flag(help: "Stop at the first bad row (blank rows excepted): exit 1, naming the row.")
+    var strict = false
+
+    @Flag(help: "Keep documents already written whole; write only the missing ones.")
+    var resume = false
+
+    @Option(help: "Render only part K of N of the list (contiguous blocks), e.g. 2/8; K from 1.")
+    var shard: String?
+
+    @Option(help: "The column whose repeated values are duplicates (default: no / 证书编号).")
+    var key: String?
+
+    @Option(help: "In one PDF, a bookmark per document titled by this pattern, e.g. \"{no} {name}\".")
+    var bookmarks: String?
+
+    @Option(help: "Rows typeset together before they are written (memory holds about two chunks).")
+    var chunk: Int = 256
+
+    @Flag(name: .shortAndLong, help: "No progress bar (it is shown only on a terminal anyway).")
+    var quiet = false
+
+    @Flag(name: .customLong("allow-outside"), help: "Let includes and images come from outside the template's and list's folders.")
+    var allowOutside = false
+
+    @Option(name: .customLong("templates"), help: "A folder of templates searched first (repeatable).")
+    var templateDirs: [String] = []
+
+    @OptionGroup var fontOptions: FontOptions
+
+    func validate() throws {
+        guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
+    }
+
+    /// The options of the run, or a usage error.
+    func batchOptions() throws -> BatchOptions {
+        let onePDF = name == nil && output.lowercased().hasSuffix(".pdf")
+        if onePDF && zip { throw ValidationError("--zip packs one PDF per row: give -o a folder (or --name)") }
+        if !onePDF && bookmarks != nil { throw ValidationError("--bookmarks is for one PDF: give -o a file ending in .pdf") }
+        var options = BatchOptions(output: onePDF ? .onePDF(output) : .files(folder: output, pattern: try name.map { try FileNamePattern($0) }))
+        options.sheet = sheet
+        options.zip = zip
+        options.strict = strict
+        options.resume = resume
+        options.key = key
+        options.bookmark = bookmarks
+        options.chunkSize = chunk
+        if let shard { options.shard = try Shard(parsing: shard) }
+        return options
+    }
+
+    func run() throws {
+        let options: BatchOptions
+        do { options = try batchOptions() } catch BatchError.usage(let m) { throw ValidationError(m) }
+        try reportingErrors {
+            let clock = PhaseClock()
+            let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
+            clock.lap("fonts")
+            var builder = DocumentBuilder(allowOutside: allowOutside)
+            builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
+            let batch: BatchRun
+            do {
+                batch = try BatchRun(template: template, list: list, options: options, compiler: compiler, loader: builder.loader)
+            } catch BatchError.usage(let m) {
+                throw ValidationError(m)
+            }
+            clock.lap("template and list")
+            let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
+            let summary = try batch.run { bar.show($0) }
+            bar.clear()
+            report(summary)
+        }
+    }
+
+    func report(_ s: BatchSummary) {
+        let err = FileHandle.standardError
+        for n in s.notes.prefix(20) { err.write(Data("wenshu: \(n)\n".utf8)) }
+        let more = s.notes.count - min(20, s.notes.count) + s.moreNotes
+        if more > 0 { err.write(Data("wenshu: … and \(more) more (see \(s.report))\n".utf8)) }
+        let c = s.counts
+        print("\(c.read) rows read: \(c.written) written, \(c.kept) kept, \(c.skipped) skipped, \(c.duplicates) duplicates")
+        let rate = s.seconds > 0 ? Double(c.written) / s.seconds : 0
+        for o in s.outputs { print("wrote \(o)") }
+        print(String(format: "%d pages in %.2f s (%.0f documents/s)", s.pages, s.seconds, rate))
+        print("report: \(s.report)")
+    }
+}
+
+/// `[#####-----] 5120/10000 rows  3400/s` on standard error, redrawn in place (a terminal only).
+final class ProgressBar: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = Date()
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ p: BatchProgress) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(last) > 0.1 || p.done == p.total else { return }
+        last = now
+        let width = 30
+        let filled = p.total > 0 ? width * p.done / p.total : width
+        let rate = Double(p.done) / max(0.001, now.timeIntervalSince(start))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(p.done)/\(p.total) rows  \(Int(rate))/s ".utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard enabled, shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,172 @@
+internal import CCairo
+import Foundation
+import WenshuCore
+import WenshuFonts
+
+/// A PDF written page by page, for documents too long to hold as frames (ten thousand certificates
+/// in one file): each page is painted as it comes and Cairo writes its content stream out at the
+/// end of the page, so memory stays flat however many pages follow. Fonts are subset when the
+/// file is finished.
+///
+/// The file is written under a temporary name beside the target (`.NAME.PID.RANDOM.tmp`) and
+/// renamed to `path` by `finish()` only when whole: a run that stops half-way leaves no file that
+/// looks complete. A stream dropped without `finish()` removes its temporary file.
+public final class PDFStream {
+    /// The file the PDF becomes.
+    public let path: String
+    /// Where it is written until it is whole.
+    public let temporaryPath: String
+    /// Pages written so far.
+    public private(set) var pageCount = 0
+    private var surface: OpaquePointer?
+    private var cr: OpaquePointer?
+    private let faces: CairoFaces
+    private let painter: CairoPainter
+    private var finished = false
+    private var outline: [(level: Int, id: Int32)] = []
+
+    /// Starts a PDF at `path` (the folder must exist).
+    /// - Parameters:
+    ///   - fonts: the run's fonts.
+    ///   - faces: faces prepared for many documents (`PDFFaceSet`); nil: each face is embedded from
+    ///     the whole font on first use and Cairo subsets it to the glyphs used when the PDF is finished.
+    ///   - firstPageSize: the size the surface is created with (each page sets its own).
+    public init(path: String, fonts: FontBook, info: DocumentInfo, faces: PDFFaceSet? = nil,
+                firstPageSize: Size = .a4) throws {
+        self.path = path
+        self.temporaryPath = PDFStream.temporaryPath(for: path)
+        self.faces = faces?.faces ?? CairoFaces(onDemand: fonts)
+        self.painter = CairoPainter(faces: self.faces, images: ImageCache())
+        let folder = (path as NSString).deletingLastPathComponent
+        let dir = folder.isEmpty ? "." : folder
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw RenderError.write(AtomicFile.WriteError(path: path, reason: "the folder \(dir) does not exist"))
+        }
+        guard let s = cairo_pdf_surface_create(temporaryPath, firstPageSize.width.points, firstPageSize.height.points) else {
+            throw RenderError.cairo("cannot create the PDF surface", path: path)
+        }
+        let status = cairo_surface_status(s)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(s)
+            unlink(temporaryPath)
+            let reason = status == CAIRO_STATUS_WRITE_ERROR ? "the folder \(dir) is not writable" : cairoStatusText(status)
+            throw RenderError.write(AtomicFile.WriteError(path: path, reason: reason))
+        }
+        surface = s
+        cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5)
+        let pairs: [(cairo_pdf_metadata_t, String?)] = [
+            (CAIRO_PDF_METADATA_TITLE, info.title), (CAIRO_PDF_METADATA_AUTHOR, info.author),
+            (CAIRO_PDF_METADATA_SUBJECT, info.subject), (CAIRO_PDF_METADATA_KEYWORDS, info.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, info.creator),
+        ]
+        for (key, value) in pairs { if let value { cairo_pdf_surface_set_metadata(s, key, value) } }
+        cr = cairo_create(s)
+    }
+
+    deinit { discard() }
+
+    /// The temporary name `path` is written under: `.NAME.PID.RANDOM.tmp` in the same folder (a
+    /// leading dot and a trailing `.tmp`, so it neither looks finished nor lists as a PDF).
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent
+            + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Whether `name` (a file name, not a path) is a temporary file of `target` (a file name).
+    public static func isTemporary(_ name: String, of target: String) -> Bool {
+        name.hasPrefix("." + target + ".") && name.hasSuffix(".tmp")
+    }
+
+    /// Paints `frame` as the next page. Page labels are left out (a batch of one-page documents
+    /// would otherwise label every page "1"); bookmarks are written.
+    public func add(_ frame: Frame) throws {
+        guard let surface, let cr, !finished else { throw RenderError.cairo("the PDF is already finished", path: path) }
+        cairo_pdf_surface_set_size(surface, frame.size.width.points, frame.size.height.points)
+        try painter.paint(frame, on: cr)
+        for element in frame.items {
+            guard case .bookmark(let title, let level) = element.item else { continue }
+            while let last = outline.last, last.level >= level { outline.removeLast() }
+            let parent = outline.last?.id ?? CAIRO_PDF_OUTLINE_ROOT
+            let link = "page=\(pageCount + 1) pos=[\(element.position.x.points) \(element.position.y.points)]"
+            let id = cairo_pdf_surface_add_outline(surface, parent, title, link, cairo_pdf_outline_flags_t(0))
+            outline.append((level, id))
+        }
+        cairo_show_page(cr)
+        pageCount += 1
+        if let failure = faces.failure { throw failure }
+        let status = cairo_status(cr)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(cairoStatusText(status), path: path) }
+    }
+
+    /// Paints each frame as a page; with `outline`, the first page gets a top-level bookmark so
+    /// titled (one per certificate in a batch: find a person's page by name).
+    public func add(_ frames: [Frame], outline title: String? = nil) throws {
+        if let title, let surface, !frames.isEmpty, !finished {
+            outline.removeAll()
+            let id = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, title, "page=\(pageCount + 1)",
+                                                   cairo_pdf_outline_flags_t(0))
+            outline.append((0, id))
+        }
+        for f in frames { try add(f) }
+    }
+
+    /// Finishes the PDF (fonts, cross-reference table) and renames it to `path`.
+    public func finish() throws {
+        guard let surface, !finished else { return }
+        if let cr { cairo_destroy(cr); self.cr = nil }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        self.surface = nil
+        guard status == CAIRO_STATUS_SUCCESS else {
+            unlink(temporaryPath)
+            throw RenderError.cairo(cairoStatusText(status), path: path)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw RenderError.write(AtomicFile.WriteError(path: path, reason: reason))
+        }
+        finished = true
+    }
+
+    /// Stops without a file: the temporary file is removed.
+    public func discard() {
+        if let cr { cairo_destroy(cr); self.cr = nil }
+        if let surface {
+            // Finishing writes to the temporary file, which is removed just after.
+            cairo_surface_finish(surface)
+            cairo_surface_destroy(surface)
+            self.surface = nil
+            unlink(temporaryPath)
+        }
+    }
+
+    /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents.
+    public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?) throws {
+        let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4)
+        try stream.add(frames)
+        try stream.finish()
+    }
+}
+
+/// Font faces prepared once for many PDFs: each face cut (by HarfBuzz) to a glyph set that covers
+/// all of them, such as the glyphs of a batch of certificates. Each PDF written with the set still
+/// embeds only the glyphs it uses (Cairo cuts again per file), so files stay small while the
+/// expensive cut of a large CJK font is done once per batch instead of once per file. Safe to share
+/// between threads writing different PDFs.
+public final class PDFFaceSet: @unchecked Sendable {
+    let faces: CairoFaces
+
+    /// Faces cut to `glyphs` (per face).
+    public init(glyphs: [FaceID: Set<UInt32>], fonts: FontBook) throws {
+        faces = try CairoFaces(glyphs: glyphs, fonts: fonts, subset: true)
+    }
+
+    /// The glyphs of each face that `frames` use.
+    public static func glyphs(of frames: [Frame]) -> [FaceID: Set<UInt32>] {
+        CairoFaces.glyphs(of: frames)
+    }
+}
