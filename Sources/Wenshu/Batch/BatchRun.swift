@@ -59,6 +59,8 @@ public final class BatchRun: @unchecked Sendable {
     public let template: Template
     public let options: BatchOptions
     public let compiler: Compiler
+    /// Paragraphs repeated from row to row (the citation, issuer, date) are set once per run.
+    let paragraphs = ParagraphCache()
     let realizer: Realizer
     let typesetter: ParagraphTypesetter
     /// The columns a row must fill: those the template prints.
@@ -291,7 +293,7 @@ public final class BatchRun: @unchecked Sendable {
     }
 
     func layout(_ content: DocumentContent, diagnostics: DiagnosticLog) throws -> [Frame] {
-        try FlowLayout(master: content.master, typesetter: typesetter, diagnostics: diagnostics).layout(content.blocks)
+        try FlowLayout(master: content.master, typesetter: typesetter, diagnostics: diagnostics, cache: paragraphs).layout(content.blocks)
     }
 
     /// A row typeset, or why it cannot be.

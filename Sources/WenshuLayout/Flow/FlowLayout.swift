@@ -31,14 +31,17 @@ public struct FlowLayout: Sendable {
     public let master: PageMaster
     public let typesetter: ParagraphTypesetter
     public let diagnostics: DiagnosticLog
+    /// Paragraphs set before in this run, reused when they come again.
+    public let cache: ParagraphCache?
 
-    public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: DiagnosticLog = DiagnosticLog()) {
-        self.master = master; self.typesetter = typesetter; self.diagnostics = diagnostics
+    public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: DiagnosticLog = DiagnosticLog(),
+                cache: ParagraphCache? = nil) {
+        self.master = master; self.typesetter = typesetter; self.diagnostics = diagnostics; self.cache = cache
     }
 
     /// Lays `blocks` out into page frames.
     public func layout(_ blocks: [Block]) throws -> [Frame] {
-        let prepared = try Prepare(master: master, typesetter: typesetter).prepare(blocks)
+        let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache).prepare(blocks)
         // Pass 1 places everything with placeholder page numbers in the contents; pass 2 again with
         // the pages the headings found (the contents keep their number of lines, so nothing moves).
         var composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: nil)

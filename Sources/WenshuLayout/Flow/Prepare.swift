@@ -7,6 +7,7 @@ import WenshuText
 struct Prepare {
     let master: PageMaster
     let typesetter: ParagraphTypesetter
+    var cache: ParagraphCache? = nil
 
     func prepare(_ blocks: [Block]) throws -> [PreparedBlock] {
         // The master in force at each block (sections change it).
@@ -94,6 +95,11 @@ struct Prepare {
            p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
             style.grid = grid
         }
+        let key = ParagraphCache.Key(runs: p.runs, style: style, width: width, lineHeight: p.lineHeight, fit: p.fit,
+                                     pitch: master.linePitch)
+        if let cached = cache?.entry(key) {
+            return SetParagraph(block: p, lines: cached.lines, heights: cached.heights, missing: cached.missing)
+        }
         var result = try typesetter.typeset(p.runs, style: style, width: width)
         if let fit = p.fit, result.lines.count > fit.maxLines {
             // Shrink every run by the same factor, half a point at a time, until the text fits
@@ -113,6 +119,7 @@ struct Prepare {
             let pitch = master.linePitch.points
             return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
         }
+        cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing))
         return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing)
     }
 }

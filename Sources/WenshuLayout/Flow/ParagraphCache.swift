@@ -1,0 +1,42 @@
+import Foundation
+import WenshuCore
+import WenshuText
+
+/// Paragraphs already set, by everything that decides their lines: runs, style, width, line
+/// height, fit, pitch and grid. A run that lays out many similar documents (thousands of
+/// certificates) sets each repeated paragraph — the citation, the issuer, the date — once.
+/// Owned by the run and shared by its threads; bounded, so memory stays flat.
+public final class ParagraphCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var runs: [InlineRun]
+        var style: ParagraphStyle
+        var width: Length
+        var lineHeight: Length?
+        var fit: ShrinkFit?
+        var pitch: Length
+    }
+
+    struct Entry {
+        var lines: [TextLine]
+        var heights: [Length]
+        var missing: [Character]
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: Entry] = [:]
+    private let capacity: Int
+
+    /// A cache holding at most `capacity` paragraphs (it empties itself when full).
+    public init(capacity: Int = 512) { self.capacity = capacity }
+
+    func entry(_ key: Key) -> Entry? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func store(_ key: Key, _ entry: Entry) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = entry
+    }
+}
