@@ -239,10 +239,10 @@ public final class BatchRun: @unchecked Sendable {
             var checks = [RowCheck?](repeating: nil, count: end - start)
             let first = start, count = end - start, ordinals = numbers
             checks.withUnsafeMutableBufferPointer { buffer in
-                let slots = SendableBuffer(buffer)
+                let slots = UnsafeSendable(buffer)
                 DispatchQueue.concurrentPerform(iterations: (count + 63) / 64) { part in
                     for k in (part * 64)..<min(part * 64 + 64, count) where self.list.entries[first + k].kind == .row {
-                        slots.buffer[k] = self.checkRow(self.list.entries[first + k], n: ordinals[k])
+                        slots.value[k] = self.checkRow(self.list.entries[first + k], n: ordinals[k])
                     }
                 }
             }
@@ -359,10 +359,10 @@ public final class BatchRun: @unchecked Sendable {
     func typeset(entries: [Int]) -> [(outcome: Outcome, record: Record)] {
         var out = [(outcome: Outcome, record: Record)?](repeating: nil, count: entries.count)
         out.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
+            let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
                 let record = self.list.record(self.list.entries[entries[i]])
-                slots.buffer[i] = (self.typeset(record), record)
+                slots.value[i] = (self.typeset(record), record)
             }
         }
         return out.map { $0! }
@@ -558,7 +558,7 @@ final class Sink: @unchecked Sendable {
             }
             let faces = try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
             let fonts = run.compiler.fonts
-            let failure = FirstFailure()
+            let failure = FirstError()
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {
@@ -650,27 +650,12 @@ final class Sink: @unchecked Sendable {
     }
 }
 
-/// The first error of several concurrent tasks.
-final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return first != nil }
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
-    func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
-}
-
-/// A buffer that concurrent tasks write, each only its own elements.
-struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-}
-
 /// Work done in order on one background queue, at most `depth` pieces waiting: the producer
 /// blocks rather than run ahead (which is what keeps memory flat).
 final class SerialStage: @unchecked Sendable {
     private let queue = DispatchQueue(label: "wenshu.batch.writer")
     private let slots: DispatchSemaphore
-    private let failure = FirstFailure()
+    private let failure = FirstError()
 
     init(depth: Int) { slots = DispatchSemaphore(value: depth) }
 

@@ -130,18 +130,3 @@ extension ParagraphStyle {
         self.snapToGrid = snapToGridDefault
     }
 }
-
-/// The first error thrown by any of several concurrent tasks.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return first != nil }
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
-    func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
-}
-
-/// Hands a buffer to concurrent tasks that each write only their own elements.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

@@ -30,19 +30,12 @@ public struct PDFRenderer: Renderer {
                 setMetadata(surface, info)
                 guard let cr = cairo_create(surface) else { throw RenderError.cairo("cannot draw", path: path) }
                 defer { cairo_destroy(cr) }
-                var outline: [(level: Int, id: Int32)] = []
+                var outline = PDFOutline()
                 for (n, frame) in frames.enumerated() {
                     cairo_pdf_surface_set_size(surface, frame.size.width.points, frame.size.height.points)
                     if let label = frame.label { cairo_pdf_surface_set_page_label(surface, label) }
                     try painter.paint(frame, on: cr)
-                    for element in frame.items {
-                        guard case .bookmark(let title, let level) = element.item else { continue }
-                        while let last = outline.last, last.level >= level { outline.removeLast() }
-                        let parent = outline.last?.id ?? CAIRO_PDF_OUTLINE_ROOT
-                        let link = "page=\(n + 1) pos=[\(element.position.x.points) \(element.position.y.points)]"
-                        let id = cairo_pdf_surface_add_outline(surface, parent, title, link, cairo_pdf_outline_flags_t(0))
-                        outline.append((level, id))
-                    }
+                    outline.add(frame, page: n + 1, to: surface)
                     cairo_show_page(cr)
                 }
                 cairo_surface_finish(surface)

@@ -23,7 +23,7 @@ public final class PDFStream {
     private let faces: CairoFaces
     private let painter: CairoPainter
     private var finished = false
-    private var outline: [(level: Int, id: Int32)] = []
+    private var outline = PDFOutline()
 
     /// Starts a PDF at `path` (the folder must exist).
     /// - Parameters:
@@ -85,14 +85,7 @@ public final class PDFStream {
         guard let surface, let cr, !finished else { throw RenderError.cairo("the PDF is already finished", path: path) }
         cairo_pdf_surface_set_size(surface, frame.size.width.points, frame.size.height.points)
         try painter.paint(frame, on: cr)
-        for element in frame.items {
-            guard case .bookmark(let title, let level) = element.item else { continue }
-            while let last = outline.last, last.level >= level { outline.removeLast() }
-            let parent = outline.last?.id ?? CAIRO_PDF_OUTLINE_ROOT
-            let link = "page=\(pageCount + 1) pos=[\(element.position.x.points) \(element.position.y.points)]"
-            let id = cairo_pdf_surface_add_outline(surface, parent, title, link, cairo_pdf_outline_flags_t(0))
-            outline.append((level, id))
-        }
+        outline.add(frame, page: pageCount + 1, to: surface)
         cairo_show_page(cr)
         pageCount += 1
         if let failure = faces.failure { throw failure }
@@ -104,10 +97,7 @@ public final class PDFStream {
     /// titled (one per certificate in a batch: find a person's page by name).
     public func add(_ frames: [Frame], outline title: String? = nil) throws {
         if let title, let surface, !frames.isEmpty, !finished {
-            outline.removeAll()
-            let id = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, title, "page=\(pageCount + 1)",
-                                                   cairo_pdf_outline_flags_t(0))
-            outline.append((0, id))
+            outline.startDocument(title, page: pageCount + 1, on: surface)
         }
         for f in frames { try add(f) }
     }

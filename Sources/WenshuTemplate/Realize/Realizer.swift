@@ -215,23 +215,8 @@ public struct Realizer {
                 return [.section(SectionBreak(master: m, restartNumbering: e.attributes["restart-numbering"] == "true",
                                               oddPage: e.attributes["odd"] == "true"))]
             case "each":
-                let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
-                let name = e.attributes["as"]!
-                let items: [Value]
-                switch list {
-                case .array(let a): items = a
-                case .null: items = []
-                default: items = [list]
-                }
                 var out: [Block] = []
-                for (i, item) in items.enumerated() {
-                    evaluator.scope.push(name, item)
-                    evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1))),
-                                                                                           ("first", .bool(i == 0)),
-                                                                                           ("last", .bool(i == items.count - 1))])))
-                    defer { evaluator.scope.pop(); evaluator.scope.pop() }
-                    out += try blocks(e.children, source: source, style: style)
-                }
+                try each(e, source: source) { state in out += try state.blocks(e.children, source: source, style: style) }
                 return out
             case "if":
                 let (yes, no) = split(e)
@@ -253,6 +238,27 @@ public struct Realizer {
             default:
                 throw TemplateError("<\(e.name)> cannot stand here (expected a block: p, h, text, table, image, page-break, space, rule, signature, contents, section, each, if, include)",
                                     at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
+        /// Runs `body` once for every item of an <each>, with the item under its `as` name and
+        /// `loop` (or the `index` name) giving index (from 1), first and last. A missing list is
+        /// empty; a single value is a list of one.
+        mutating func each(_ e: XMLElement, source: SourceFile, _ body: (inout State) throws -> Void) throws {
+            let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
+            let items: [Value]
+            switch list {
+            case .array(let a): items = a
+            case .null: items = []
+            default: items = [list]
+            }
+            for (i, item) in items.enumerated() {
+                evaluator.scope.push(e.attributes["as"]!, item)
+                evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([
+                    ("index", .number(Double(i + 1))), ("first", .bool(i == 0)), ("last", .bool(i == items.count - 1)),
+                ])))
+                defer { evaluator.scope.pop(); evaluator.scope.pop() }
+                try body(&self)
             }
         }
 
@@ -319,14 +325,8 @@ public struct Realizer {
                     case "br":
                         append(&runs, InlineRun("\n", style: ts))
                     case "each":
-                        let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
-                        let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
-                        for (i, item) in items.enumerated() {
-                            evaluator.scope.push(e.attributes["as"]!, item)
-                            evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1))),
-                                                                                                   ("last", .bool(i == items.count - 1))])))
-                            defer { evaluator.scope.pop(); evaluator.scope.pop() }
-                            for r in try inline(e.children, source: source, style: style, line: e.line) { append(&runs, r) }
+                        try each(e, source: source) { state in
+                            for r in try state.inline(e.children, source: source, style: style, line: e.line) { state.append(&runs, r) }
                         }
                     case "if":
                         let (yes, no) = split(e)
@@ -341,7 +341,7 @@ public struct Realizer {
             return runs
         }
 
-        private func append(_ runs: inout [InlineRun], _ run: InlineRun) {
+        func append(_ runs: inout [InlineRun], _ run: InlineRun) {
             guard !run.text.isEmpty else { return }
             if let last = runs.last, last.style == run.style {
                 runs[runs.count - 1].text += run.text
@@ -390,13 +390,8 @@ public struct Realizer {
                     if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
                 case "each":
-                    let list = try evaluator.value(r.attributes["in"]!, source: source, line: r.line)
-                    let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
-                    for (i, item) in items.enumerated() {
-                        evaluator.scope.push(r.attributes["as"]!, item)
-                        evaluator.scope.push(r.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1)))])))
-                        defer { evaluator.scope.pop(); evaluator.scope.pop() }
-                        try collectRows(r.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+                    try each(r, source: source) { state in
+                        try state.collectRows(r.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
                     }
                 case "if":
                     let (yes, no) = split(r)
@@ -420,13 +415,8 @@ public struct Realizer {
                     let test = try evaluator.value(c.attributes["test"]!, source: source, line: c.line, lenient: true)
                     try collectCells(test.isTruthy ? yes : no, into: &cells, source: source, base: base)
                 case "each":
-                    let list = try evaluator.value(c.attributes["in"]!, source: source, line: c.line)
-                    let items: [Value] = if case .array(let a) = list { a } else if case .null = list { [] } else { [list] }
-                    for (i, item) in items.enumerated() {
-                        evaluator.scope.push(c.attributes["as"]!, item)
-                        evaluator.scope.push(c.attributes["index"] ?? "loop", .object(Record([("index", .number(Double(i + 1)))])))
-                        defer { evaluator.scope.pop(); evaluator.scope.pop() }
-                        try collectCells(c.children, into: &cells, source: source, base: base)
+                    try each(c, source: source) { state in
+                        try state.collectCells(c.children, into: &cells, source: source, base: base)
                     }
                 default:
                     throw TemplateError("<row> holds <cell>s (or <each>/<if> around cells), found <\(c.name)>",
