@@ -36,20 +36,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/wenshu-certificates.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# 1. Wenshu, release build, own scratch path.
-echo "== building wenshu (release, --scratch-path .build-bench)"
-swift build -c release --scratch-path .build-bench --product wenshu \
-  || die "swift build -c release --scratch-path .build-bench --product wenshu failed (see above)"
-wenshu="$root/.build-bench/release/wenshu"
-[[ -x $wenshu ]] || die "the build finished but $wenshu is missing"
-
-# 2. Typst from PyPI.
-if ! python3 -c "import typst" 2>/dev/null; then
-  echo "== installing typst (pip install typst)"
-  python3 -m pip install -q typst || die "pip install typst failed"
-  python3 -c "import typst" || die "typst installed but 'import typst' still fails"
-fi
-typst_version=$(python3 -c "import importlib.metadata as m; print(m.version('typst'))" 2>/dev/null || echo "?")
+# 1. Wenshu (release, own scratch path) and 2. Typst from PyPI.
+source "$here/common.sh"
+build_wenshu
+ensure_typst
 
 # 3. GNU time for peak memory.
 if [[ ! -x /usr/bin/time ]]; then
