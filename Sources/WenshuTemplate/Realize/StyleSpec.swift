@@ -33,39 +33,23 @@ struct StyleSpec: Sendable {
             guard let r = FontRole(name: f) else { throw bad("font", "a font role: 宋体, 黑体, 楷体, 仿宋 or 小标宋") }
             role = r
         }
-        if let s = e.attributes["size"] {
-            guard let l = Length.parse(s) else { throw bad("size", "a 字号 (三号, 小四…) or a length such as 16pt") }
-            size = l
+        /// The attribute `key` read by `parse`, or nil when absent; an error saying `expected` when malformed.
+        func value<T>(_ key: String, _ expected: String, _ parse: (String) -> T?) throws -> T? {
+            guard let raw = e.attributes[key] else { return nil }
+            guard let v = parse(raw) else { throw bad(key, expected) }
+            return v
         }
+        /// A number written with or without its unit word (2字, 1行).
+        func count(_ unit: String) -> (String) -> Double? { { Double($0.replacingOccurrences(of: unit, with: "")) } }
+        size = try value("size", "a 字号 (三号, 小四…) or a length such as 16pt", Length.parse)
         bold = try flag("bold")
-        if let c = e.attributes["color"] {
-            guard let col = StyleSpec.color(c) else { throw bad("color", "a colour such as #E60012 or red") }
-            color = col
-        }
-        if let a = e.attributes["align"] {
-            guard let al = StyleSpec.alignment(a) else { throw bad("align", "justify, left, center, right or distribute (分散对齐)") }
-            alignment = al
-        }
-        if let i = e.attributes["indent"] {
-            guard let v = Double(i.replacingOccurrences(of: "字", with: "")) else { throw bad("indent", "a number of characters, e.g. 2") }
-            indent = v
-        }
-        if let v = e.attributes["space-before"] {
-            guard let d = Double(v.replacingOccurrences(of: "行", with: "")) else { throw bad("space-before", "a number of lines") }
-            spaceBefore = d
-        }
-        if let v = e.attributes["space-after"] {
-            guard let d = Double(v.replacingOccurrences(of: "行", with: "")) else { throw bad("space-after", "a number of lines") }
-            spaceAfter = d
-        }
-        if let v = e.attributes["line-height"] {
-            guard let l = Length.parse(v) else { throw bad("line-height", "a length such as 28pt") }
-            lineHeight = l
-        }
-        if let v = e.attributes["left-indent"] {
-            guard let d = Double(v.replacingOccurrences(of: "字", with: "")) else { throw bad("left-indent", "a number of characters") }
-            leftIndent = d
-        }
+        color = try value("color", "a colour such as #E60012 or red", StyleSpec.color)
+        alignment = try value("align", "justify, left, center, right or distribute (分散对齐)", StyleSpec.alignment)
+        indent = try value("indent", "a number of characters, e.g. 2", count("字"))
+        leftIndent = try value("left-indent", "a number of characters", count("字"))
+        spaceBefore = try value("space-before", "a number of lines", count("行"))
+        spaceAfter = try value("space-after", "a number of lines", count("行"))
+        lineHeight = try value("line-height", "a length such as 28pt", Length.parse)
         keepWithNext = try flag("keep-with-next")
         hanLatin = try flag("han-latin-space")
         grid = try flag("grid")
