@@ -173,6 +173,8 @@ extension PreparedTable {
             if !context.forced && cell.lines.count > 3 {
                 if count - m < 2 { m = count - 2 }  // no line left alone at the top of the next slice
                 if m < 2 { m = 0 }                  // none alone at the bottom of this one
+            } else if !context.forced {
+                m = 0                               // a cell of three lines or fewer moves whole
             }
             m = max(0, m)
             if m == 0 && count > 0 && forceable == nil { forceable = shown.count }

@@ -127,17 +127,17 @@ extension TableLayoutTests {
         #expect(table.slice(from: at, available: .pt(40), fullPage: true) != nil)
     }
 
-    @Test func shortCellMaySplitAfterOneLine() throws {
+    /// A cell of three lines or fewer never splits: the row moves to the next slice whole.
+    @Test func shortCellMovesWhole() throws {
         let table = try F.prepare(TableBlock(columns: [.fixed(.pt(100)), .fraction(1)], rows: [
             Self.headerRow,
             TableRow(cells: [F.cell("简介"), TableCell(content: [F.paragraph(F.text(80), style: F.fangsong12)])]),
         ], headerRows: 1))
-        // Three lines: no two-line rule, so one line may stand alone.
-        let slice = try #require(table.slice(from: table.start, available: .pt(29 + 8 + 18)))
-        #expect(columnText(slice).count == 1)
-        let after = try #require(slice.next)
-        let rest = try #require(table.slice(from: after, available: .pt(600)))
-        #expect((columnText(slice) + columnText(rest)).joined() == F.text(80))
+        // Room for the header and one line only.
+        #expect(table.slice(from: table.start, available: .pt(29 + 8 + 18)) == nil)
+        let whole = try #require(table.slice(from: table.start, available: .pt(600)))
+        #expect(columnText(whole).joined() == F.text(80))
+        #expect(whole.next == nil)
     }
 
     /// A label down two rows beside a long answer and a short one: the rows split as one unit.
