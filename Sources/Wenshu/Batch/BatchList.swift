@@ -71,6 +71,20 @@ public final class BatchList: @unchecked Sendable {
         }
     }
 
+    /// Every character the list's cells hold (for cutting the fonts once for the whole run).
+    public var characters: Set<Unicode.Scalar> {
+        var out = Set<Unicode.Scalar>()
+        if let csv {
+            out.formUnion(String(decoding: csv.bytes, as: UTF8.self).unicodeScalars)
+        }
+        for row in sheetRows {
+            for (_, value) in row.pairs { out.formUnion(value.description.unicodeScalars) }
+        }
+        // Dates print as 年月日 whatever the cell held.
+        out.formUnion("年月日〇一二三四五六七八九十0123456789".unicodeScalars)
+        return out
+    }
+
     /// The key a column label stands for inside a list row (姓名 → name), as `ProgrammeSchema.normalize` renames it.
     public static func key(for label: String) -> String {
         if let p = ProgrammeSchema.pathForLabel[label], case .key(let last)? = p.last { return last }

@@ -542,7 +542,11 @@ final class Sink: @unchecked Sendable {
             for i in todo {
                 guard case .typeset(let frames, let info, _)? = outcome[i] else { continue }
                 if stream == nil {
-                    stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, firstPageSize: frames.first?.size ?? .a4)
+                    // The faces are cut once to every character of the list (and of this first
+                    // document), so Cairo never holds a whole CJK font: memory stays flat and low.
+                    let faces = try? PDFFaceSet(sample: frames, text: list.characters, fonts: run.compiler.fonts)
+                    stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, faces: faces,
+                                           firstPageSize: frames.first?.size ?? .a4)
                 }
                 page[i] = stream!.pageCount + 1
                 let title = run.bookmark.map { $0.fill(record[i] ?? Record(), row: list.entries[range.lowerBound + i].line, n: 0, safe: false) }

@@ -34,6 +34,18 @@ final class CairoFaces: @unchecked Sendable {
         }
     }
 
+    /// Faces prepared up front from the characters they will draw (and any glyphs already known),
+    /// each cut to what those characters can become; any other face is made whole on first use.
+    init(characters: [FaceID: Set<UInt32>], glyphs: [FaceID: Set<UInt32>], fonts: FontBook) throws {
+        onDemand = fonts
+        for (id, chars) in characters {
+            let font = try fonts.font(path: id.path, index: id.index, family: id.family)
+            guard let data = FontSubsetter.subset(font, unicodes: chars, glyphs: glyphs[id] ?? []) else { continue }
+            faces[id] = try CairoFaces.face(from: data, id: id)
+            fontBytes += data.byteCount
+        }
+    }
+
     /// No faces up front: each is made whole on first use and Cairo subsets it when the PDF is
     /// finished (for a PDF written page by page, whose glyphs are not known in advance).
     init(onDemand fonts: FontBook) {
@@ -60,6 +72,11 @@ final class CairoFaces: @unchecked Sendable {
             throw FontError.notAFont(id.path)
         }
         bytes += data.byteCount
+        return try face(from: data, id: id)
+    }
+
+    /// A Cairo face over `data`, which it keeps alive.
+    private static func face(from data: SubsetFont, id: FaceID) throws -> OpaquePointer {
         let ftFace = data.freetypeFace.assumingMemoryBound(to: FT_FaceRec_.self)
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw FontError.notAFont(id.path) }
         let retained = Unmanaged.passRetained(data).toOpaque()

@@ -155,6 +155,26 @@ public final class PDFFaceSet: @unchecked Sendable {
         faces = try CairoFaces(glyphs: glyphs, fonts: fonts, subset: true)
     }
 
+    /// Faces for one PDF written page by page: every face the sample `frames` use, cut to the
+    /// characters `text` holds that the face has (the whole list's text, known in advance), so Cairo
+    /// never loads a whole CJK font; a face the sample did not show is made whole if met later.
+    public init(sample frames: [Frame], text characters: Set<Unicode.Scalar>, fonts: FontBook) throws {
+        var chars: [FaceID: Set<UInt32>] = [:]
+        var glyphs: [FaceID: Set<UInt32>] = [:]
+        for frame in frames {
+            for element in frame.items {
+                guard case .glyphs(let run) = element.item else { continue }
+                glyphs[run.face, default: []].formUnion(run.glyphs.map(\.id))
+                chars[run.face, default: []].formUnion(run.text.unicodeScalars.map(\.value))
+            }
+        }
+        for id in Array(chars.keys) {
+            guard let font = try? fonts.font(path: id.path, index: id.index, family: id.family) else { continue }
+            for c in characters where font.hasGlyph(c) { chars[id]!.insert(c.value) }
+        }
+        faces = try CairoFaces(characters: chars, glyphs: glyphs, fonts: fonts)
+    }
+
     /// The glyphs of each face that `frames` use.
     public static func glyphs(of frames: [Frame]) -> [FaceID: Set<UInt32>] {
         CairoFaces.glyphs(of: frames)
