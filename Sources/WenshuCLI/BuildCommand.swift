@@ -20,14 +20,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The PDF to write.")
     var output: String
 
-    @Option(help: "Also write PNG previews of the pages into this folder.")
-    var png: String?
-
-    @Option(help: "Resolution of the PNG previews, in pixels per inch.")
-    var dpi: Double = 96
-
-    @Option(help: "Also write the debug trace to this file.")
-    var trace: String?
+    @OptionGroup var previews: PreviewOptions
 
     @Flag(help: "Build even when the data breaks the bureaus' limits.")
     var force = false
@@ -51,7 +44,7 @@ struct BuildCommand: ParsableCommand {
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
-            try compiler.write(frames, info: content.info, pdf: output, pngFolder: png, pngResolution: dpi, trace: trace)
+            try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
             clock.lap("render")
             for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
             print("wrote \(output) (\(frames.count) pages)")

@@ -22,14 +22,7 @@ struct TypesetCommand: ParsableCommand {
     @Flag(name: .customLong("no-title"), help: "Do not take the first paragraph as the title.")
     var noTitle = false
 
-    @Option(help: "Also write PNG previews of the pages into this folder.")
-    var png: String?
-
-    @Option(help: "Resolution of the PNG previews, in pixels per inch.")
-    var dpi: Double = 96
-
-    @Option(help: "Also write the debug trace (a line per placed line) to this file.")
-    var trace: String?
+    @OptionGroup var previews: PreviewOptions
 
     @OptionGroup var fontOptions: FontOptions
 
@@ -48,7 +41,7 @@ struct TypesetCommand: ParsableCommand {
             let frames = try compiler.layout(document.blocks, master: document.master)
             clock.lap("layout")
             try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
-                               pdf: output, pngFolder: png, pngResolution: dpi, trace: trace)
+                               pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
             clock.lap("render")
             for d in compiler.diagnostics.all {
                 FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))

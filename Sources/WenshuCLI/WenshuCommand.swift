@@ -51,6 +51,18 @@ struct FontOptions: ParsableArguments {
     }
 }
 
+/// What else a command may write beside its PDF: page previews and the debug trace.
+struct PreviewOptions: ParsableArguments {
+    @Option(help: "Also write PNG previews of the pages into this folder.")
+    var png: String?
+
+    @Option(help: "Resolution of the PNG previews, in pixels per inch.")
+    var dpi: Double = 96
+
+    @Option(help: "Also write the debug trace (a line per placed line) to this file.")
+    var trace: String?
+}
+
 /// Runs `body`, turning Wenshu's errors into one line on standard error and exit status 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {

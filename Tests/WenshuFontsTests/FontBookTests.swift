@@ -86,8 +86,11 @@ import WenshuCore
         let font = try FontBookTests.book.chain(for: .song).primary
         let glyphs = Set(font.shape("一校一品党建品牌", script: .han).map(\.id))
         let subset = try #require(FontSubsetter.subset(font, glyphs: glyphs))
-        #expect(subset.byteCount < 200_000, "\(subset.byteCount) bytes")
-        // The subset opens in FreeType (the renderer's path) and keeps the glyph ids.
+        let whole = try #require(FontSubsetter.whole(font))
+        #expect(subset.byteCount < 200_000 && subset.byteCount * 50 < whole.byteCount, "\(subset.byteCount) of \(whole.byteCount) bytes")
         #expect(subset.source == font.id)
+        // Cut by characters instead, the closure holds the glyphs shaping gives those characters.
+        let byCharacters = try #require(FontSubsetter.subset(font, glyphs: [], unicodes: Set("一校一品".unicodeScalars.map(\.value))))
+        #expect(byCharacters.byteCount < 200_000)
     }
 }

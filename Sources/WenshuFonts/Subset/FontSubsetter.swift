@@ -8,14 +8,19 @@ import WenshuCore
 /// a one-line PDF); cutting first gives a few KB. Glyph ids are retained
 /// (`HB_SUBSET_FLAGS_RETAIN_GIDS`) so the ids shaping produced stay valid.
 public enum FontSubsetter {
-    /// The bytes of a single-face font holding only `glyphs` of `font` (plus .notdef), or nil when
-    /// HarfBuzz cannot subset the face (the caller then embeds the face as it is).
-    public static func subset(_ font: Font, glyphs: Set<UInt32>) -> SubsetFont? {
+    /// The bytes of a single-face font holding only `glyphs` of `font` (plus .notdef), and every
+    /// glyph the characters `unicodes` can become through shaping (HarfBuzz closes that set over
+    /// the layout tables: ligatures, the Simplified forms of `locl`) — for a PDF written page by page
+    /// whose text is known in advance only as characters. Nil when HarfBuzz cannot subset the face
+    /// (the caller then embeds the face as it is).
+    public static func subset(_ font: Font, glyphs: Set<UInt32>, unicodes: Set<UInt32> = []) -> SubsetFont? {
         guard let input = hb_subset_input_create_or_fail() else { return nil }
         defer { hb_subset_input_destroy(input) }
         let set = hb_subset_input_glyph_set(input)
         hb_set_add(set, 0)
         for g in glyphs { hb_set_add(set, g) }
+        let chars = hb_subset_input_unicode_set(input)
+        for u in unicodes { hb_set_add(chars, u) }
         let flags = HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue
             | HB_SUBSET_FLAGS_NO_HINTING.rawValue
         hb_subset_input_set_flags(input, flags)
@@ -80,28 +85,6 @@ public enum FontSubsetter {
             }
         }
         return hb_blob_create(copy.assumingMemoryBound(to: CChar.self), length, HB_MEMORY_MODE_WRITABLE, copy) { free($0) }
-    }
-
-    /// The bytes of a single-face font holding every glyph that the characters `unicodes` can
-    /// become through shaping (HarfBuzz closes the set over the layout tables: ligatures, the
-    /// Simplified forms of `locl`), plus `glyphs`; glyph ids retained. For a PDF written page by page
-    /// whose text is known only as characters in advance (a list of certificates).
-    public static func subset(_ font: Font, unicodes: Set<UInt32>, glyphs: Set<UInt32>) -> SubsetFont? {
-        guard let input = hb_subset_input_create_or_fail() else { return nil }
-        defer { hb_subset_input_destroy(input) }
-        let set = hb_subset_input_glyph_set(input)
-        hb_set_add(set, 0)
-        for g in glyphs { hb_set_add(set, g) }
-        let chars = hb_subset_input_unicode_set(input)
-        for u in unicodes { hb_set_add(chars, u) }
-        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue
-                                  | HB_SUBSET_FLAGS_NO_HINTING.rawValue)
-        guard let result = hb_subset_or_fail(font.face, input) else { return nil }
-        defer { hb_face_destroy(result) }
-        guard let subsetBlob = hb_face_reference_blob(result) else { return nil }
-        defer { hb_blob_destroy(subsetBlob) }
-        guard let blob = withEmBoxMetrics(subsetBlob) else { return nil }
-        return SubsetFont(blob: blob, source: font.id)
     }
 
     /// The whole face as loaded (for faces HarfBuzz cannot subset).

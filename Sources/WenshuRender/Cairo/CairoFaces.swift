@@ -40,7 +40,7 @@ final class CairoFaces: @unchecked Sendable {
         onDemand = fonts
         for (id, chars) in characters {
             let font = try fonts.font(path: id.path, index: id.index, family: id.family)
-            guard let data = FontSubsetter.subset(font, unicodes: chars, glyphs: glyphs[id] ?? []) else { continue }
+            guard let data = FontSubsetter.subset(font, glyphs: glyphs[id] ?? [], unicodes: chars) else { continue }
             faces[id] = try CairoFaces.face(from: data, id: id)
             fontBytes += data.byteCount
         }

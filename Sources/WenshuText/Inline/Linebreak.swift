@@ -96,11 +96,7 @@ struct Linebreak {
                     let T = stretch(node.start, e)
                     ratio = T > 0 ? (L - W) / T : (L - W < 0.01 ? 0 : .infinity)
                 }
-                if ratio < -1 {
-                    // Too long already; every later break from here is longer still.
-                    if !forced { continue }
-                    continue
-                }
+                if ratio < -1 { continue }  // too long already; every later break from here is longer still
                 if !forced { stillActive.append(a) }
                 let badness = ratio.isInfinite ? Double.infinity : 100 * pow3(abs(ratio))
                 guard badness <= tolerance else { continue }
