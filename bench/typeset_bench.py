@@ -19,8 +19,9 @@ import time
 
 TYPST_CHILD = (
     "import sys, time, typst\n"
+    "import os\n"
     "t = time.perf_counter()\n"
-    "typst.compile(sys.argv[1], output=sys.argv[2], sys_inputs={'data': sys.argv[3]})\n"
+    "typst.compile(sys.argv[1], output=sys.argv[2], sys_inputs={'data': sys.argv[3]}, font_paths=[os.environ.get('WENSHU_FREE_FONTS', 'fonts/free')])\n"
     "print('compile-seconds', time.perf_counter() - t)\n"
 )
 

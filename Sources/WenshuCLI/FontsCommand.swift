@@ -7,7 +7,7 @@ import WenshuFonts
 /// `wenshu fonts`: what each role resolves to on this machine.
 struct FontsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fonts", abstract: "Show what each font role (宋体 黑体 楷体 仿宋 小标宋) resolves to.")
+        commandName: "fonts", abstract: "每个字体角色（宋体 黑体 楷体 仿宋 小标宋）用哪个字体 (show the face each font role uses).")
 
     @OptionGroup var fontOptions: FontOptions
 
@@ -18,19 +18,26 @@ struct FontsCommand: ParsableCommand {
             for entry in book.report() {
                 var line = "\(entry.role.rawValue) (\(entry.role.englishName))"
                 if let chain = try? book.chain(for: entry.role) {
-                    line += " → \(chain.primary.id.family)  \(chain.primary.id.path)#\(chain.primary.id.index)"
+                    let primary = chain.primary.id
+                    let candidate = entry.candidates.first { $0.candidate.family == primary.family }?.candidate
+                    let kind = entry.override != nil ? "指定 (--font)" : (candidate?.free ?? true) ? "免费字体 free" : "办公字体 office"
+                    line += " → \(primary.family)  [\(kind)]  \(primary.path)#\(primary.index)"
                     if chain.fonts.count > 1 {
-                        line += "\n    then: " + chain.fonts.dropFirst().map(\.id.family).joined(separator: ", ")
+                        line += "\n    之后 then: " + chain.fonts.dropFirst().map(\.id.family).joined(separator: ", ")
                     }
                     if let bold = try? book.chain(for: entry.role, bold: true) {
-                        line += "\n    bold: \(bold.primary.id.family)" + (bold.emboldened ? " (synthetic)" : "")
+                        line += "\n    粗体 bold: \(bold.primary.id.family)" + (bold.emboldened ? "（加粗描边 synthetic）" : "")
+                    }
+                    if entry.override == nil, candidate?.free ?? true,
+                       let office = entry.candidates.first(where: { !$0.candidate.free })?.candidate.family {
+                        line += "\n    安装 \(office) 后将改用它 (installing \(office), or --font-dir with it, replaces the free face)"
                     }
                 } else {
-                    line += " → none found"
+                    line += " → 未找到 none found"
                 }
                 if let o = entry.override { line += "\n    override: \(o)" }
                 let missing = entry.candidates.filter { $0.found == nil }.map(\.candidate.family)
-                if !missing.isEmpty { line += "\n    not installed: " + missing.joined(separator: ", ") }
+                if !missing.isEmpty { line += "\n    未安装 not installed: " + missing.joined(separator: ", ") }
                 print(line)
             }
         }

@@ -32,8 +32,15 @@ public final class FontBook: @unchecked Sendable {
     /// - Parameters:
     ///   - folders: font folders to search before the system's (each must exist).
     ///   - overrides: a font file per role, taking precedence over the lists.
-    public init(folders: [String] = [], overrides: [FontRole: String] = [:]) throws {
-        self.discovery = try FontDiscovery(folders: folders)
+    /// The role table in use (`fonts/roles.tsv`).
+    public let table: FontFallbacks
+
+    public init(folders: [String] = [], overrides: [FontRole: String] = [:], table: FontFallbacks? = nil) throws {
+        let table = try table ?? FontFallbacks.standard.get()
+        self.table = table
+        // The fetched free faces (fonts/free) are searched after the user's folders.
+        let free = FontResources.freeFaces(in: table.folder).map { [$0] } ?? []
+        self.discovery = try FontDiscovery(folders: folders + free.filter { !folders.contains($0) })
         self.overrides = overrides
         for (_, path) in overrides { _ = try font(path: path, index: 0) }
     }
@@ -56,9 +63,9 @@ public final class FontBook: @unchecked Sendable {
         let faces = discovery.faces(family: candidate.family)
         guard !faces.isEmpty else { return nil }
         let wanted = candidate.bold ? 200 : 80
-        let best = faces.min { abs($0.weight - wanted) < abs($1.weight - wanted) }!
-        if candidate.bold && best.weight < 180 { return nil }
-        guard let f = try? font(path: best.path, index: best.index, family: candidate.family, isBold: best.weight >= 180) else {
+        guard let best = faces.min(by: { abs(Self.weight($0) - wanted) < abs(Self.weight($1) - wanted) }) else { return nil }
+        if candidate.bold && Self.weight(best) < 180 { return nil }
+        guard let f = try? font(path: best.path, index: best.index, family: candidate.family, isBold: Self.weight(best) >= 180) else {
             return nil
         }
         if !candidate.gbPunctuation { f.gbPunctuation = false }
@@ -74,7 +81,7 @@ public final class FontBook: @unchecked Sendable {
         lock.unlock()
         var list: [Font] = []
         if let path = overrides[role] { list.append(try font(path: path, index: 0)) }
-        for candidate in FontFallbacks.lists[role] ?? [] {
+        for candidate in table.lists[role] ?? [] {
             var c = candidate
             if bold {
                 // Prefer a real bold face of the family; fall back to its regular face emboldened.
@@ -85,7 +92,7 @@ public final class FontBook: @unchecked Sendable {
             if let f = font(for: c), !list.contains(where: { $0.id == f.id }) { list.append(f) }
         }
         guard !list.isEmpty else {
-            throw FontError.roleUnresolved(role, tried: (FontFallbacks.lists[role] ?? []).map(\.description))
+            throw FontError.roleUnresolved(role, tried: (table.lists[role] ?? []).map(\.description))
         }
         let chain = FontChain(role: role, fonts: list, emboldened: bold && !list[0].isBold)
         lock.lock(); chains[key] = chain; lock.unlock()
@@ -114,6 +121,14 @@ public final class FontBook: @unchecked Sendable {
         return found
     }
 
+    /// A face's weight: fontconfig's, or bold when its style says so (the Fandol faces declare
+    /// weight 80 for their Bold style).
+    static func weight(_ face: FaceLocation) -> Int {
+        let style = face.style.lowercased()
+        if face.weight < 180 && (style.contains("bold") || style.contains("heavy") || style.contains("black")) { return 200 }
+        return face.weight
+    }
+
     /// Full-width punctuation, whose drawing differs between GB and Traditional-style faces.
     static func isFullWidthMark(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
@@ -129,7 +144,7 @@ public final class FontBook: @unchecked Sendable {
         lock.lock()
         if let l = lastResortFonts { lock.unlock(); return l }
         lock.unlock()
-        let l = FontFallbacks.lastResort.compactMap { font(for: $0) }
+        let l = table.lastResort.compactMap { font(for: $0) }
         lock.lock(); lastResortFonts = l; lock.unlock()
         return l
     }
@@ -137,10 +152,10 @@ public final class FontBook: @unchecked Sendable {
     /// What every role resolves to on this machine, for `wenshu fonts`.
     public func report() -> [(role: FontRole, candidates: [(candidate: FontCandidate, found: FaceLocation?)], override: String?)] {
         FontRole.allCases.map { role in
-            let cands = (FontFallbacks.lists[role] ?? []).map { c -> (FontCandidate, FaceLocation?) in
+            let cands = (table.lists[role] ?? []).map { c -> (FontCandidate, FaceLocation?) in
                 let faces = discovery.faces(family: c.family)
                 let wanted = c.bold ? 200 : 80
-                return (c, faces.min { abs($0.weight - wanted) < abs($1.weight - wanted) })
+                return (c, faces.min { abs(Self.weight($0) - wanted) < abs(Self.weight($1) - wanted) })
             }
             return (role, cands, overrides[role])
         }

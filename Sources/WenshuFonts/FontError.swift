@@ -12,6 +12,10 @@ public enum FontError: WenshuError, Equatable {
     case roleUnresolved(FontRole, tried: [String])
     /// fontconfig could not be initialised.
     case fontconfigFailed
+    /// The role table `fonts/roles.tsv` was not found.
+    case roleTableMissing(looked: [String])
+    /// A row of the role table is wrong.
+    case roleTableInvalid(String, line: Int, String)
 
     public var message: String {
         switch self {
@@ -21,6 +25,10 @@ public enum FontError: WenshuError, Equatable {
         case .roleUnresolved(let role, let tried):
             "no font found for \(role) (tried \(tried.joined(separator: ", "))); install fonts-noto-cjk or name a font folder with --font-dir"
         case .fontconfigFailed: "fontconfig could not be initialised"
+        case .roleTableMissing(let looked):
+            "找不到字体角色表 roles.tsv（font role table not found; looked in \(looked.joined(separator: ", "))）；请在 Wenshu 的文件夹中运行，或用 WENSHU_FONTS 指明 fonts 文件夹"
+        case .roleTableInvalid(let file, let line, let why):
+            "\(file):\(line): 错误：字体角色表有误：\(why)（the font role table is invalid）"
         }
     }
 }

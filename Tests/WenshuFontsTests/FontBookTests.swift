@@ -40,7 +40,8 @@ import WenshuCore
         #expect(f!.hasGlyph("𠈌"))
     }
 
-    /// A Traditional-style face (cwTeX) does not draw the full-width marks of Simplified text.
+    /// Full-width marks come from a GB-style face (a Traditional-style face marked `centred` in the
+    /// role table would pass them on to the next face).
     @Test func marksComeFromAGBFace() throws {
         let chain = try Self.book.chain(for: .fangsong)
         let f = Self.book.font(for: "，", in: chain)!
@@ -64,13 +65,14 @@ import WenshuCore
         #expect(throws: FontError.folderMissing("/no/such/fonts")) { _ = try FontBook(folders: ["/no/such/fonts"]) }
     }
 
-    /// A font placed in a user folder wins over the system's free faces.
+    /// A font placed in a user folder wins over the same family installed elsewhere.
     @Test func userFolderIsSearchedFirst() throws {
         let dir = NSTemporaryDirectory() + "wenshu-fonts-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", toPath: dir + "/mine.ttf")
+        let song = try Self.book.chain(for: .song).primary.id
+        try FileManager.default.copyItem(atPath: song.path, toPath: dir + "/mine.otf")
         let book = try FontBook(folders: [dir])
-        let faces = book.discovery.faces(family: "AR PL SungtiL GB")
+        let faces = book.discovery.faces(family: song.family)
         #expect(faces.first?.path.hasPrefix(dir) == true, "\(faces)")
     }
 
