@@ -87,6 +87,37 @@ import WenshuText
         #expect(DebugRenderer().trace([frames[2]]).contains("|第2页 共2页|"))
     }
 
+    /// GB/T 9704 §7.5: odd page numbers stand right and even ones left, one character in, by the
+    /// printed number: a cover before a restarted numbering puts "— 1 —" on the second sheet, right.
+    @Test func pageNumberSideFollowsThePrintedNumber() throws {
+        let master = PageMaster.officialDocument(grid: false)
+        let p = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)])) }
+        let frames = try layout([p("封面"), .section(SectionBreak(master: master, restartNumbering: true)), p("正文"), .pageBreak, p("续")])
+        #expect(frames.map(\.label) == ["1", "1", "2"])
+        func numberX(_ frame: Frame) -> Length? {
+            frame.items.first { if case .glyphs(let r) = $0.item { r.isArtifact && r.text.contains("—") } else { false } }?.position.x
+        }
+        let body = master.body
+        let one = try #require(numberX(frames[1])), two = try #require(numberX(frames[2]))
+        #expect(one > body.minX + body.width / 2, "— 1 — on the second sheet stands right")
+        #expect(two < body.minX + body.width / 2, "— 2 — stands left")
+    }
+
+    /// §7.4.2: a long 抄送 list wraps, every organ kept, its wrapped lines aligned with the first
+    /// character after the colon; the imprint grows by a line for each.
+    @Test func longCopiesListWrapsUnderTheColon() throws {
+        let organs = (1...12).map { "清河市第\($0)中学党支部" }.joined(separator: "，")
+        let imprint = ImprintBlock(copies: organs, printer: "东湖区教育局党组办公室", printed: "2023年3月6日印发")
+        let frames = try layout([.imprint(imprint)])
+        let lines = DebugRenderer().trace(frames).split(separator: "\n").filter { $0.contains("14.00pt") && !$0.contains("印发") }
+        #expect(lines.count >= 3, "\(lines)")
+        let text = lines.compactMap { $0.split(separator: "|").dropFirst().first }.joined()
+        #expect(text == "抄送：" + organs + "。")
+        func x(_ line: Substring) -> Double? { line.split(separator: " ").first { $0.contains(",") }.flatMap { Double($0.split(separator: ",")[0]) } }
+        let first = try #require(x(lines[0])), second = try #require(x(lines[1]))
+        #expect(abs(second - first - 3 * 14) < 0.5, "wrapped line starts under the first organ: \(first) \(second)")
+    }
+
     @Test func contentsListHeadingsWithTheirPagesAndLinks() throws {
         let h = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)], bookmarkLevel: 1)) }
         let frames = try layout([.contents(ContentsBlock(levels: 1)), .pageBreak, h("一、甲"), .pageBreak, h("二、乙"), .pageBreak, h("三、丙")])

@@ -67,6 +67,14 @@ import WenshuRender
         #expect(last.textLines.contains { $0.text.hasSuffix("印发") && $0.size == .pt(14) })
     }
 
+    /// §7.4.2: "抄送：" one character in, the organs after it, a full stop after the last.
+    @Test func copiesLineHasItsLabelAndFullStop() throws {
+        let last = try #require(Self.frames.last)
+        let copies = try #require(last.textLines.first { $0.text.hasPrefix("抄送") })
+        #expect(copies.text == "抄送：市委教育工委，区委组织部。")
+        #expect(abs(copies.position.x.millimetres - (28 + 14 / mm)) < 0.1)
+    }
+
     @Test func signatureDateFourCharactersFromTheRightWithTheSealOverIt() throws {
         let last = try #require(Self.frames.last)
         let date = try #require(last.textLines.first { $0.text == "2023年3月6日" })

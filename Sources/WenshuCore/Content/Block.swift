@@ -215,6 +215,9 @@ public struct MastheadBlock: Sendable {
 /// (the first and last 0.35 mm, the middle 0.25 mm), the last rule on the bottom edge of the type
 /// area of the last page.
 public struct ImprintBlock: Sendable {
+    /// The label GB/T 9704 §7.4.2 puts before the organs copied to.
+    public static let copiesLabel = "抄送："
+    /// The organs copied to, separated by commas (the label and the final 。 are added when missing).
     public var copies: String?
     public var printer: String
     /// The printing date as printed, e.g. 2022年5月9日印发.

@@ -154,7 +154,7 @@ struct Composer {
             case .image(let image, let info, let caption):
                 total += info.fitted(width: image.width ?? (image.height == nil ? body.width : nil), height: image.height).height
                 total += caption.map { $0.heights.reduce(.zero, +) + pitch * 0.25 } ?? .zero
-            case .imprint(_, let copies, _, _): total += pitch * (copies == nil ? 1 : 2)
+            case .imprint(_, let copies, _, _): total += pitch * Double(copies.count + 1)
             case .pageBreak, .section, .fill: return total
             default: break
             }
@@ -189,8 +189,8 @@ struct Composer {
     /// GB/T 9704-2012 §7.4 (see `ImprintBlock`): at the foot of the page, the last rule on the type
     /// area's bottom edge; on a new page when the space left is too small (that page then shows no
     /// page number, holding nothing else).
-    private mutating func placeImprint(_ imprint: ImprintBlock, copies: TextLine?, printer: TextLine, printed: TextLine) {
-        let lines = copies == nil ? 1.0 : 2.0
+    private mutating func placeImprint(_ imprint: ImprintBlock, copies: [TextLine], printer: TextLine, printed: TextLine) {
+        let lines = Double(copies.count + 1)
         let needed = pitch * lines
         var alone = false
         if room < needed + pitch - .pt(0.01) && hasContent { newPage(); alone = true }
@@ -203,11 +203,11 @@ struct Composer {
         }
         func baseline(_ slotTop: Length, _ line: TextLine) -> Length { slotTop + (pitch - line.size) / 2 + line.size * 0.88 }
         rule(top + thick.width / 2, thick)
-        if let copies {
-            for run in copies.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, copies))) }
+        for line in copies {
+            for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, line))) }
             top += pitch
-            rule(top, thin)
         }
+        if !copies.isEmpty { rule(top, thin) }
         for run in printer.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, printer))) }
         let px = body.maxX - inset - printed.width
         for run in printed.runs { frame.place(.glyphs(run.run), at: Point(x: px + run.x, y: baseline(top, printed))) }

@@ -95,7 +95,7 @@ struct PreparedBlock: Sendable {
         case section(SectionBreak)
         case fill
         case masthead(MastheadBlock, mark: TextLine, number: TextLine?)
-        case imprint(ImprintBlock, copies: TextLine?, printer: TextLine, printed: TextLine)
+        case imprint(ImprintBlock, copies: [TextLine], printer: TextLine, printed: TextLine)
     }
     var block: Kind
 }

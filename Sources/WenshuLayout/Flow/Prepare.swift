@@ -78,8 +78,17 @@ struct Prepare {
         case .imprint(let i):
             let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
             let inner = width - i.style.size * 2
-            let copies = try i.copies.flatMap { c in
-                try typesetter.typeset([InlineRun(c, style: i.style)], style: left, width: inner).lines.first
+            // §7.4.2: 抄送：, the organs separated by commas, a full stop after the last; wrapped
+            // lines align with the first character after the colon.
+            var copies: [TextLine] = []
+            if let c = i.copies?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
+                var text = c.hasPrefix(ImprintBlock.copiesLabel) ? c : ImprintBlock.copiesLabel + c
+                if !(text.hasSuffix("。") || text.hasSuffix(".")) { text += "。" }
+                var hanging = left
+                hanging.leftIndent = Double(ImprintBlock.copiesLabel.count)
+                hanging.firstLineIndent = -hanging.leftIndent
+                hanging.alignment = .justified
+                copies = try typesetter.typeset([InlineRun(text, style: i.style)], style: hanging, width: inner).lines
             }
             let printer = try typesetter.typeset([InlineRun(i.printer, style: i.style)], style: left, width: inner).lines.first
             let printed = try typesetter.typeset([InlineRun(i.printed, style: i.style)], style: left, width: inner).lines.first

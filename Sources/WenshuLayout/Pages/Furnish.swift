@@ -2,7 +2,8 @@ import WenshuCore
 import WenshuText
 
 /// Adds page furniture once the page count is known: page numbers in the master's form (GB/T 9704
-/// "— 1 —", odd pages right and even left one character in, 7 mm below the type area; or "第1页
+/// "— 1 —", odd page numbers right and even ones left one character in, 7 mm below the type area
+/// (§7.5: 单页码居右空一字，双页码居左空一字: by the printed number, not the sheet's side); or "第1页
 /// 共N页"), running headers and footers with {page}, {pages} and {title}, and the PDF page labels.
 /// Blank pages (before an odd-page start) get no furniture. Furniture is drawn, not copied with the
 /// text (`GlyphRun.isArtifact`).
@@ -27,9 +28,9 @@ struct Furnish {
             if !page.blank {
                 let m = page.master
                 if let numbers = m.pageNumbers {
-                    try placeNumber(numbers.text(page: page.number, of: totals[i]), numbers, physical: i + 1, master: m, on: &frame)
+                    try placeNumber(numbers.text(page: page.number, of: totals[i]), numbers, printed: page.number, master: m, on: &frame)
                 }
-                let even = (i + 1) % 2 == 0
+                let even = page.number % 2 == 0
                 if let header = (even ? m.evenHeader : nil) ?? m.header {
                     try placeFurniture(header, top: true, page: page, total: totals[i], master: m, on: &frame)
                 }
@@ -57,7 +58,7 @@ struct Furnish {
         }
     }
 
-    private func placeNumber(_ text: String, _ numbers: PageNumberStyle, physical: Int, master: PageMaster, on frame: inout Frame) throws {
+    private func placeNumber(_ text: String, _ numbers: PageNumberStyle, printed: Int, master: PageMaster, on frame: inout Frame) throws {
         guard let line = try line(text, numbers.style) else { return }
         let body = master.body
         let size = numbers.style.size
@@ -67,7 +68,7 @@ struct Furnish {
         let x: Length
         switch numbers.placement {
         case .center: x = body.minX + (body.width - line.width) / 2
-        case .outside(let inset): x = physical % 2 == 1 ? body.maxX - inset - line.width : body.minX + inset
+        case .outside(let inset): x = printed % 2 != 0 ? body.maxX - inset - line.width : body.minX + inset
         }
         place(line, x: x, baseline: baseline, on: &frame)
     }
