@@ -83,7 +83,12 @@ struct Composer {
         for (i, prepared) in blocks.enumerated() {
             switch prepared.block {
             case .paragraph(let p):
-                placeParagraph(p, index: i, keep: p.block.keepWithNext ? keepHeight(after: i) : .zero)
+                if p.block.keepWithNext {
+                    placeParagraph(p, index: i, keep: keepHeight(after: i))
+                } else {
+                    // The last lines of the text before a signature go with it (§7.3.5).
+                    placeParagraph(p, index: i, keep: signatureHeight(after: i), splitting: true)
+                }
             case .table(let table, let t):
                 placeTable(table, t)
             case .image(let image, let info, let caption):
@@ -219,7 +224,27 @@ struct Composer {
 
     // MARK: Paragraphs
 
-    private mutating func placeParagraph(_ p: SetParagraph, index: Int, keep: Length) {
+    /// The least height a signature right after block `i` needs on the same page (its two lines,
+    /// closed up, and any space between), or zero when no signature follows.
+    private func signatureHeight(after i: Int) -> Length {
+        var gap = Length.zero
+        var k = i + 1
+        while k < blocks.count {
+            switch blocks[k].block {
+            case .space(let lines): gap += pitch * lines
+            case .signature: return gap + pitch * SignatureLayout.closedUpLines
+            default: return .zero
+            }
+            k += 1
+        }
+        return .zero
+    }
+
+    /// - Parameters:
+    ///   - keep: height that must follow the paragraph's last lines on their page.
+    ///   - splitting: the paragraph may still split to make that room (its last two lines at least
+    ///     going on with what follows); otherwise what does not fit with `keep` moves whole.
+    private mutating func placeParagraph(_ p: SetParagraph, index: Int, keep: Length, splitting: Bool = false) {
         if hasContent { y += pitch * p.block.linesBefore }
         snap()
         if y > bottom - .pt(0.01) { newPage() }
@@ -237,8 +262,12 @@ struct Composer {
             var fit = 0
             var taken = Length.zero
             for h in rest { if taken + h <= room + .pt(0.01) { taken += h; fit += 1 } else { break } }
+            if splitting, keep > .zero, fit == rest.count {
+                // All of it fits but not what must follow: leave its last two lines for the next page.
+                fit = max(0, rest.count - 2)
+            }
             let splittable = min(fit, rest.count - 2)
-            if keep > .zero || splittable < 2 || rest.count < 4 {
+            if (keep > .zero && !splitting) || splittable < 2 || rest.count < 4 {
                 if atTop {
                     // Not even a fresh page holds it as the rules want: fill the page and go on.
                     let count = max(1, min(fit, rest.count))
@@ -334,8 +363,16 @@ struct Composer {
     /// the stamp.
     private mutating func placeSignature(_ s: SignatureBlock, issuer: TextLine, date: TextLine) throws {
         snap()
-        let needed = pitch * 4
-        if room < needed - .pt(0.01) { newPage() }
+        var blank = SignatureLayout.blankLines
+        let needed = pitch * (blank + 2)
+        if room < needed - .pt(0.01) {
+            // §7.3.5: close up the blank lines rather than strand the signature alone on a page.
+            if hasContent, room >= pitch * SignatureLayout.closedUpLines - .pt(0.01) {
+                blank = max(0, ((room - pitch * SignatureLayout.closedUpLines) / pitch + 0.001).rounded(.down))
+            } else {
+                newPage()
+            }
+        }
         let top = y
         // On the grid a character is one column; elsewhere one em.
         let cell = master.grid?.pitch ?? s.style.size
@@ -348,8 +385,8 @@ struct Composer {
         if master.grid != nil {
             issuerX = body.minX + cell * ((issuerX - body.minX) / cell).rounded(.down)
         }
-        // Issuer on the third line below the text, date on the fourth.
-        for (line, slot, x) in [(issuer, 2.0, issuerX), (date, 3.0, dateX)] {
+        // Issuer on the third line below the text, date on the fourth (closer when closed up).
+        for (line, slot, x) in [(issuer, blank, issuerX), (date, blank + 1, dateX)] {
             let slotTop = top + pitch * slot
             let baseline = slotTop + (pitch - line.size) / 2 + line.size * 0.88
             for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: x + run.x, y: baseline)) }
@@ -358,11 +395,11 @@ struct Composer {
             let info: ImageInfo
             do { info = try ImageInfo.read(seal) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
             let size = info.fitted(width: .mm(42), height: .mm(42))
-            let centreY = top + pitch * 3 - pitch * 0.3
+            let centreY = top + pitch * (blank + 1) - pitch * 0.3
             frame.place(.image(ImageItem(path: seal), size: size),
                         at: Point(x: centre - size.width / 2, y: centreY - size.height / 2))
         }
-        y = top + pitch * 4
+        y = top + pitch * (blank + 2)
         hasContent = true
     }
 
@@ -429,4 +466,11 @@ struct Composer {
 struct HeadingTarget: Sendable {
     var page: Int
     var point: Point
+}
+
+/// The signature's lines (GB/T 9704-2012 §7.3.5.1): two blank lines under the text, then the issuer
+/// and the date; closed up to the issuer and date alone when the page has no more room.
+enum SignatureLayout {
+    static let blankLines = 2.0
+    static let closedUpLines = 2.0
 }
