@@ -81,7 +81,9 @@ import WenshuRender
         let pitch = Length.mm(156) / 28
         #expect(((date.position.x + date.width) - (Length.mm(184) - pitch * 4)).points.magnitude < 0.6)
         let seal = try #require(last.items.first { if case .image = $0.item { true } else { false } })
-        guard case .image(_, let size) = seal.item else { return }
+        guard case .image(let image, let size) = seal.item else { return }
+        // Multiplied over the text, as a stamp's ink: the issuer's name shows through its red.
+        #expect(image.blend == .multiply)
         let sealCentre = seal.position.x + size.width / 2, dateCentre = date.position.x + date.width / 2
         #expect((sealCentre - dateCentre).points.magnitude < 0.5)
     }

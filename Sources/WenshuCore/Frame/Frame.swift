@@ -70,5 +70,16 @@ public enum LinkTarget: Hashable, Sendable {
 public struct ImageItem: Hashable, Sendable {
     /// The file's path; renderers load it (and embed it once however often it is used).
     public var path: String
-    public init(path: String) { self.path = path }
+    /// How the image combines with what is under it.
+    public var blend: ImageBlend
+    public init(path: String, blend: ImageBlend = .normal) { self.path = path; self.blend = blend }
+}
+
+/// How an image combines with the page under it.
+public enum ImageBlend: Hashable, Sendable {
+    /// Painted over what is under it.
+    case normal
+    /// Multiplied with it, as ink on ink: a seal's red over the issuer's name lets the black print
+    /// show through, as a real stamp does.
+    case multiply
 }

@@ -396,7 +396,7 @@ struct Composer {
             do { info = try ImageInfo.read(seal) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
             let size = info.fitted(width: .mm(42), height: .mm(42))
             let centreY = top + pitch * (blank + 1) - pitch * 0.3
-            frame.place(.image(ImageItem(path: seal), size: size),
+            frame.place(.image(ImageItem(path: seal, blend: .multiply), size: size),
                         at: Point(x: centre - size.width / 2, y: centreY - size.height / 2))
         }
         y = top + pitch * (blank + 2)

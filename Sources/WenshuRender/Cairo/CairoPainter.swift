@@ -55,6 +55,7 @@ struct CairoPainter {
                     cairo_rectangle(cr, p.x.points, p.y.points, size.width.points, size.height.points)
                     cairo_fill(cr)
                 }
+                if image.blend == .multiply { cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY) }
                 cairo_translate(cr, p.x.points, p.y.points)
                 cairo_scale(cr, size.width.points / entry.width, size.height.points / entry.height)
                 cairo_set_source_surface(cr, entry.surface, 0, 0)
