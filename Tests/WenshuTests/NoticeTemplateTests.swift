@@ -17,6 +17,9 @@ import WenshuRender
         // The em box's top edge 35 mm below the type area's top (37 mm from the page's top).
         let top = (mark.position.y - mark.run.size * 0.88).millimetres
         #expect(abs(top - (37 + 35)) < 0.1, "\(top) mm")
+        // The mark keeps its height (36 pt) and condenses to the type area's width (长体).
+        #expect(mark.run.size == .pt(36))
+        #expect(mark.run.horizontalScale < 1 && mark.run.horizontalScale > 0.7, "\(mark.run.horizontalScale)")
         // Centred in the 156 mm type area and no wider than it.
         let left = mark.position.x.millimetres - 28, right = 184 - (mark.position.x + mark.run.width).millimetres
         #expect(abs(left - right) < 0.5 && left >= -0.01)

@@ -44,6 +44,10 @@ public struct GlyphRun: Sendable {
     /// Page furniture (page numbers, running heads): drawn, but not part of the document's text,
     /// so copying a paragraph that crosses a page does not pick up the page number.
     public var isArtifact: Bool = false
+    /// The glyphs' width over their height: 1, or less for condensed type (长体) that keeps its
+    /// height and narrows to fit (an issuer mark longer than the type area). Positions are already
+    /// condensed; renderers narrow the outlines.
+    public var horizontalScale: Double = 1
 
     public struct Cluster: Hashable, Sendable {
         public var bytes: Int

@@ -64,12 +64,16 @@ struct Prepare {
         case .section(let s): return PreparedBlock(block: .section(s))
         case .fill: return PreparedBlock(block: .fill)
         case .masthead(let m):
-            // The mark shrinks (never grows) to fit the type area's width on one line.
-            var style = m.markStyle
-            let count = Double(m.mark.count)
-            if count > 0 { style.size = min(style.size, width / count) }
+            // The mark keeps its height and condenses (长体) to fit the type area's width on one line.
             let plain = ParagraphStyle(firstLineIndent: 0, alignment: .center)
-            let mark = try typesetter.typeset([InlineRun(m.mark, style: style)], style: plain, width: width).lines.first
+            let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+            let run = [InlineRun(m.mark, style: m.markStyle)]
+            var mark = try typesetter.typeset(run, style: left, width: .mm(10_000)).lines.first
+            if let natural = mark, natural.width > width {
+                mark = Self.condense(natural, to: width)
+            } else {
+                mark = try typesetter.typeset(run, style: plain, width: width).lines.first
+            }
             let number = try m.number.flatMap { n in
                 try typesetter.typeset([InlineRun(n, style: m.numberStyle)], style: plain, width: width).lines.first
             }
@@ -95,6 +99,23 @@ struct Prepare {
             guard let printer, let printed else { return PreparedBlock(block: .space(0)) }
             return PreparedBlock(block: .imprint(i, copies: copies, printer: printer, printed: printed))
         }
+    }
+
+    /// A one-line text narrowed to `width`, centred on it: glyph positions and outlines scaled
+    /// horizontally, the height kept.
+    static func condense(_ line: TextLine, to width: Length) -> TextLine {
+        guard line.width > .zero else { return line }
+        let scale = width / line.width
+        var out = line
+        for i in out.runs.indices {
+            out.runs[i].x = out.runs[i].x * scale
+            out.runs[i].run.glyphs = out.runs[i].run.glyphs.map { PlacedGlyph(id: $0.id, x: $0.x * scale, y: $0.y) }
+            out.runs[i].run.width = out.runs[i].run.width * scale
+            out.runs[i].run.horizontalScale *= scale
+        }
+        out.width = width
+        out.measure = width
+        return out
     }
 
     /// Sets a paragraph at `width`, on the master's grid when it has one and the text fits it.

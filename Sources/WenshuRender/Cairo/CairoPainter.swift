@@ -11,6 +11,7 @@ struct CairoPainter {
     final class State {
         var face: OpaquePointer? = nil
         var size = 0.0
+        var scale = 1.0
         var color: Color? = nil
     }
     let state = State()
@@ -84,11 +85,14 @@ struct CairoPainter {
     private func drawGlyphs(_ run: GlyphRun, at origin: Point, cr: OpaquePointer) {
         guard let face = faces.face(run.face), !run.glyphs.isEmpty else { return }
         // Cairo resolves a scaled font on every change of face or size: change them only when needed.
-        if state.face != face || state.size != run.size.points {
+        if state.face != face || state.size != run.size.points || state.scale != run.horizontalScale {
             cairo_set_font_face(cr, face)
-            cairo_set_font_size(cr, run.size.points)
+            var matrix = cairo_matrix_t()
+            cairo_matrix_init_scale(&matrix, run.size.points * run.horizontalScale, run.size.points)
+            cairo_set_font_matrix(cr, &matrix)
             state.face = face
             state.size = run.size.points
+            state.scale = run.horizontalScale
         }
         if state.color != run.color {
             setColor(run.color, cr)

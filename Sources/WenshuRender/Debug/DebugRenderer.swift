@@ -31,7 +31,8 @@ public struct DebugRenderer: Renderer {
                 let pos = element.position
                 switch element.item {
                 case .glyphs(let run):
-                    let face = run.face.family + (run.emboldened ? "*" : "")
+                    let condensed = run.horizontalScale < 0.999 ? "×" + String(format: "%.2f", run.horizontalScale) : ""
+                    let face = run.face.family + (run.emboldened ? "*" : "") + condensed
                     if var p = pending, p.y.approximatelyEquals(pos.y, tolerance: 0.5) {
                         p.end = pos.x + run.width
                         p.size = max(p.size, run.size)
