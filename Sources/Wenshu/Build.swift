@@ -63,15 +63,51 @@ public struct DocumentBuilder {
         Validator.check(try loadData(paths))
     }
 
+    /// The evaluation standard a scoring template uses: the data's `standard` (评估标准) or else the
+    /// template's `standard` parameter: a file (relative to the data, then to the template) or a name
+    /// under a `standards/` folder of the template or a template it extends.
+    static func standard(for template: Template, data: DataSet, dataPaths: [String]) throws -> ScoringStandard {
+        let given = (data.root["standard"] ?? data.root["评估标准"]).map(\.description)
+        guard let name = given ?? template.parameter("standard"), !name.isEmpty else {
+            throw DataError("评分模板须指明评估标准：数据中的 standard 或模板参数 standard（a scoring template needs a standard）",
+                            at: SourceLocation(file: template.path))
+        }
+        let dataFolders = dataPaths.map { path -> String in
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
+            return URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
+        var candidates: [String] = []
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") || name.contains("/") {
+            candidates += (dataFolders + template.folders).map { $0 + "/" + name }
+            if name.hasPrefix("/") { candidates.insert(name, at: 0) }
+        } else {
+            candidates += template.folders.flatMap { ["\($0)/standards/\(name).yaml", "\($0)/standards/\(name).yml"] }
+        }
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            let known = template.folders.flatMap { folder in
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/standards")) ?? [])
+                    .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+            }.sorted()
+            throw DataError("找不到评估标准“\(name)”（no scoring standard ‘\(name)’）" + (known.isEmpty ? "" : "；可用的有：\(known.joined(separator: "、"))"),
+                            at: data.location(of: [.key("standard")]) ?? SourceLocation(file: template.path))
+        }
+        return try ScoringStandard.load(path)
+    }
+
     /// The content of `template` filled from `dataPaths`. Invalid data is refused unless `force`;
     /// the problems (warnings included) are returned either way.
     public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
         var data = try Self.loadData(dataPaths)
         var problems = Validator.check(data)
-        if template.computes.contains("scoring") {
-            problems += ScoringSheet.problems(data)
-            data = ScoringSheet.compute(data)
+        if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
+            let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths)
+            var found: [Problem] = []
+            if template.computes.contains("scoring") { (data, found) = ScoringSheet.compute(data, standard: standard) }
+            if template.computes.contains("scoring-summary") { (data, found) = ScoringSheet.summarize(data, standard: standard) }
+            if template.computes.contains("scoring-blank") { data = ScoringSheet.blank(data, standard: standard) }
+            problems += found
         }
         if !force && problems.contains(where: { $0.severity == .error }) { throw InvalidData(problems: problems) }
         let folders = dataPaths.map { path -> String in

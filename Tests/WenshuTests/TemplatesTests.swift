@@ -72,6 +72,26 @@ import WenshuRender
         #expect(all.contains("|75|"))
     }
 
+    /// The blank standard (the notice's attachment) prints the standard word for word from the same
+    /// file as the filled sheet, with no scores.
+    @Test func blankStandardFromTheSameFile() throws {
+        let (_, frames) = try buildSample("scoring-blank", [])
+        let all = frames.map { DebugRenderer().trace([$0]) }.joined()
+        #expect(all.contains("|附件1|"))
+        #expect(all.contains("两学一做"), "item 5's rules as issued")
+        #expect(!all.contains("|75|") && !all.contains("得分合计"))
+    }
+
+    /// The 汇总表 ranks the schools of a folder: ties share a rank, a veto comes last.
+    @Test func summaryRanksTheFolder() throws {
+        let (_, frames) = try buildSample("scoring-summary", ["samples/scoring-summary/"])
+        let lines = DebugRenderer().trace(frames).split(separator: "\n").map(String.init)
+        let rows = lines.filter { $0.contains("|清河市") && !$0.contains("党组") }
+        #expect(rows.count == 6, "\(rows)")
+        #expect(rows.first?.contains("东方红") == true && rows.last?.contains("南山") == true)
+        #expect(lines.contains { $0.contains("一票否决") })
+    }
+
     @Test func certificate() throws {
         let t = texts(try firstPage("certificate", "samples/certificate/data.yaml"))
         #expect(t.first == "荣 誉 证 书")

@@ -355,7 +355,9 @@ public struct Realizer {
         mutating func table(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> TableBlock {
             let cellBase = try self.style(named: e.attributes["style"] ?? "表格", source: source, line: e.line)
             var columns: [ColumnWidth] = []
-            for part in (e.attributes["columns"] ?? "1fr").split(separator: " ") {
+            // Column lists may come from data ({{ … }}), as a summary table's per-group columns do.
+            let columnList = try e.attributes["columns"].map { try evaluator.string($0, source: source, line: e.line) } ?? "1fr"
+            for part in columnList.split(separator: " ") {
                 if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) { columns.append(.fraction(f)) }
                 else if let l = Length.parse(String(part)) { columns.append(.fixed(l)) }
                 else {

@@ -48,6 +48,12 @@ public struct Template: Sendable {
 
     /// The parameters' names, in order.
     public var parameterNames: [String] { parameters.map(\.name) }
+
+    /// A parameter's value as written (the last definition wins, as with `extends`).
+    public func parameter(_ name: String) -> String? { parameters.last { $0.name == name }?.value }
+
+    /// The folders the template and the templates it extends live in, its own first.
+    public var folders: [String] { roots }
 }
 
 /// Finds, reads and checks templates: a name under the template folders (`templates/notice/
