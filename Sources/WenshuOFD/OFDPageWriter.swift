@@ -98,7 +98,11 @@ struct OFDPageWriter {
         let path = "M \(OFDNumber.format(a.x.millimetres - left)) \(OFDNumber.format(a.y.millimetres - top)) "
             + "L \(OFDNumber.format(b.x.millimetres - left)) \(OFDNumber.format(b.y.millimetres - top))"
         xml.start("PathObject", ["ID": String(ids.next()), "Boundary": OFDNumber.list(box), "LineWidth": OFDNumber.format(w)])
-        xml.element("StrokeColor", ["Value": OFDNumber.rgb(stroke.color), "Alpha": OFDNumber.alpha(stroke.color)])
+        let color: KeyValuePairs<String, String?> = ["Value": OFDNumber.rgb(stroke.color), "Alpha": OFDNumber.alpha(stroke.color)]
+        xml.element("StrokeColor", color)
+        // Not filled (Fill defaults to false), but some readers (easyofd) colour a path by its
+        // FillColor whatever it is: name the same colour, so a red rule stays red there too.
+        xml.element("FillColor", color)
         xml.element("AbbreviatedData", text: path)
         xml.end()
     }
