@@ -1,0 +1,51 @@
+import Testing
+import WenshuCore
+@testable import WenshuOFD
+
+@Suite struct OFDTextSegmentTests {
+    static let face = FaceID(path: "/x.ttf", index: 0, family: "X")
+
+    static func run(_ text: String, glyphs: [(UInt32, Double)], clusters: [(Int, Int)]) -> GlyphRun {
+        GlyphRun(face: face, size: .pt(16), glyphs: glyphs.map { PlacedGlyph(id: $0.0, x: .pt($0.1)) }, text: text,
+                 clusters: clusters.map { GlyphRun.Cluster(bytes: $0.0, glyphs: $0.1) }, width: .pt(64))
+    }
+
+    /// Chinese text shaped one glyph per character is one segment: character i at glyph i.
+    @Test func oneToOneRunIsOneSegment() {
+        let r = Self.run("党建品牌", glyphs: [(10, 0), (11, 16), (12, 32.5), (13, 48)], clusters: [(3, 1), (3, 1), (3, 1), (3, 1)])
+        let segments = OFDTextSegment.segments(of: r)
+        #expect(segments.count == 1)
+        #expect(segments[0].text == "党建品牌")
+        #expect(segments[0].glyphs == [10, 11, 12, 13])
+        #expect(segments[0].positions.map(\.x.points) == [0, 16, 32.5, 48])
+    }
+
+    /// A ligature (two characters, one glyph) stands alone, both characters at the glyph; the
+    /// text around it stays whole on either side.
+    @Test func ligatureIsItsOwnSegment() {
+        let r = Self.run("afib", glyphs: [(1, 0), (2, 8), (3, 16)], clusters: [(1, 1), (2, 1), (1, 1)])
+        let segments = OFDTextSegment.segments(of: r)
+        #expect(segments.map(\.text) == ["a", "fi", "b"])
+        #expect(segments[1].glyphs == [2])
+        #expect(segments[1].positions.map(\.x.points) == [8, 8])
+        #expect(segments[1].isOneToOne == false)
+    }
+
+    /// Clusters that do not add up to the text are not trusted: one segment with every glyph.
+    @Test func inconsistentClustersGiveOneSegment() {
+        let r = Self.run("文书", glyphs: [(5, 0), (6, 16)], clusters: [(3, 1)])
+        let segments = OFDTextSegment.segments(of: r)
+        #expect(segments.count == 1)
+        #expect(segments[0].text == "文书" && segments[0].glyphs == [5, 6])
+    }
+
+    /// Numbers: millimetres to a micrometre, no trailing zeros, never "-0".
+    @Test func numbers() {
+        #expect(OFDNumber.format(10.4) == "10.4")
+        #expect(OFDNumber.format(-0.0001) == "0")
+        #expect(OFDNumber.format(2.8165) == "2.817" || OFDNumber.format(2.8165) == "2.816")
+        #expect(OFDNumber.mm(.mm(210)) == "210")
+        #expect(OFDNumber.rgb(.officialRed) == "230 0 18")
+        #expect(OFDNumber.alpha(.black) == nil)
+    }
+}
