@@ -51,7 +51,22 @@ struct OFDTextSegment: Equatable {
             if let last = placed.last { lastPosition = Point(x: last.x, y: last.y) }
         }
         if !current.text.isEmpty { segments.append(current) }
-        return segments
+        return segments.flatMap { $0.splittingLeadingSpaces() }
+    }
+
+    /// A one-to-one segment that starts with spaces (the ideographic spaces of a form's padding)
+    /// as two: the spaces, and the text from its first visible character. Readers that trim a
+    /// TextCode's text as XML whitespace (easyofd does) would otherwise set every character of it
+    /// two places to the left.
+    private func splittingLeadingSpaces() -> [OFDTextSegment] {
+        let scalars = Array(text.unicodeScalars)
+        guard isOneToOne, let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }), first > 0 else { return [self] }
+        func part(_ r: Range<Int>) -> OFDTextSegment {
+            var t = ""
+            t.unicodeScalars.append(contentsOf: scalars[r])
+            return OFDTextSegment(text: t, positions: Array(positions[r]), glyphs: Array(glyphs[r]))
+        }
+        return [part(0..<first), part(first..<scalars.count)]
     }
 
     /// One cluster as a segment: character j stands at glyph j (the last glyph for the characters

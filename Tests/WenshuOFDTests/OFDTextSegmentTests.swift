@@ -31,6 +31,16 @@ import WenshuCore
         #expect(segments[1].isOneToOne == false)
     }
 
+    /// Leading ideographic spaces become a segment of their own, so that a reader trimming the
+    /// text as XML whitespace cannot shift the characters after them.
+    @Test func leadingSpacesStandApart() {
+        let r = Self.run("　　品牌", glyphs: [(14, 0), (14, 12), (75, 24), (166, 36)], clusters: [(3, 1), (3, 1), (3, 1), (3, 1)])
+        let segments = OFDTextSegment.segments(of: r)
+        #expect(segments.map(\.text) == ["　　", "品牌"])
+        #expect(segments[1].positions.map(\.x.points) == [24, 36])
+        #expect(segments[1].glyphs == [75, 166])
+    }
+
     /// Clusters that do not add up to the text are not trusted: one segment with every glyph.
     @Test func inconsistentClustersGiveOneSegment() {
         let r = Self.run("文书", glyphs: [(5, 0), (6, 16)], clusters: [(3, 1)])
