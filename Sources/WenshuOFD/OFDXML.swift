@@ -91,10 +91,17 @@ enum OFDNumber {
         guard value.isFinite else { return "0" }
         let thousandths = (value * 1000).rounded()
         if thousandths == 0 { return "0" }
-        var s = String(format: "%.3f", thousandths / 1000)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        // Integer digits (String(format:) is slow on Linux, and a page holds thousands of numbers);
+        // a value too large for an Int (no page is) keeps the slow way.
+        guard abs(thousandths) < 1e15 else { return String(format: "%.3f", thousandths / 1000) }
+        let t = Int(abs(thousandths))
+        let whole = (thousandths < 0 ? "-" : "") + String(t / 1000)
+        var fraction = t % 1000
+        guard fraction != 0 else { return whole }
+        var digits = 3
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let f = String(fraction)
+        return whole + "." + String(repeating: "0", count: digits - f.count) + f
     }
 
     /// Several numbers separated by spaces (ST_Array, ST_Box, ST_Pos).
