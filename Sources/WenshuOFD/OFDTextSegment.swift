@@ -24,7 +24,8 @@ struct OFDTextSegment: Equatable {
     /// glyphs (it should not happen) is one segment drawn with all its glyphs.
     static func segments(of run: GlyphRun) -> [OFDTextSegment] {
         let bytes = Array(run.text.utf8)
-        let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == bytes.count
+        let consistent = run.clusters.allSatisfy { $0.bytes >= 0 && $0.glyphs >= 0 }
+            && run.clusters.reduce(0) { $0 + $1.bytes } == bytes.count
             && run.clusters.reduce(0) { $0 + $1.glyphs } == run.glyphs.count
         guard consistent, !run.clusters.isEmpty else {
             return [cluster(text: run.text, glyphs: run.glyphs[...], fallback: .zero)]
