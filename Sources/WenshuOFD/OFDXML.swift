@@ -61,7 +61,7 @@ struct OFDXML {
         }
     }
 
-    /// `s` with the characters XML reserves replaced, and characters XML 1.0 forbids dropped.
+    /// `s` with the characters XML reserves escaped, and those XML 1.0 forbids replaced.
     static func escape(_ s: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -74,8 +74,10 @@ struct OFDXML {
             case "\n" where attribute: out += "&#10;"
             case "\t", "\n", "\r": out.unicodeScalars.append(u)
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
+                // A character XML 1.0 forbids becomes U+FFFD rather than nothing: a TextCode's
+                // DeltaX counts its characters.
+                let forbidden = u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF
+                out.unicodeScalars.append(forbidden ? "\u{FFFD}" : u)
             }
         }
         return out

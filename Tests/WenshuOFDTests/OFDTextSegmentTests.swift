@@ -49,6 +49,13 @@ import WenshuCore
         #expect(segments[0].text == "文书" && segments[0].glyphs == [5, 6])
     }
 
+    /// Escaping keeps the character count (DeltaX counts characters): a forbidden control
+    /// character becomes U+FFFD, and quotes are escaped in attributes only.
+    @Test func escapingKeepsCharacterCount() {
+        #expect(OFDXML.escape("a<b&\u{01}\"") == "a&lt;b&amp;\u{FFFD}\"")
+        #expect(OFDXML.escape("\"x\"", attribute: true) == "&quot;x&quot;")
+    }
+
     /// Numbers: millimetres to a micrometre, no trailing zeros, never "-0".
     @Test func numbers() {
         #expect(OFDNumber.format(10.4) == "10.4")
