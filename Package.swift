@@ -46,8 +46,13 @@ let package = Package(
         .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
         .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
         .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo"]),
+        .target(name: "WenshuOFD", dependencies: [
+            "WenshuCore", "WenshuFonts",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Wenshu", dependencies: [
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
+            "WenshuOFD",
         ]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
@@ -62,6 +67,8 @@ let package = Package(
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
+        .testTarget(name: "WenshuOFDTests", dependencies: ["WenshuOFD", "WenshuLayout", "Wenshu"],
+                    resources: [.copy("Schemas")]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]

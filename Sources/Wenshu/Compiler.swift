@@ -2,6 +2,7 @@ import Foundation
 import WenshuCore
 import WenshuFonts
 import WenshuLayout
+import WenshuOFD
 import WenshuRender
 import WenshuText
 
@@ -34,5 +35,10 @@ public final class Compiler: @unchecked Sendable {
         if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
         if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
+    }
+
+    /// Writes the frames as an OFD package (GB/T 33190-2016).
+    public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
+        try OFDWriter(fonts: fonts).render(frames, info: info, to: path)
     }
 }

@@ -29,6 +29,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "File names in a folder, from the row's columns, e.g. \"{no}-{name}.pdf\" ({row}: the row's line; {n}: its number). Default {no}-{name}.pdf.")
     var name: String?
 
+    @Option(help: "The format of one file per row: pdf or ofd (default: from --name's extension, else pdf). One PDF of every row is always PDF.")
+    var format: OutputFormat?
+
     @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
     var zip = false
 
@@ -70,10 +73,18 @@ struct BatchCommand: ParsableCommand {
 
     /// The options of the run, or a usage error.
     func batchOptions() throws -> BatchOptions {
-        let onePDF = name == nil && output.lowercased().hasSuffix(".pdf")
+        let format = self.format ?? name.flatMap { OutputFormat(path: $0) } ?? .pdf
+        let onePDF = format == .pdf && name == nil && output.lowercased().hasSuffix(".pdf")
+        switch format {
+        case .pdf: break
+        case .ofd:
+            if name == nil && output.lowercased().hasSuffix(".pdf") { throw ValidationError("--format ofd writes one .ofd per row: give -o a folder") }
+        case .docx: throw ValidationError("--format docx is not available yet")
+        }
         if onePDF && zip { throw ValidationError("--zip packs one PDF per row: give -o a folder (or --name)") }
         if !onePDF && bookmarks != nil { throw ValidationError("--bookmarks is for one PDF: give -o a file ending in .pdf") }
         var options = BatchOptions(output: onePDF ? .onePDF(output) : .files(folder: output, pattern: try name.map { try FileNamePattern($0) }))
+        options.format = format
         options.sheet = sheet
         options.zip = zip
         options.strict = strict

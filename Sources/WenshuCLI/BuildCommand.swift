@@ -17,8 +17,11 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "Data files, merged in order (later files win).")
     var data: [String] = []
 
-    @Option(name: .shortAndLong, help: "The PDF to write.")
+    @Option(name: .shortAndLong, help: "The file to write (.pdf, .docx or .ofd).")
     var output: String
+
+    @Option(help: "The output format: pdf, docx or ofd (default: from the output's extension, else pdf).")
+    var format: OutputFormat?
 
     @OptionGroup var previews: PreviewOptions
 
@@ -44,13 +47,23 @@ struct BuildCommand: ParsableCommand {
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
-            try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+            switch format ?? OutputFormat(path: output) ?? .pdf {
+            case .pdf:
+                try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+            case .ofd:
+                try compiler.writeOFD(frames, info: content.info, to: output)
+                try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+            case .docx:
+                throw ValidationError("--format docx is not available yet")
+            }
             clock.lap("render")
             for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
             print("wrote \(output) (\(frames.count) pages)")
         }
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `wenshu check DATA…`: every problem of the data, at once.
 struct CheckCommand: ParsableCommand {

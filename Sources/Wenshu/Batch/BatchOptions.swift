@@ -13,6 +13,8 @@ public struct BatchOptions: Sendable {
     }
 
     public var output: Output
+    /// The format of the files of one-file-per-row mode: PDF, or OFD (names then end in `.ofd`).
+    public var format: OutputFormat = .pdf
     /// The sheet of an .xlsx list (default: the first visible sheet).
     public var sheet: String?
     /// Also pack the files into OUT.zip (one-file-per-row mode).

@@ -212,7 +212,11 @@ public final class BatchRun: @unchecked Sendable {
         let record = list.record(e)
         if let why = problems(record) { return RowCheck(problem: why) }
         let key = duplicateKey.flatMap { record[$0].map(\.description) }.flatMap { $0.isEmpty ? nil : $0 }
-        let name = pattern.map { FileNamePattern.safe($0.fill(record, row: e.line, n: n)) }
+        let name = pattern.map { p -> String in
+            var filled = p.fill(record, row: e.line, n: n)
+            if options.format == .ofd && filled.lowercased().hasSuffix(".ofd") { filled.removeLast(4) }
+            return FileNamePattern.safe(filled)
+        }
         return RowCheck(key: key, name: name)
     }
 
@@ -275,7 +279,8 @@ public final class BatchRun: @unchecked Sendable {
                             }
                             taken[name.lowercased()] = max(k, 1)
                             taken[candidate.lowercased()] = taken[candidate.lowercased()] ?? 1
-                            v.name = candidate
+                            // Names are made and numbered as .pdf; an OFD takes its own extension last.
+                            v.name = options.format == .ofd ? String(candidate.dropLast(4)) + ".ofd" : candidate
                         }
                     }
                 }
@@ -405,6 +410,19 @@ public final class BatchRun: @unchecked Sendable {
         return tail.range(of: Data("%%EOF".utf8)) != nil
     }
 
+    /// Whether `path` is a whole file of `format`: a PDF with its end-of-file mark, or a zip (an
+    /// OFD package) with its end-of-central-directory record.
+    static func isWhole(_ path: String, format: OutputFormat) -> Bool {
+        guard format == .ofd else { return isWholePDF(path) }
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        guard let head = try? h.read(upToCount: 4), head == Data([0x50, 0x4B, 0x03, 0x04]),
+              let size = try? h.seekToEnd(), size > 22 else { return false }
+        try? h.seek(toOffset: size > 65_557 ? size - 65_557 : 0)
+        guard let tail = try? h.readToEnd() else { return false }
+        return tail.range(of: Data([0x50, 0x4B, 0x05, 0x06])) != nil
+    }
+
     /// Removes temporary files of `names` in `folder` left by runs that were stopped (their
     /// process is gone). Files of other names (another shard's) are left alone.
     static func removeStaleTemporaries(in folder: String, of names: Set<String>) {
@@ -458,7 +476,7 @@ public final class BatchRun: @unchecked Sendable {
             BatchRun.removeStaleTemporaries(in: folder, of: names)
             if options.resume {
                 for i in verdicts.indices where verdicts[i].status == nil {
-                    if let name = verdicts[i].name, BatchRun.isWholePDF(folder + "/" + name) { verdicts[i].status = .kept }
+                    if let name = verdicts[i].name, BatchRun.isWhole(folder + "/" + name, format: options.format) { verdicts[i].status = .kept }
                 }
             }
         } else if let pdf = paths.pdf {
@@ -560,13 +578,19 @@ final class Sink: @unchecked Sendable {
                     glyphs.merge(PDFFaceSet.glyphs(of: frames)) { $0.union($1) }
                 }
             }
-            let faces = try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
+            let ofd = run.options.format == .ofd
+            let faces = ofd ? nil : try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
             let fonts = run.compiler.fonts
+            let compiler = run.compiler
             let failure = FirstError()
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {
-                    try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                    if ofd {
+                        try compiler.writeOFD(frames, info: info, to: folder + "/" + name)
+                    } else {
+                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                    }
                 } catch {
                     failure.record(error)
                 }

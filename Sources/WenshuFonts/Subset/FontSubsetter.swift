@@ -14,27 +14,59 @@ public enum FontSubsetter {
     /// whose text is known in advance only as characters. Nil when HarfBuzz cannot subset the face
     /// (the caller then embeds the face as it is).
     public static func subset(_ font: Font, glyphs: Set<UInt32>, unicodes: Set<UInt32> = []) -> SubsetFont? {
-        guard let input = hb_subset_input_create_or_fail() else { return nil }
+        guard let input = input(glyphs: glyphs, unicodes: unicodes, retainGIDs: true) else { return nil }
         defer { hb_subset_input_destroy(input) }
+        guard let result = hb_subset_or_fail(font.face, input) else { return nil }
+        defer { hb_face_destroy(result) }
+        return finished(result, source: font.id)
+    }
+
+    /// Like `subset`, but with the glyphs renumbered from 1 in order (the glyph ids are not kept),
+    /// so that a font of 65,000 glyphs cut to 300 carries no empty slots: for formats that embed
+    /// the font file itself and name glyphs by id (OFD's CGTransform). Returns the font and each
+    /// kept glyph's new id by its old one.
+    public static func compact(_ font: Font, glyphs: Set<UInt32>, unicodes: Set<UInt32> = []) -> (font: SubsetFont, ids: [UInt32: UInt32])? {
+        guard let input = input(glyphs: glyphs, unicodes: unicodes, retainGIDs: false) else { return nil }
+        defer { hb_subset_input_destroy(input) }
+        guard let plan = hb_subset_plan_create_or_fail(font.face, input) else { return nil }
+        defer { hb_subset_plan_destroy(plan) }
+        var ids: [UInt32: UInt32] = [:]
+        if let map = hb_subset_plan_old_to_new_glyph_mapping(plan) {
+            for old in glyphs.union([0]) {
+                let new = hb_map_get(map, old)
+                if new != UInt32.max { ids[old] = new }  // HB_MAP_VALUE_INVALID: not kept
+            }
+        }
+        guard let result = hb_subset_plan_execute_or_fail(plan) else { return nil }
+        defer { hb_face_destroy(result) }
+        return finished(result, source: font.id).map { ($0, ids) }
+    }
+
+    /// The subsetter's input: the glyphs (and .notdef), the characters, no hinting, CFF
+    /// desubroutinized, and no layout tables (the text is shaped already).
+    private static func input(glyphs: Set<UInt32>, unicodes: Set<UInt32>, retainGIDs: Bool) -> OpaquePointer? {
+        guard let input = hb_subset_input_create_or_fail() else { return nil }
         let set = hb_subset_input_glyph_set(input)
         hb_set_add(set, 0)
         for g in glyphs { hb_set_add(set, g) }
         let chars = hb_subset_input_unicode_set(input)
         for u in unicodes { hb_set_add(chars, u) }
-        let flags = HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue
-            | HB_SUBSET_FLAGS_NO_HINTING.rawValue
+        var flags = HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue | HB_SUBSET_FLAGS_NO_HINTING.rawValue
+        if retainGIDs { flags |= HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue }
         hb_subset_input_set_flags(input, flags)
-        // Layout tables are not needed once shaped: drop them.
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG"] {
             hb_set_add(drop, hbTag(tag))
         }
-        guard let result = hb_subset_or_fail(font.face, input) else { return nil }
-        defer { hb_face_destroy(result) }
+        return input
+    }
+
+    /// The subset face's bytes, with the em box as its metrics, owned by a `SubsetFont`.
+    private static func finished(_ result: OpaquePointer, source: FaceID) -> SubsetFont? {
         guard let subsetBlob = hb_face_reference_blob(result) else { return nil }
         defer { hb_blob_destroy(subsetBlob) }
         guard let blob = withEmBoxMetrics(subsetBlob) else { return nil }
-        return SubsetFont(blob: blob, source: font.id)
+        return SubsetFont(blob: blob, source: source)
     }
 
     /// The ideographic em box: 0.88 em above the baseline and 0.12 em below (the box CJK faces are
@@ -135,6 +167,13 @@ public final class SubsetFont: @unchecked Sendable {
 
     /// The size in bytes of the font data.
     public var byteCount: Int { Int(hb_blob_get_length(blob)) }
+
+    /// The font data itself, for writers that embed the font file as it is (OFD).
+    public var data: Data {
+        var length: UInt32 = 0
+        guard let bytes = hb_blob_get_data(blob, &length), length > 0 else { return Data() }
+        return Data(bytes: bytes, count: Int(length))
+    }
 
     /// The FreeType face (an `FT_Face`) for a renderer that hands it to Cairo. Valid while `self` lives.
     public var freetypeFace: UnsafeMutableRawPointer { UnsafeMutableRawPointer(face!) }
