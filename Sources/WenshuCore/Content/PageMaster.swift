@@ -15,6 +15,13 @@ public struct PageMaster: Sendable {
     public var evenHeader: Furniture?
     public var footer: Furniture?
     public var evenFooter: Furniture?
+    /// Margins for a bound book: `margins.left` is the inner margin (at the spine) and
+    /// `margins.right` the outer one; even (left-hand) pages swap them.
+    public var mirrored = false
+    /// Extra inner margin taken by the binding (装订线), added to the inner margin.
+    public var gutter: Length = .zero
+    /// Pages where a chapter opens (a level-1 heading at the top) carry no running header.
+    public var plainChapterOpenings = false
 
     public init(size: Size, margins: Sides, linePitch: Length, gridLines: Int? = nil, gridColumns: Int? = nil,
                 pageNumbers: PageNumberStyle? = nil, header: Furniture? = nil, evenHeader: Furniture? = nil,
@@ -24,10 +31,17 @@ public struct PageMaster: Sendable {
         self.header = header; self.evenHeader = evenHeader; self.footer = footer; self.evenFooter = evenFooter
     }
 
-    /// The type area.
+    /// The type area of an odd (right-hand) page; on even pages of a mirrored master it stands
+    /// `evenPageShift` to the right.
     public var body: Rect {
-        Rect(x: margins.left, y: margins.top, width: size.width - margins.left - margins.right,
+        Rect(x: margins.left + gutter, y: margins.top, width: size.width - margins.left - margins.right - gutter,
              height: size.height - margins.top - margins.bottom)
+    }
+
+    /// How far an even page's content moves right of an odd page's: the outer margin on the left
+    /// and the inner one with the gutter on the right. Zero unless mirrored.
+    public var evenPageShift: Length {
+        mirrored ? margins.right - (margins.left + gutter) : .zero
     }
 
     /// The body's character grid, when the master has one.
@@ -73,6 +87,8 @@ public struct PageNumberStyle: Sendable {
         case plain
         /// "第1页".
         case chinese
+        /// "i", "ii", "iv": front matter numbered apart from the body.
+        case roman
     }
 
     public enum Placement: Sendable {
@@ -98,7 +114,21 @@ public struct PageNumberStyle: Sendable {
         case .pageOfPages: "第\(n)页 共\(total)页"
         case .plain: "\(n)"
         case .chinese: "第\(n)页"
+        case .roman: Self.roman(n)
         }
+    }
+
+    /// The number as a reader cites the page: "iv" for Roman front matter, "4" otherwise.
+    public func label(_ n: Int) -> String { format == .roman ? Self.roman(n) : "\(n)" }
+
+    /// Lower-case Roman numerals (1 to 3999; other numbers as digits).
+    public static func roman(_ n: Int) -> String {
+        guard n > 0 && n < 4000 else { return "\(n)" }
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var rest = n, out = ""
+        for (value, letters) in table { while rest >= value { out += letters; rest -= value } }
+        return out
     }
 
     /// GB/T 9704-2012 §7.5: 4号 half-width 宋体 Arabic numerals with an em dash (一字线) each side,

@@ -16,6 +16,8 @@ struct Composer {
     private var y: Length
     private var hasContent = false
     private var noNumberOnThisPage = false
+    /// A level-1 heading was placed at the top of the page being filled.
+    private var chapterOpensHere = false
     private var number = 1
     private var title: String? = nil
     /// The printed page number where each heading landed, by block index (for the contents).
@@ -43,8 +45,10 @@ struct Composer {
     // MARK: Pages
 
     private mutating func finishPage() {
-        pages.append(PageState(frame: frame, master: master, number: number, title: title, blank: noNumberOnThisPage))
+        pages.append(PageState(frame: frame, master: master, number: number, title: title, blank: noNumberOnThisPage,
+                               opensChapter: chapterOpensHere))
         noNumberOnThisPage = false
+        chapterOpensHere = false
         number += 1
         frame = Frame(size: master.size)
         y = body.minY
@@ -113,10 +117,12 @@ struct Composer {
                 placeImprint(imprint, copies: copies, printer: printer, printed: printed)
             case .section(let s):
                 if hasContent || !pages.isEmpty && !frame.items.isEmpty { newPage() }
+                // The blank left-hand page before an odd start is the back of the section before:
+                // it belongs to that section's master and numbering.
+                if s.oddPage && pages.count % 2 == 1 { blankPage() }
                 master = s.master
                 frame = Frame(size: master.size)
                 y = body.minY
-                if s.oddPage && pages.count % 2 == 1 { blankPage() }
                 if s.restartNumbering { number = 1 }
             }
         }
@@ -293,7 +299,8 @@ struct Composer {
         if first, let level = p.block.bookmarkLevel {
             let text = p.block.text
             frame.place(.bookmark(title: text, level: level), at: Point(x: body.minX, y: y))
-            headingPages[index] = "\(number)"
+            headingPages[index] = master.pageNumbers?.label(number) ?? "\(number)"
+            if level == 1 && !hasContent { chapterOpensHere = true }
             headingTargets[index] = HeadingTarget(page: pages.count, point: Point(x: body.minX, y: y))
             if level == 1 { title = text }
         }

@@ -71,6 +71,8 @@ struct PageState {
     var title: String?
     /// Nothing but furniture will stand on this page (a blank page before an odd-page start).
     var blank = false
+    /// A chapter opens on this page: a level-1 heading stands at its top.
+    var opensChapter = false
 }
 
 /// Lines of a paragraph with how many pitches each takes.

@@ -24,19 +24,27 @@ struct Furnish {
         var frames: [Frame] = []
         for (i, page) in pages.enumerated() {
             var frame = page.frame
-            frame.label = "\(page.number)"
+            frame.label = page.master.pageNumbers?.label(page.number) ?? "\(page.number)"
             if !page.blank {
                 let m = page.master
                 if let numbers = m.pageNumbers {
                     try placeNumber(numbers.text(page: page.number, of: totals[i]), numbers, printed: page.number, master: m, on: &frame)
                 }
                 let even = page.number % 2 == 0
-                if let header = (even ? m.evenHeader : nil) ?? m.header {
+                if let header = (even ? m.evenHeader : nil) ?? m.header, !(page.opensChapter && m.plainChapterOpenings) {
                     try placeFurniture(header, top: true, page: page, total: totals[i], master: m, on: &frame)
                 }
                 if let footer = (even ? m.evenFooter : nil) ?? m.footer {
                     try placeFurniture(footer, top: false, page: page, total: totals[i], master: m, on: &frame)
                 }
+            }
+            // A bound book's left-hand pages mirror its right-hand ones: everything moves over by
+            // the difference of the inner and outer margins.
+            let shift = page.master.evenPageShift
+            if (i + 1) % 2 == 0 && shift != .zero {
+                var moved = Frame(size: frame.size, label: frame.label)
+                moved.append(frame, at: Point(x: shift, y: .zero))
+                frame = moved
             }
             frames.append(frame)
         }

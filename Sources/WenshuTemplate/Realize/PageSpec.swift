@@ -83,7 +83,8 @@ enum PageSpec {
             case "page-of-pages", "第1页共N页": m.pageNumbers = m.pageNumbers ?? .officialDocument; m.pageNumbers?.format = .pageOfPages
             case "plain": m.pageNumbers = m.pageNumbers ?? .officialDocument; m.pageNumbers?.format = .plain
             case "chinese", "第1页": m.pageNumbers = m.pageNumbers ?? .officialDocument; m.pageNumbers?.format = .chinese
-            default: throw bad("page-numbers", "dashes, page-of-pages, plain, chinese or none")
+            case "roman": m.pageNumbers = m.pageNumbers ?? .officialDocument; m.pageNumbers?.format = .roman
+            default: throw bad("page-numbers", "dashes, page-of-pages, plain, chinese, roman or none")
             }
         }
         if let f = e.attributes["number-font"] {
@@ -106,6 +107,24 @@ enum PageSpec {
         if let d = e.attributes["number-distance"] {
             guard let l = Length.parse(d) else { throw bad("number-distance", "a length") }
             m.pageNumbers?.distanceBelowBody = l
+        }
+        if let v = e.attributes["mirror"] {
+            switch v {
+            case "true", "是": m.mirrored = true
+            case "false", "否": m.mirrored = false
+            default: throw bad("mirror", "true or false")
+            }
+        }
+        if let g = e.attributes["gutter"] {
+            guard let l = Length.parse(g), l >= .zero, l < m.size.width / 4 else { throw bad("gutter", "a length such as 5mm, under a quarter of the page's width") }
+            m.gutter = l
+        }
+        if let v = e.attributes["chapter-headers"] {
+            switch v {
+            case "none": m.plainChapterOpenings = true
+            case "show": m.plainChapterOpenings = false
+            default: throw bad("chapter-headers", "none (no running header on a chapter's opening page) or show")
+            }
         }
         for child in e.elements where child.name == "header" || child.name == "footer" {
             var f = Furniture(text: try evaluator.string(child.textContent.trimmingCharacters(in: .whitespacesAndNewlines),
