@@ -46,8 +46,13 @@ let package = Package(
         .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
         .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
         .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo"]),
+        // Word from the content tree (not from frames): flowing text a clerk can still edit.
+        .target(name: "WenshuDocx", dependencies: [
+            "WenshuCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Wenshu", dependencies: [
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
+            "WenshuDocx",
         ]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
@@ -62,6 +67,7 @@ let package = Package(
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
+        .testTarget(name: "WenshuDocxTests", dependencies: ["WenshuDocx", "Wenshu"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]

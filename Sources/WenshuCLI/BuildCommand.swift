@@ -17,8 +17,11 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "Data files, merged in order (later files win).")
     var data: [String] = []
 
-    @Option(name: .shortAndLong, help: "The PDF to write.")
+    @Option(name: .shortAndLong, help: "The file to write: .pdf, .docx (editable Word) or .ofd.")
     var output: String
+
+    @Option(help: "The output's format: pdf, docx or ofd (default: from OUT's extension, else pdf).")
+    var format: OutputFormat?
 
     @OptionGroup var previews: PreviewOptions
 
@@ -41,6 +44,16 @@ struct BuildCommand: ParsableCommand {
             let (content, problems) = try builder.build(template: template, data: data, force: force)
             for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
             clock.lap("template")
+            switch format ?? OutputFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .pdf {
+            case .pdf: break
+            case .docx:
+                try Compiler.writeDocx(content, to: output)
+                clock.lap("docx")
+                print("wrote \(output)")
+                return
+            case .ofd:
+                throw ValidationError("OFD output is not available in this build")
+            }
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
@@ -51,6 +64,8 @@ struct BuildCommand: ParsableCommand {
         }
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `wenshu check DATA…`: every problem of the data, at once.
 struct CheckCommand: ParsableCommand {
