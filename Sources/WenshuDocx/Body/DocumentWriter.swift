@@ -51,6 +51,9 @@ final class DocumentWriter {
         var body = ""
         for block in content.blocks { body += try self.block(block, inTable: false, width: master.body.width) }
         if pendingBreak { body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"# }
+        // The body ends with a paragraph: Word wants one after a table, and a floating table
+        // (the imprint) is anchored to the paragraph that follows it.
+        if body.hasSuffix("</w:tbl>") { body += spacer(height: .pt(1)) }
         body += sectionProperties()
         return OOXML.header
             + #"<w:document xmlns:w="\#(OOXML.wordNamespace)" xmlns:r="\#(OOXML.relNamespace)" "#

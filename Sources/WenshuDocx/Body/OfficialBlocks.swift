@@ -83,7 +83,9 @@ extension DocumentWriter {
         let width = master.body.width
         let cell = characterWidth(i.style.size)
         let thick = OOXML.eighths(.mm(0.35)), thin = OOXML.eighths(.mm(0.25))
+        // A floating table standing on the type area's bottom edge, as GB/T 9704 puts the last rule.
         var x = "<w:tbl><w:tblPr>"
+        x += #"<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>"#
         x += #"<w:tblW w:w="\#(OOXML.twips(width))" w:type="dxa"/><w:jc w:val="center"/>"#
         x += #"<w:tblBorders><w:top w:val="single" w:sz="\#(thick)" w:space="0" w:color="000000"/><w:left w:val="nil"/>"#
         x += #"<w:bottom w:val="single" w:sz="\#(thick)" w:space="0" w:color="000000"/><w:right w:val="nil"/>"#
