@@ -67,7 +67,9 @@ let package = Package(
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
-        .testTarget(name: "WenshuDocxTests", dependencies: ["WenshuDocx", "Wenshu"]),
+        .testTarget(name: "WenshuDocxTests", dependencies: [
+            "WenshuDocx", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]
