@@ -32,6 +32,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
     var zip = false
 
+    @Option(help: "The format of one file per row: pdf or docx (editable Word; default: from --name's extension, else pdf).")
+    var format: OutputFormat?
+
     @Option(help: "The sheet of an .xlsx list (default: the first).")
     var sheet: String?
 
@@ -82,6 +85,14 @@ struct BatchCommand: ParsableCommand {
         options.bookmark = bookmarks
         options.chunkSize = chunk
         if let shard { options.shard = try Shard(parsing: shard) }
+        switch format ?? (name?.lowercased().hasSuffix(".docx") == true ? .docx : .pdf) {
+        case .pdf: break
+        case .docx:
+            if onePDF { throw ValidationError("--format docx writes one Word file per row: give -o a folder") }
+            options.format = .docx
+        case .ofd:
+            throw ValidationError("OFD output is not available in this build")
+        }
         return options
     }
 

@@ -30,6 +30,9 @@ public struct BatchOptions: Sendable {
     public var chunkSize = 256
     /// One outline entry (bookmark) per document in a single PDF, titled by this pattern, e.g. "{no} {name}".
     public var bookmark: String?
+    /// The format of one file per row: PDF, or an editable Word document (the rows' files then
+    /// end in .docx; one PDF of every row stays PDF).
+    public var format = OutputFormat.pdf
 
     public init(output: Output) { self.output = output }
 }

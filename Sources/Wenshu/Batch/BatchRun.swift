@@ -1,6 +1,7 @@
 import Foundation
 import WenshuCore
 import WenshuData
+import WenshuDocx
 import WenshuFonts
 import WenshuLayout
 import WenshuRender
@@ -93,7 +94,8 @@ public final class BatchRun: @unchecked Sendable {
             duplicateKey = columns.contains("no") ? "no" : nil
         }
         if case .files(_, let given) = options.output {
-            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.pdf" : "row-{row}.pdf")
+            let ext = options.format == .docx ? "docx" : "pdf"
+            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.\(ext)" : "row-{row}.\(ext)")
             for k in p.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
                 throw BatchError.usage("--name ‘\(p.pattern)’ uses ‘\(k)’, but the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
             }
@@ -566,7 +568,12 @@ final class Sink: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {
-                    try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                    if run.options.format == .docx {
+                        // Word from the row's content (laid out too, so a row too long for its pages is still refused).
+                        try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
+                    } else {
+                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                    }
                 } catch {
                     failure.record(error)
                 }
