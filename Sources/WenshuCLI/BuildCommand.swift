@@ -44,17 +44,17 @@ struct BuildCommand: ParsableCommand {
             let (content, problems) = try builder.build(template: template, data: data, force: force)
             for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
             clock.lap("template")
+            let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             switch format ?? OutputFormat(rawValue: (output as NSString).pathExtension.lowercased()) ?? .pdf {
             case .pdf: break
             case .docx:
-                try Compiler.writeDocx(content, to: output)
+                try compiler.writeDocx(content, to: output)
                 clock.lap("docx")
                 print("wrote \(output)")
                 return
             case .ofd:
                 throw ValidationError("OFD output is not available in this build")
             }
-            let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
             try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)

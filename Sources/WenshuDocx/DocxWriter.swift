@@ -8,12 +8,17 @@ import WenshuCore
 /// field. It reads the content tree, not the laid-out pages, so the text still flows in Word.
 public struct DocxWriter: Sendable {
     public var content: DocumentContent
+    /// The page labels of the headings as a layout found them (title, label), in order: the
+    /// contents field's entries show them until Word updates the field. Empty: no numbers.
+    public var headingPages: [(title: String, label: String)]
 
-    public init(content: DocumentContent) { self.content = content }
+    public init(content: DocumentContent, headingPages: [(title: String, label: String)] = []) {
+        self.content = content; self.headingPages = headingPages
+    }
 
     /// The parts of the package, before zipping (for tests): name → XML text.
     public func parts() throws -> [String: String] {
-        let writer = DocumentWriter(content: content)
+        let writer = DocumentWriter(content: content, headingPages: headingPages)
         let package = try makePackage(writer)
         var out: [String: String] = [
             "[Content_Types].xml": package.contentTypes, "_rels/.rels": package.packageRels,
@@ -27,7 +32,7 @@ public struct DocxWriter: Sendable {
 
     /// The .docx file's bytes.
     public func data() throws -> Data {
-        try makePackage(DocumentWriter(content: content)).data()
+        try makePackage(DocumentWriter(content: content, headingPages: headingPages)).data()
     }
 
     /// Writes the .docx to `path` whole or not at all.

@@ -16,12 +16,12 @@ extension DocumentWriter {
             x += paragraph(p, inTable: false, width: master.body.width)
         }
         let levels = max(1, min(c.levels, 4))
-        let entries = headings.filter { $0.level <= levels }
+        let entries = headings.indices.filter { headings[$0].level <= levels }.map { (headings[$0], headingLabels[$0]) }
         let right = OOXML.twips(master.body.width)
         let begin = #"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-\#(levels)" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
         let end = #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
         if entries.isEmpty { return x + "<w:p>" + begin + end + "</w:p>" }
-        for (k, e) in entries.enumerated() {
+        for (k, (e, label)) in entries.enumerated() {
             let level = max(1, min(e.level, 4))
             let style = styles.style("目录 \(level)", text: c.style, paragraph: ParagraphStyle(firstLineIndent: 0, alignment: .left), keepNext: false)
             x += #"<w:p><w:pPr><w:pStyle w:val="\#(style.id)"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="\#(right)"/></w:tabs>"#
@@ -30,7 +30,9 @@ extension DocumentWriter {
             if k == 0 { x += begin }
             x += #"<w:hyperlink w:anchor="\#(e.name)" w:history="1">"#
             x += run(InlineRun(e.text, style: c.style), base: style.text) + "<w:r><w:tab/></w:r>"
-            x += #"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF \#(e.name) \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+            x += #"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF \#(e.name) \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+            if let label { x += run(InlineRun(label, style: c.style), base: style.text) }
+            x += #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
             x += "</w:hyperlink>"
             if k == entries.count - 1 { x += end }
             x += "</w:p>"

@@ -18,6 +18,8 @@ final class DocumentWriter {
     var pendingBreak = false
     /// Headings that get a bookmark (for the contents and PDF-style navigation), in order.
     var headings: [(level: Int, text: String, name: String)] = []
+    /// Each heading's page label from a layout, when one was given.
+    var headingLabels: [String?] = []
     var nextBookmark = 0
     var nextDrawing = 1
     /// Whether odd and even pages have their own headers and footers anywhere in the document.
@@ -25,7 +27,7 @@ final class DocumentWriter {
     /// The Word style name of the top-level headings (for {title} in running heads).
     var topHeadingStyle: String?
 
-    init(content: DocumentContent) {
+    init(content: DocumentContent, headingPages: [(title: String, label: String)] = []) {
         self.content = content
         self.master = content.master
         var masters = [content.master]
@@ -35,6 +37,13 @@ final class DocumentWriter {
             return m.evenHeader != nil || m.evenFooter != nil
         }
         headings = Self.collectHeadings(content.blocks)
+        // Match the layout's bookmarks to the headings in order, by their text.
+        var rest = headingPages[...]
+        headingLabels = headings.map { h in
+            guard let i = rest.firstIndex(where: { $0.title == h.text }) else { return nil }
+            defer { rest = rest[(i + 1)...] }
+            return rest[i].label
+        }
     }
 
     /// The bookmarked headings of the body, each with its bookmark name.
@@ -49,7 +58,18 @@ final class DocumentWriter {
     /// The whole of word/document.xml.
     func document() throws -> String {
         var body = ""
-        for block in content.blocks { body += try self.block(block, inTable: false, width: master.body.width) }
+        var rest = content.blocks[...]
+        while let block = rest.popFirst() {
+            guard case .fill = block else {
+                body += try self.block(block, inTable: false, width: master.body.width)
+                continue
+            }
+            // Flexible space pushes what follows (up to the next page break) to the page's foot:
+            // in Word, those blocks float in a frameless table on the type area's bottom edge.
+            let end = rest.firstIndex { if case .pageBreak = $0 { true } else if case .section = $0 { true } else { false } } ?? rest.endIndex
+            body += try footBox(Array(rest[..<end]))
+            rest = rest[end...]
+        }
         if pendingBreak { body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"# }
         // The body ends with a paragraph: Word wants one after a table, and a floating table
         // (the imprint) is anchored to the paragraph that follows it.
@@ -91,7 +111,7 @@ final class DocumentWriter {
         case .section(let s):
             return sectionBreak(next: s.master, start: s.oddPage ? "oddPage" : "nextPage", restart: s.restartNumbering)
         case .fill:
-            // Word has no flexible space: what follows stays where the flow puts it.
+            // Inside a table cell flexible space has nothing to push (see document()).
             return ""
         case .masthead(let m):
             return masthead(m)

@@ -75,6 +75,30 @@ extension DocumentWriter {
             + line(s.date, right: dateRight, before: .zero, keep: false, extra: "")
     }
 
+    /// The start of a table (up to its borders) floating on the type area's bottom edge.
+    func floatingTable(width: Length) -> String {
+        #"<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>"#
+            + #"<w:tblW w:w="\#(OOXML.twips(width))" w:type="dxa"/><w:jc w:val="center"/>"#
+    }
+
+    /// Blocks set at the foot of the page (after flexible space): one borderless cell of a table
+    /// floating on the type area's bottom edge, then an empty line it is anchored to.
+    func footBox(_ blocks: [Block]) throws -> String {
+        guard !blocks.isEmpty else { return "" }
+        // 5 mm narrower than the type area: LibreOffice floats a positioned table only when text
+        // could stand beside it (Word floats it either way).
+        let width = max(master.body.width - .mm(5), .mm(10))
+        var x = floatingTable(width: width)
+        x += #"<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>"#
+        x += #"<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>"#
+        x += #"<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="\#(OOXML.twips(width))"/></w:tblGrid>"#
+        x += #"<w:tr><w:tc><w:tcPr><w:tcW w:w="\#(OOXML.twips(width))" w:type="dxa"/></w:tcPr>"#
+        var inner = ""
+        for b in blocks { inner += try block(b, inTable: false, width: width) }
+        if !inner.hasSuffix("</w:p>") { inner += "<w:p/>" }
+        return x + inner + "</w:tc></w:tr></w:tbl>" + spacer(height: .pt(1))
+    }
+
     /// 版记 (§7.4): 抄送 and 印发机关 with 印发日期 in a table between rules as wide as the type area,
     /// the first and last 0.35 mm, the middle 0.25 mm, one character in from each side, each row
     /// exactly a line pitch tall.
@@ -84,9 +108,7 @@ extension DocumentWriter {
         let cell = characterWidth(i.style.size)
         let thick = OOXML.eighths(.mm(0.35)), thin = OOXML.eighths(.mm(0.25))
         // A floating table standing on the type area's bottom edge, as GB/T 9704 puts the last rule.
-        var x = "<w:tbl><w:tblPr>"
-        x += #"<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>"#
-        x += #"<w:tblW w:w="\#(OOXML.twips(width))" w:type="dxa"/><w:jc w:val="center"/>"#
+        var x = floatingTable(width: width)
         x += #"<w:tblBorders><w:top w:val="single" w:sz="\#(thick)" w:space="0" w:color="000000"/><w:left w:val="nil"/>"#
         x += #"<w:bottom w:val="single" w:sz="\#(thick)" w:space="0" w:color="000000"/><w:right w:val="nil"/>"#
         x += #"<w:insideH w:val="single" w:sz="\#(thin)" w:space="0" w:color="000000"/><w:insideV w:val="nil"/></w:tblBorders>"#

@@ -121,7 +121,9 @@ extension DocumentWriter {
         var x = "<w:tc><w:tcPr>" + cellWidth(width, span: span)
         if cell.rowspan > 1 { x += #"<w:vMerge w:val="restart"/>"# }
         if let fill = cell.fill { x += #"<w:shd w:val="clear" w:color="auto" w:fill="\#(OOXML.hex(fill))"/>"# }
-        switch cell.verticalAlignment {
+        // A cell holding only its foot (an opinion box: （盖章） 年 月 日) sets it at the bottom.
+        let footOnly = !cell.foot.isEmpty && cell.content.allSatisfy { if case .paragraph(let p) = $0 { p.text.isEmpty } else { false } }
+        switch footOnly ? .bottom : cell.verticalAlignment {
         case .top: break
         case .middle: x += #"<w:vAlign w:val="center"/>"#
         case .bottom: x += #"<w:vAlign w:val="bottom"/>"#

@@ -23,4 +23,12 @@ import WenshuCore
         #expect(count(#"w:fldCharType="begin""#, in: doc) == count(#"w:fldCharType="end""#, in: doc))
         #expect(parts["word/settings.xml"]?.contains("<w:updateFields") == true)
     }
+
+    @Test func entriesShowTheLayoutsPageLabelsUntilWordUpdatesThem() throws {
+        let content = DocumentContent(blocks: [
+            .contents(ContentsBlock(levels: 1)), paragraph("前言", style: "章标题", bookmark: 1), paragraph("青石桥实验小学", style: "章标题", bookmark: 1),
+        ])
+        let doc = try #require(try DocxWriter(content: content, headingPages: [("前言", "1"), ("青石桥实验小学", "3")]).parts()["word/document.xml"])
+        #expect(doc.contains(#"<w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">3</w:t></w:r>"#.replacingOccurrences(of: "<w:fldCharType", with: "<w:fldChar w:fldCharType")))
+    }
 }

@@ -51,4 +51,17 @@ import WenshuCore
         #expect(count("<w:tr>", in: xml) == 2 && xml.contains(#"<w:tab w:val="right""#))
         #expect(xml.contains(#"<w:top w:val="single" w:sz="8""#) && xml.contains(#"<w:insideH w:val="single" w:sz="6""#))
     }
+
+    @Test func whatFollowsFlexibleSpaceFloatsOnThePagesFoot() throws {
+        let content = DocumentContent(master: .officialDocument(), blocks: [
+            paragraph("封面标题"), .fill, paragraph("中共清河市委教育工作委员会制"), .pageBreak, paragraph("填表说明"),
+        ])
+        let doc = try DocumentWriter(content: content).document()
+        let foot = try #require(doc.range(of: "w:tblpYSpec=\"bottom\""))
+        let issuer = try #require(doc.range(of: "中共清河市委教育工作委员会制"))
+        #expect(foot.lowerBound < issuer.lowerBound, "the issuer is not in the floating table")
+        // The next page still starts with a page break, after the empty line the table anchors to.
+        let after = doc[issuer.upperBound...]
+        #expect(after.contains("</w:tbl><w:p>") && after.contains("<w:pageBreakBefore/>"))
+    }
 }

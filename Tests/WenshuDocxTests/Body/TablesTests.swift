@@ -52,4 +52,11 @@ import WenshuCore
         #expect(parts["word/styles.xml"]?.contains(#"<w:name w:val="表格文字"/>"#) == true)
         #expect(doc.contains("</w:tbl><w:p>"))
     }
+
+    @Test func aCellHoldingOnlyItsFootSetsItAtTheBottom() throws {
+        let foot = TableCell(content: [], foot: [paragraph("（盖章）年　月　日", size: 14)])
+        let t = TableBlock(columns: [.fraction(1)], rows: [TableRow(cells: [foot], minHeight: .mm(40))])
+        let doc = try #require(try docxParts(DocumentContent(blocks: [.table(t)]))["word/document.xml"])
+        #expect(doc.contains(#"<w:vAlign w:val="bottom"/>"#))
+    }
 }
