@@ -118,9 +118,9 @@ extension DocumentWriter {
         let tab = OOXML.twips(width - cell)
         func row(_ text: String, right: String?) -> String {
             var r = #"<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="\#(OOXML.twips(pitch))" w:hRule="exact"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="\#(OOXML.twips(width))" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>"#
-            r += #"<w:p><w:pPr><w:pStyle w:val="\#(style.id)"/><w:keepNext/><w:snapToGrid w:val="0"/>"#
+            r += #"<w:p><w:pPr><w:pStyle w:val="\#(style.id)"/><w:keepNext/>"#
             if right != nil { r += #"<w:tabs><w:tab w:val="right" w:pos="\#(tab)"/></w:tabs>"# }
-            r += spacing(before: .zero, after: .zero, line: i.style.size * 1.5)
+            r += #"<w:snapToGrid w:val="0"/>"# + spacing(before: .zero, after: .zero, line: i.style.size * 1.5)
             r += #"<w:ind w:left="\#(inset)" w:right="\#(inset)" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>"#
             r += run(InlineRun(text, style: i.style), base: style.text)
             if let right { r += "<w:r><w:tab/></w:r>" + run(InlineRun(right, style: i.style), base: style.text) }

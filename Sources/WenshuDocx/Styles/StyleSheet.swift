@@ -109,7 +109,7 @@ final class StyleSheet {
         let normal = styles[0].text
         var x = OOXML.header + #"<w:styles xmlns:w="\#(OOXML.wordNamespace)">"#
         x += "<w:docDefaults><w:rPrDefault><w:rPr>" + Self.runProperties(normal, over: nil)
-        x += #"<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#
+        x += #"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#
         x += "<w:pPrDefault><w:pPr><w:adjustRightInd w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         for s in styles {
             let isDefault = s.id == "Normal"
