@@ -142,6 +142,7 @@ final class DocumentWriter {
     /// The width of one character of a paragraph for indents: the grid's column, or the font size.
     func characterWidth(_ size: Length) -> Length {
         if let grid = master.grid, size.approximatelyEquals(.pt(16), tolerance: 0.6) { return grid.pitch }
+        if master.gridLines != nil, size.approximatelyEquals(.pt(16), tolerance: 0.6) { return size - .pt(0.25) }
         return size
     }
 
@@ -181,7 +182,9 @@ final class DocumentWriter {
         // keep to it by their exact line pitch and, for the body's 三号 text, by the condensing
         // (LibreOffice spreads grid-snapped text of a size over the column over two columns).
         // A paragraph a clerk adds in the same style snaps to Word's grid.
-        let onGrid = p.style.snapToGrid && master.grid != nil && runs.allSatisfy { $0.style.size.approximatelyEquals(.pt(16), tolerance: 0.6) }
+        // GB/T 9704's type area holds 28 三号 characters a line with or without the character grid.
+        let onGrid = p.style.snapToGrid && master.gridLines != nil && runs.allSatisfy { $0.style.size.approximatelyEquals(.pt(16), tolerance: 0.6) }
+        if p.style.hanLatinSpacing { pPr += #"<w:autoSpaceDE/><w:autoSpaceDN/>"# }
         pPr += #"<w:snapToGrid w:val="0"/>"#
         pPr += spacing(before: pitch * p.linesBefore, after: pitch * p.linesAfter,
                        line: lineHeight(p, size: size, inTable: inTable))

@@ -110,7 +110,9 @@ final class StyleSheet {
         var x = OOXML.header + #"<w:styles xmlns:w="\#(OOXML.wordNamespace)">"#
         x += "<w:docDefaults><w:rPrDefault><w:rPr>" + Self.runProperties(normal, over: nil)
         x += #"<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#
-        x += "<w:pPrDefault><w:pPr><w:adjustRightInd w:val=\"0\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        // No space between Han and Latin letters or digits (official documents set none; a paragraph
+        // that wants it turns it on), and no right-indent adjustment to a grid.
+        x += #"<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>"#
         for s in styles {
             let isDefault = s.id == "Normal"
             x += #"<w:style w:type="paragraph" w:styleId="\#(s.id)""# + (isDefault ? #" w:default="1""# : "") + ">"
