@@ -397,6 +397,19 @@ public final class BatchRun: @unchecked Sendable {
 
     /// Whether `path` is a whole PDF: it starts as a PDF does and ends with the end-of-file mark
     /// a PDF writer puts last.
+    /// True when the file at `path` was written whole: a PDF ending in %%EOF, or a .docx whose
+    /// zip ends with its end-of-central-directory record.
+    public static func isWholeDocument(_ path: String) -> Bool {
+        guard path.lowercased().hasSuffix(".docx") else { return isWholePDF(path) }
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        guard let head = try? h.read(upToCount: 4), head == Data([0x50, 0x4B, 0x03, 0x04]),
+              let size = try? h.seekToEnd(), size > 22 else { return false }
+        try? h.seek(toOffset: size - 22)
+        guard let tail = try? h.readToEnd() else { return false }
+        return tail.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    }
+
     public static func isWholePDF(_ path: String) -> Bool {
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
@@ -460,7 +473,7 @@ public final class BatchRun: @unchecked Sendable {
             BatchRun.removeStaleTemporaries(in: folder, of: names)
             if options.resume {
                 for i in verdicts.indices where verdicts[i].status == nil {
-                    if let name = verdicts[i].name, BatchRun.isWholePDF(folder + "/" + name) { verdicts[i].status = .kept }
+                    if let name = verdicts[i].name, BatchRun.isWholeDocument(folder + "/" + name) { verdicts[i].status = .kept }
                 }
             }
         } else if let pdf = paths.pdf {

@@ -26,4 +26,22 @@ import WenshuCore
         let names = try BatchSupport.tool("unzip", ["-Z1", zip])
         #expect(files.allSatisfy { names.contains($0) })
     }
+
+    @Test func resumeKeepsWholeWordFilesAndRewritesCutOnes() throws {
+        let dir = try BatchSupport.folder("docx-resume")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let list = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(2), in: dir)
+        let out = dir + "/out"
+        _ = try BatchSupport.run(list, output: .files(folder: out, pattern: nil)) { $0.format = .docx }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".docx") }.sorted()
+        #expect(files.count == 2)
+        // Cut the second file short, as a stopped run would have left it.
+        let cut = out + "/" + files[1]
+        let data = try Data(contentsOf: URL(fileURLWithPath: cut))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
+        #expect(!BatchRun.isWholeDocument(cut) && BatchRun.isWholeDocument(out + "/" + files[0]))
+        let (again, _) = try BatchSupport.run(list, output: .files(folder: out, pattern: nil)) { $0.format = .docx; $0.resume = true }
+        #expect(again.counts.kept == 1 && again.counts.written == 1)
+        #expect(BatchRun.isWholeDocument(cut))
+    }
 }
