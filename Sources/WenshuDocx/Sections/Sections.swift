@@ -102,7 +102,8 @@ extension DocumentWriter {
             x += "</w:p>"
             any = true
         }
-        if !any { x += "<w:p/>" }
+        // An empty part holds one hairline paragraph, so it takes no room from a small margin.
+        if !any { x += #"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>"# }
         return x + "</\(tag)>"
     }
 
