@@ -50,9 +50,13 @@ let package = Package(
             "WenshuCore", "WenshuFonts",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Word from the content tree (not from frames): flowing text a clerk can still edit.
+        .target(name: "WenshuDocx", dependencies: [
+            "WenshuCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Wenshu", dependencies: [
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
-            "WenshuOFD",
+            "WenshuOFD", "WenshuDocx",
         ]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
@@ -69,6 +73,9 @@ let package = Package(
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
         .testTarget(name: "WenshuOFDTests", dependencies: ["WenshuOFD", "WenshuLayout", "Wenshu"],
                     resources: [.copy("Schemas")]),
+        .testTarget(name: "WenshuDocxTests", dependencies: [
+            "WenshuDocx", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]

@@ -43,10 +43,12 @@ public struct ReportDocument: Sendable {
     public var blocks: [Block] {
         var blocks: [Block] = []
         if let title {
-            blocks.append(.paragraph(ParagraphBlock(
+            var p = ParagraphBlock(
                 runs: [InlineRun(title, style: Self.titleStyle)],
                 style: ParagraphStyle(firstLineIndent: 0, alignment: .center),
-                keepWithNext: true, linesAfter: 1, bookmarkLevel: 1)))
+                keepWithNext: true, linesAfter: 1, bookmarkLevel: 1)
+            p.styleName = "标题"
+            blocks.append(.paragraph(p))
         }
         for p in text.paragraphs {
             var runs: [InlineRun] = []
@@ -55,10 +57,12 @@ public struct ReportDocument: Sendable {
             }
             if !p.body.isEmpty { runs.append(InlineRun(p.body, style: Self.bodyStyle)) }
             let isHeadingOnly = p.level != nil && p.body.isEmpty
-            blocks.append(.paragraph(ParagraphBlock(
+            var block = ParagraphBlock(
                 runs: runs, style: ParagraphStyle(firstLineIndent: 2, alignment: .justified),
                 keepWithNext: isHeadingOnly,
-                bookmarkLevel: isHeadingOnly && (p.level ?? 9) <= 2 ? (p.level! + (title == nil ? 0 : 1)) : nil)))
+                bookmarkLevel: isHeadingOnly && (p.level ?? 9) <= 2 ? (p.level! + (title == nil ? 0 : 1)) : nil)
+            block.styleName = isHeadingOnly ? p.level.map { ["一级标题", "二级标题", "三级标题", "四级标题"][min(max($0, 1), 4) - 1] } : "正文"
+            blocks.append(.paragraph(block))
         }
         return blocks
     }

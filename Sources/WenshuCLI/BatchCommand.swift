@@ -29,7 +29,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "File names in a folder, from the row's columns, e.g. \"{no}-{name}.pdf\" ({row}: the row's line; {n}: its number). Default {no}-{name}.pdf.")
     var name: String?
 
-    @Option(help: "The format of one file per row: pdf or ofd (default: from --name's extension, else pdf). One PDF of every row is always PDF.")
+    @Option(help: "The format of one file per row: pdf, docx (editable Word) or ofd (default: from --name's extension, else pdf). One PDF of every row is always PDF.")
     var format: OutputFormat?
 
     @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
@@ -77,9 +77,10 @@ struct BatchCommand: ParsableCommand {
         let onePDF = format == .pdf && name == nil && output.lowercased().hasSuffix(".pdf")
         switch format {
         case .pdf: break
-        case .ofd:
-            if name == nil && output.lowercased().hasSuffix(".pdf") { throw ValidationError("--format ofd writes one .ofd per row: give -o a folder") }
-        case .docx: throw ValidationError("--format docx is not available yet")
+        case .ofd, .docx:
+            if name == nil && output.lowercased().hasSuffix(".pdf") {
+                throw ValidationError("--format \(format.rawValue) writes one .\(format.rawValue) per row: give -o a folder")
+            }
         }
         if onePDF && zip { throw ValidationError("--zip packs one PDF per row: give -o a folder (or --name)") }
         if !onePDF && bookmarks != nil { throw ValidationError("--bookmarks is for one PDF: give -o a file ending in .pdf") }

@@ -45,16 +45,24 @@ struct BuildCommand: ParsableCommand {
             for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
             clock.lap("template")
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
+            let chosen = format ?? OutputFormat(path: output) ?? .pdf
+            if chosen == .docx {
+                // Word is written from the content (flowing text), not from laid-out pages.
+                try compiler.writeDocx(content, to: output)
+                clock.lap("docx")
+                print("wrote \(output)")
+                return
+            }
             let frames = try compiler.layout(content)
             clock.lap("layout")
-            switch format ?? OutputFormat(path: output) ?? .pdf {
+            switch chosen {
             case .pdf:
                 try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
             case .ofd:
                 try compiler.writeOFD(frames, info: content.info, to: output)
                 try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
             case .docx:
-                throw ValidationError("--format docx is not available yet")
+                break  // written above
             }
             clock.lap("render")
             for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }

@@ -13,7 +13,8 @@ public struct BatchOptions: Sendable {
     }
 
     public var output: Output
-    /// The format of the files of one-file-per-row mode: PDF, or OFD (names then end in `.ofd`).
+    /// The format of the files of one-file-per-row mode: PDF, OFD or an editable Word document
+    /// (names then end in `.ofd` or `.docx`); one PDF of every row stays PDF.
     public var format: OutputFormat = .pdf
     /// The sheet of an .xlsx list (default: the first visible sheet).
     public var sheet: String?

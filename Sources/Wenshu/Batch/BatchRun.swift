@@ -1,6 +1,7 @@
 import Foundation
 import WenshuCore
 import WenshuData
+import WenshuDocx
 import WenshuFonts
 import WenshuLayout
 import WenshuRender
@@ -93,7 +94,8 @@ public final class BatchRun: @unchecked Sendable {
             duplicateKey = columns.contains("no") ? "no" : nil
         }
         if case .files(_, let given) = options.output {
-            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.pdf" : "row-{row}.pdf")
+            let ext = options.format == .docx ? "docx" : "pdf"
+            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.\(ext)" : "row-{row}.\(ext)")
             for k in p.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
                 throw BatchError.usage("--name ‘\(p.pattern)’ uses ‘\(k)’, but the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
             }
@@ -400,6 +402,13 @@ public final class BatchRun: @unchecked Sendable {
 
     /// Whether `path` is a whole PDF: it starts as a PDF does and ends with the end-of-file mark
     /// a PDF writer puts last.
+    /// True when the file at `path` was written whole: a PDF ending in %%EOF, or a .docx whose
+    /// zip ends with its end-of-central-directory record.
+    /// Whether a per-row file of any format was written whole (see `isWhole(_:format:)`).
+    public static func isWholeDocument(_ path: String) -> Bool {
+        isWhole(path, format: OutputFormat(path: path) ?? .pdf)
+    }
+
     public static func isWholePDF(_ path: String) -> Bool {
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
@@ -411,9 +420,9 @@ public final class BatchRun: @unchecked Sendable {
     }
 
     /// Whether `path` is a whole file of `format`: a PDF with its end-of-file mark, or a zip (an
-    /// OFD package) with its end-of-central-directory record.
+    /// OFD package, a Word document) with its end-of-central-directory record.
     static func isWhole(_ path: String, format: OutputFormat) -> Bool {
-        guard format == .ofd else { return isWholePDF(path) }
+        guard format != .pdf else { return isWholePDF(path) }
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         guard let head = try? h.read(upToCount: 4), head == Data([0x50, 0x4B, 0x03, 0x04]),
@@ -588,6 +597,9 @@ final class Sink: @unchecked Sendable {
                 do {
                     if ofd {
                         try compiler.writeOFD(frames, info: info, to: folder + "/" + name)
+                    } else if run.options.format == .docx {
+                        // Word from the row's content (laid out too, so a row too long for its pages is still refused).
+                        try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
                     } else {
                         try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
                     }

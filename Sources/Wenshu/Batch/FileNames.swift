@@ -98,17 +98,24 @@ public struct FileNamePattern: Sendable, Equatable {
         return s
     }()
 
-    /// A safe single file name ending in `.pdf`: no separators or control characters, no leading
-    /// dot (no hidden files, no `..`), no trailing dot or space, not a Windows device name, at most
-    /// `maxBytes` bytes of UTF-8 (cut at a character boundary), never empty.
+    /// The output extension `name` ends with (.pdf, .docx, .ofd), or .pdf.
+    static func outputExtension(_ name: String) -> String {
+        OutputFormat.allCases.map { "." + $0.rawValue }.first { name.lowercased().hasSuffix($0) } ?? ".pdf"
+    }
+
+    /// A safe single file name ending in `.pdf` (or the output extension it has: .docx, .ofd): no
+    /// separators or control characters, no leading dot (no hidden files, no `..`), no trailing dot
+    /// or space, not a Windows device name, at most `maxBytes` bytes of UTF-8 (cut at a character
+    /// boundary), never empty.
     public static func safe(_ name: String, maxBytes: Int = FileNamePattern.maxBytes) -> String {
         var stem = safeText(name)
-        if stem.lowercased().hasSuffix(".pdf") { stem.removeLast(4) }
+        let ext = outputExtension(stem)
+        if stem.lowercased().hasSuffix(ext) { stem.removeLast(ext.count) }
         stem = trimmed(stem)
         if stem.isEmpty { stem = "_" }
         let base = stem.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
         if deviceNames.contains(base.trimmingCharacters(in: .whitespaces)) { stem = "_" + stem }
-        let limit = maxBytes - 4
+        let limit = maxBytes - ext.utf8.count
         if stem.utf8.count > limit {
             var cut = ""
             for c in stem {
@@ -118,7 +125,7 @@ public struct FileNamePattern: Sendable, Equatable {
             stem = trimmed(cut)
             if stem.isEmpty { stem = "_" }
         }
-        return stem + ".pdf"
+        return stem + ext
     }
 
     /// Without leading dots and spaces, and without trailing dots and spaces.
@@ -131,7 +138,8 @@ public struct FileNamePattern: Sendable, Equatable {
 
     /// `name` with " (k)" before its extension: the k-th row whose name is already taken.
     public static func numbered(_ name: String, _ k: Int) -> String {
-        let stem = name.hasSuffix(".pdf") ? String(name.dropLast(4)) : name
-        return stem + " (\(k)).pdf"
+        let ext = outputExtension(name)
+        let stem = name.lowercased().hasSuffix(ext) ? String(name.dropLast(ext.count)) : name
+        return stem + " (\(k))" + ext
     }
 }

@@ -15,6 +15,9 @@ public struct ParagraphBlock: Sendable {
     /// Shrink the text to fit in at most this many lines, down to a smallest size, then wrap
     /// (names on certificates, titles in boxes). Nil: set at the given size.
     public var fit: ShrinkFit?
+    /// The name of the template style the paragraph was made in (正文, 标题, 一级标题…), for formats
+    /// that keep named styles (Word); nil when made without one.
+    public var styleName: String?
 
     public init(runs: [InlineRun], style: ParagraphStyle = ParagraphStyle(), keepWithNext: Bool = false,
                 linesBefore: Double = 0, linesAfter: Double = 0, bookmarkLevel: Int? = nil, lineHeight: Length? = nil) {

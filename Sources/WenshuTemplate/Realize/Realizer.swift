@@ -87,9 +87,10 @@ public struct Realizer {
             if let (e, s) = template.styles[name] {
                 var spec = try StyleSpec(try evaluated(e, source: s), source: s)
                 spec.role = spec.role ?? StyleSpec.builtIn[name]?.role
+                spec.name = name
                 return spec.over(StyleSpec.builtIn[name] ?? StyleSpec.builtIn["正文"]!)
             }
-            if let b = StyleSpec.builtIn[name] { return b }
+            if var b = StyleSpec.builtIn[name] { b.name = name; return b }
             throw TemplateError("no style named ‘\(name)’ (define it with <style name=\"\(name)\">; built in: \(StyleSpec.builtIn.keys.sorted().joined(separator: ", ")))",
                                 at: source.locate("style=\"\(name)", from: line))
         }
@@ -273,8 +274,10 @@ public struct Realizer {
         func paragraph(runs: [InlineRun], spec: StyleSpec) throws -> ParagraphBlock {
             var style = spec.paragraphStyle
             style.grid = nil
-            return ParagraphBlock(runs: runs, style: style, keepWithNext: spec.keepWithNext ?? false,
-                                  linesBefore: spec.spaceBefore ?? 0, linesAfter: spec.spaceAfter ?? 0, lineHeight: spec.lineHeight)
+            var p = ParagraphBlock(runs: runs, style: style, keepWithNext: spec.keepWithNext ?? false,
+                                   linesBefore: spec.spaceBefore ?? 0, linesAfter: spec.spaceAfter ?? 0, lineHeight: spec.lineHeight)
+            p.styleName = spec.name
+            return p
         }
 
         /// Report text as people type it: paragraphs split at blank lines, 一、（一）1.（1） headings.
@@ -291,7 +294,8 @@ public struct Realizer {
                 }
                 if !p.body.isEmpty { runs.append(InlineRun(p.body, style: spec.textStyle)) }
                 var block = try paragraph(runs: runs, spec: spec)
-                if p.level != nil && p.body.isEmpty {
+                if let level = p.level, p.body.isEmpty {
+                    block.styleName = ["一级标题", "二级标题", "三级标题", "四级标题"][level - 1]
                     block.keepWithNext = true
                     if (p.level ?? 9) <= 2 { block.bookmarkLevel = p.level! + 1 }
                 }

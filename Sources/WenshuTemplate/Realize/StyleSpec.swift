@@ -17,6 +17,8 @@ struct StyleSpec: Sendable {
     var hanLatin: Bool?
     var grid: Bool?
     var leftIndent: Double?
+    /// The style's name when it came from a named style (kept for Word's paragraph styles).
+    var name: String?
 
     /// Reads the style attributes of `e`.
     init(_ e: XMLElement, source: SourceFile) throws {
@@ -73,6 +75,7 @@ struct StyleSpec: Sendable {
         if let hanLatin { s.hanLatin = hanLatin }
         if let grid { s.grid = grid }
         if let leftIndent { s.leftIndent = leftIndent }
+        if let name { s.name = name }
         return s
     }
 
@@ -127,6 +130,7 @@ struct StyleSpec: Sendable {
             "图注": s(.kai, 14, align: .center),
             "落款": s(.fangsong, 16),
             "主送": s(.fangsong, 16),
+            "附件": s(.fangsong, 16),
         ]
     }()
 }
