@@ -11,7 +11,7 @@ public enum LayoutError: WenshuError {
     public var message: String {
         switch self {
         case .text(let e): e.message
-        case .image(let path, let reason): "\(path): cannot use the image: \(reason)"
+        case .image(let path, let reason): "\(path): 无法使用这张图片（cannot use the image）：\(reason)"
         }
     }
 }

@@ -87,6 +87,7 @@ public final class PDFStream {
         try painter.paint(frame, on: cr)
         outline.add(frame, page: pageCount + 1, to: surface)
         cairo_show_page(cr)
+        painter.images.releasePage()
         pageCount += 1
         if let failure = faces.failure { throw failure }
         let status = cairo_status(cr)

@@ -10,6 +10,15 @@ public struct Realizer {
     /// Folders of the data files: images named in data are looked up there first.
     public var dataFolders: [String]
 
+    /// How deeply includes may nest.
+    static let maxIncludeDepth = 16
+    /// Fragments one document may include, all levels together.
+    static let maxIncludes = 1_000
+    /// Blocks and table rows one document may realise.
+    static let maxBlocks = 250_000
+    /// Pixels the distinct images of one document may have in all (400 million, as the renderer's budget).
+    static let maxImagePixels = 400_000_000
+
     public init(loader: TemplateLoader, dataFolders: [String] = []) {
         self.loader = loader; self.dataFolders = dataFolders
     }
@@ -18,7 +27,8 @@ public struct Realizer {
     /// overrides the template's parameters.
     public func realize(_ template: Template, data: DataSet) throws -> DocumentContent {
         var parameters = Record()
-        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases))
+        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases),
+                                  dataLocations: data.locations)
         let overrides = data.root["params"] ?? data.root["参数"]
         for p in template.parameters {
             // The data overrides a parameter's default: in its params object, or as a field of
@@ -64,6 +74,12 @@ public struct Realizer {
         let realizer: Realizer
         var masters: [String: PageMaster] = [:]
         var includeDepth = 0
+        /// Fragments included so far, all levels together.
+        var includeCount = 0
+        /// Blocks and table rows made so far.
+        var realised = 0
+        /// Pixels of the distinct images named so far (see `ImageInfo.maxPixels` for one image).
+        var imagePixels: [String: Int] = [:]
         /// The line pitch of the master in force (to turn heights into lines).
         var currentPitch = Length.mm(225) / 22
 
@@ -119,6 +135,7 @@ public struct Realizer {
         }
 
         mutating func block(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+            try countRealised(e, source: source)
             switch e.name {
             case "p":
                 let spec = try self.style(of: e, source: source, base: style)
@@ -148,7 +165,7 @@ public struct Realizer {
                 return [.paragraph(p)]
             case "text":
                 let spec = try self.style(of: e, source: source, base: style)
-                let value = try evaluator.value(e.attributes["value"]!, source: source, line: e.line)
+                let value = try evaluator.textValue(e.attributes["value"]!, source: source, line: e.line)
                 return try reportText(value.description, spec: spec, source: source, line: e.line)
             case "table":
                 return [.table(try table(e, source: source, style: style))]
@@ -201,7 +218,11 @@ public struct Realizer {
                 var seal: String? = nil
                 if let s = e.attributes["seal"] {
                     let v = try evaluator.value(s, source: source, line: e.line, lenient: true)
-                    if v.isTruthy { seal = try realizer.resolveFile(v.description, template: template, source: source, line: e.line) }
+                    if v.isTruthy {
+                        let path = try realizer.resolveFile(v.description, template: template, source: source, line: e.line)
+                        try checkImage(path, source: source, line: e.line, name: "seal=")
+                        seal = path
+                    }
                 }
                 return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
             case "contents":
@@ -223,7 +244,15 @@ public struct Realizer {
                 let test = try evaluator.value(e.attributes["test"]!, source: source, line: e.line, lenient: true)
                 return try blocks(test.isTruthy ? yes : no, source: source, style: style)
             case "include":
-                guard includeDepth < 16 else { throw TemplateError("includes nest too deep (a loop?)", at: source.at(e.line)) }
+                guard includeDepth < Realizer.maxIncludeDepth else {
+                    throw TemplateError("include 嵌套超过 \(Realizer.maxIncludeDepth) 层（includes nest more than \(Realizer.maxIncludeDepth) deep: a loop?）；请检查片段是否互相包含",
+                                        at: source.locate("<include", from: e.line))
+                }
+                includeCount += 1
+                guard includeCount <= Realizer.maxIncludes else {
+                    throw TemplateError("一份文档里 include 展开超过 \(Realizer.maxIncludes) 次（includes expand more than \(Realizer.maxIncludes) times in one document）；请减少片段之间的重复包含",
+                                        at: source.locate("<include", from: e.line))
+                }
                 let path = try realizer.resolveFile(try evaluator.string(e.attributes["src"]!, source: source, line: e.line),
                                                     template: template, source: source, line: e.line, preferTemplate: true)
                 let (root, included) = try realizer.loader.read(path)
@@ -241,19 +270,45 @@ public struct Realizer {
             }
         }
 
+        /// Counts one more block or row, refusing a document beyond `Realizer.maxBlocks`.
+        mutating func countRealised(_ e: XMLElement, source: SourceFile) throws {
+            realised += 1
+            guard realised <= Realizer.maxBlocks else {
+                throw TemplateError("文档展开后超过 \(Realizer.maxBlocks) 个段落、表格行等内容（the document realises more than \(Realizer.maxBlocks) blocks and rows）；请检查循环和 include 是否重复展开，或把数据分成几份",
+                                    at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
+        /// `path` checked as an image (a regular PNG or JPEG within the pixel budgets), or an error
+        /// at the template's place.
+        mutating func checkImage(_ path: String, source: SourceFile, line: Int, name: String) throws {
+            let location = source.locate(name, from: line)
+            let info: ImageInfo
+            do { info = try ImageInfo.read(path) } catch {
+                throw TemplateError("图片 \(path) 无法使用（cannot use the image）：\(error.reason)", at: location)
+            }
+            imagePixels[path] = info.pixels
+            let total = imagePixels.values.reduce(0, +)
+            guard total <= Realizer.maxImagePixels else {
+                throw TemplateError("文档中的图片合计超过 \(Realizer.maxImagePixels / 1_000_000) 百万像素（the document's images exceed \(Realizer.maxImagePixels / 1_000_000) megapixels in all）；请缩小照片后再用",
+                                    at: location)
+            }
+        }
+
         /// Runs `body` once for every item of an <each>, with the item under its `as` name and
         /// `loop` (or the `index` name) giving index (from 1), first and last. A missing list is
         /// empty; a single value is a list of one.
         mutating func each(_ e: XMLElement, source: SourceFile, _ body: (inout State) throws -> Void) throws {
-            let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
+            let (list, origin) = try evaluator.traced(e.attributes["in"]!, source: source, line: e.line)
             let items: [Value]
+            let isList: Bool
             switch list {
-            case .array(let a): items = a
-            case .null: items = []
-            default: items = [list]
+            case .array(let a): items = a; isList = true
+            case .null: items = []; isList = true
+            default: items = [list]; isList = false
             }
             for (i, item) in items.enumerated() {
-                evaluator.scope.push(e.attributes["as"]!, item)
+                evaluator.scope.push(e.attributes["as"]!, item, origin: isList ? origin.map { $0 + [.index(i)] } : origin)
                 evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([
                     ("index", .number(Double(i + 1))), ("first", .bool(i == 0)), ("last", .bool(i == items.count - 1)),
                 ])))
@@ -388,6 +443,7 @@ public struct Realizer {
                     try collectCells(r.children, into: &cells, source: source, base: cellBase)
                     let minHeight = r.attributes["min-height"].flatMap(Length.parse) ?? .zero
                     if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
+                    try countRealised(r, source: source)
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
                 case "each":
                     try each(r, source: source) { state in
@@ -460,6 +516,7 @@ public struct Realizer {
         mutating func image(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> ImageBlock {
             let src = try evaluator.string(e.attributes["src"]!, source: source, line: e.line)
             let path = try realizer.resolveFile(src, template: template, source: source, line: e.line)
+            try checkImage(path, source: source, line: e.line, name: "src=")
             let caption = try e.attributes["caption"].map { try evaluator.string($0, source: source, line: e.line) } ?? ""
             let captionStyle = try self.style(named: "图注", source: source, line: e.line)
             return ImageBlock(path: path, width: e.attributes["width"].flatMap(Length.parse),
