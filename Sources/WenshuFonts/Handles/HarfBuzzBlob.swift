@@ -16,6 +16,13 @@ final class HarfBuzzBlob: @unchecked Sendable {
         self.raw = raw
     }
 
+    /// A blob holding a copy of `bytes` (for font data made in memory).
+    convenience init?(copying bytes: [UInt8]) {
+        guard !bytes.isEmpty, bytes.count <= Int(UInt32.max), let copy = malloc(bytes.count) else { return nil }
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { memcpy(copy, base, bytes.count) } }
+        self.init(taking: hb_blob_create(copy.assumingMemoryBound(to: CChar.self), UInt32(bytes.count), HB_MEMORY_MODE_WRITABLE, copy) { free($0) })
+    }
+
     deinit { hb_blob_destroy(raw) }
 
     var count: Int { Int(hb_blob_get_length(raw)) }

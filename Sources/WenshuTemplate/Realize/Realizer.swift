@@ -94,7 +94,9 @@ public struct Realizer {
         func evaluated(_ e: XMLElement, source: SourceFile) throws -> XMLElement {
             var out = e
             for (k, v) in e.attributes where v.contains("{{") {
-                out.attributes[k] = try evaluator.string(v, source: source, line: e.line)
+                let filled = try evaluator.string(v, source: source, line: e.line)
+                try AttributeRules.check(e.name, k, filled, at: source.locate("\(k)=", from: e.line))
+                out.attributes[k] = filled
             }
             return out
         }
@@ -421,6 +423,7 @@ public struct Realizer {
             var rows: [TableRow] = []
             var headerRows = Int(e.attributes["header-rows"] ?? "0") ?? 0
             try collectRows(e.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+            try Realizer.checkSpans(rows, columns: columns.count, at: source.locate("<table", from: e.line))
             var t = TableBlock(columns: columns, rows: rows, headerRows: headerRows)
             if let b = e.attributes["border"] { t.border = b == "none" ? nil : Length.parse(b).map { Stroke(width: $0) } }
             if let r = e.attributes["rule"] { t.innerRule = r == "none" ? nil : Length.parse(r).map { Stroke(width: $0) } }
@@ -523,6 +526,22 @@ public struct Realizer {
                               height: e.attributes["height"].flatMap(Length.parse),
                               caption: caption.isEmpty ? [] : [InlineRun(caption, style: captionStyle.textStyle)],
                               alignment: e.attributes["align"].flatMap(StyleSpec.alignment) ?? .center)
+        }
+    }
+
+    /// Refuses cells that span beyond their table: more columns in a row than the table has, or
+    /// more rows down than follow.
+    static func checkSpans(_ rows: [TableRow], columns: Int, at location: SourceLocation) throws {
+        for (i, row) in rows.enumerated() {
+            let span = row.cells.reduce(0) { $0 + $1.colspan }
+            guard span <= columns else {
+                throw TemplateError("表格第 \(i + 1) 行的格子合计跨 \(span) 列，而表格只有 \(columns) 列（row \(i + 1) spans \(span) columns; the table has \(columns)）；请检查 colspan 或 columns",
+                                    at: location)
+            }
+            for (j, cell) in row.cells.enumerated() where cell.rowspan > rows.count - i {
+                throw TemplateError("表格第 \(i + 1) 行第 \(j + 1) 格 rowspan=\(cell.rowspan) 超出了表格（the cell spans beyond the table's \(rows.count) rows）；请检查 rowspan",
+                                    at: location)
+            }
         }
     }
 

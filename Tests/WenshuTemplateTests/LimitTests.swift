@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import WenshuCore
+import WenshuData
+@testable import WenshuTemplate
+
+/// Hardening: every extreme a template or its data can hold is an error with its place, never a
+/// trap, a hang or a silent build.
+@Suite struct LimitTests {
+    func body(_ inner: String) -> String { "<template><body>\(inner)</body></template>" }
+
+    /// Defect 4: expressions nested 100,000 deep overflowed the stack.
+    @Test(arguments: [
+        String(repeating: "(", count: 100_000) + "name" + String(repeating: ")", count: 100_000),
+        String(repeating: "not ", count: 100_000) + "name",
+        "name" + String(repeating: " | trim", count: 100_000),
+        "name" + String(repeating: " and name", count: 100_000),
+    ])
+    func deepExpressionsAreRefused(expression: String) throws {
+        do { _ = try ExpressionParser.parse(expression); Issue.record("parsed") } catch {
+            #expect(error.message.contains("表达式"))
+        }
+    }
+
+    @Test func expressionDepthErrorPointsAtTheExpression() throws {
+        let deep = String(repeating: "(", count: 1000) + "school" + String(repeating: ")", count: 1000)
+        let e = try #require(Workspace().error(body("<p>\n{{ \(deep) }}</p>"), data: "school: 甲"))
+        #expect(e.message.hasPrefix("表达式"))
+        #expect(e.message.contains("64"))
+        #expect(e.location?.line == 2)
+        #expect(e.message.count < 400)
+    }
+
+    @Test func expressionsWithinTheBudgetStillWork() throws {
+        let nested = String(repeating: "(", count: 60) + "n" + String(repeating: ")", count: 60)
+        let content = try Workspace().realize(body("<p>{{ \(nested) | trim | trim }}</p>"), data: "n: 五")
+        #expect(content.blocks.first?.paragraphText == "五")
+    }
+
+    /// Defect 6: line-pitch="0pt" trapped converting Double to Int.
+    @Test func zeroLinePitchIsAnErrorAtTheAttribute() throws {
+        let t = "<template>\n<page name=\"p\" preset=\"a4\" line-pitch=\"0pt\"/>\n<body page=\"p\"><p>甲</p></body></template>"
+        let e = try #require(Workspace().error(t))
+        #expect(e.message.contains("line-pitch"))
+        #expect(e.location?.line == 2)
+        #expect(e.location?.column == 28)
+    }
+
+    /// Defect 6: layout extremes that used to build silently.
+    @Test(arguments: [
+        "<page name=\"p\" size=\"-210mm 297mm\"/>", "<page name=\"p\" margin=\"200mm\"/>", "<page name=\"p\" margin-left=\"-5mm\"/>",
+        "<page name=\"p\" margin-left=\"150mm\" margin-right=\"60mm\"/>", "<page name=\"p\" size=\"20mm 20mm\"/>",
+        "<page name=\"p\" line-pitch=\"-3pt\"/>", "<page name=\"p\" grid=\"0x22\"/>", "<page name=\"p\" grid=\"28x1000000\"/>",
+        "<page name=\"p\" number-size=\"-9pt\"/>", "<page name=\"p\" line-pitch=\"1e12pt\"/>",
+    ])
+    func pageExtremesAreRefused(page: String) throws {
+        let t = "<template>\(page)<body page=\"p\"><p>甲</p></body></template>"
+        let e = try #require(Workspace().error(t), "built silently: \(page)")
+        #expect(e.location?.file.hasSuffix("t.xml") == true)
+        #expect(e.message.contains("（"))
+    }
+
+    @Test(arguments: [
+        "<space lines=\"1e12\"/>", "<space lines=\"-2\"/>", "<space height=\"-5mm\"/>", "<p size=\"-16pt\">甲</p>",
+        "<p size=\"0pt\">甲</p>", "<p line-height=\"0pt\">甲</p>", "<p indent=\"1e9\">甲</p>", "<p space-before=\"1e12\">甲</p>",
+        "<p fit=\"0 14pt\">甲</p>", "<p fit=\"1 -4pt\">甲</p>", "<table columns=\"-3cm 2fr\"><row><cell>甲</cell></row></table>",
+        "<table columns=\"0fr\"><row><cell>甲</cell></row></table>", "<table header-rows=\"-1\"><row><cell>甲</cell></row></table>",
+        "<table padding=\"-2mm\"><row><cell>甲</cell></row></table>", "<table><row min-height=\"-1cm\"><cell>甲</cell></row></table>",
+        "<table columns=\"1fr 1fr\"><row><cell colspan=\"3\">甲</cell></row></table>",
+        "<table><row><cell rowspan=\"2\">甲</cell></row></table>",
+        "<table><row><cell colspan=\"1e12\">甲</cell></row></table>", "<rule width=\"-1pt\"/>", "<contents levels=\"9\"/>",
+        "<p style=\"大\">甲</p>",
+    ])
+    func blockExtremesAreRefused(block: String) throws {
+        let t = "<template><style name=\"大\" size=\"{{ big }}\"/><body>\n\(block)</body></template>"
+        let e = try #require(Workspace().error(t, data: "big: 2000pt"), "built silently: \(block)")
+        #expect(e.location?.line == 2 || e.location?.line == 1)
+    }
+
+    /// Defect 8: seven fragments each including the next ten times made 10^6 paragraphs.
+    @Test(.timeLimit(.minutes(1)))
+    func includeBombIsRefused() throws {
+        let w = try Workspace()
+        for i in 1...6 {
+            try w.write("f\(i).xml", "<fragment>" + String(repeating: "<include src=\"f\(i + 1).xml\"/>", count: 10) + "</fragment>")
+        }
+        try w.write("f7.xml", "<fragment><p>炸</p></fragment>")
+        let e = try #require(w.error(body("<include src=\"f1.xml\"/>")))
+        #expect(e.message.contains("include"))
+        #expect(e.message.contains("1000"))
+    }
+
+    /// Defect 7: a FIFO as an include blocked for ever.
+    @Test(.timeLimit(.minutes(1)))
+    func fifoIncludeIsRefused() throws {
+        let w = try Workspace()
+        #expect(mkfifo(w.dir + "/part.xml", 0o600) == 0)
+        let e = try #require(w.error(body("<include src=\"part.xml\"/>")))
+        #expect(e.message.contains("命名管道"))
+    }
+
+    /// Defect 1 (through the realizer): a data value naming a folder as the seal.
+    @Test func folderAsSealIsAnError() throws {
+        let e = try #require(Workspace().error(body("<signature issuer=\"甲\" date=\"乙\" seal=\"{{ seal }}\"/>"), data: "seal: \".\""))
+        #expect(e.message.contains("文件夹"))
+    }
+
+    /// Defect 12: a map or a null where text belongs printed blank; now an error at the data value.
+    @Test func mapUsedAsTextIsAnErrorAtTheData() throws {
+        let e = try #require(Workspace().error(body("<p>{{ 姓名 }}</p>"), data: "姓名:\n  姓: 张\n  名: 三\n"))
+        #expect(e.message.hasPrefix("姓名 应为文字，这里是一组键值"))
+        #expect(e.location?.file.hasSuffix("d.yaml") == true)
+        #expect(e.location?.line == 2)
+    }
+
+    @Test func nullUsedAsTextIsAnError() throws {
+        let e = try #require(Workspace().error(body("<p>{{ 姓名 }}</p>"), data: "姓名: ~\n"))
+        #expect(e.message.hasPrefix("姓名 应为文字，这里是空值"))
+        #expect(e.location?.file.hasSuffix("d.yaml") == true)
+    }
+
+    @Test func mapInsideALoopPointsAtItsItem() throws {
+        let data = "people:\n  - 甲\n  - {a: 1}\n"
+        let e = try #require(Workspace().error(body("<each in=\"people\" as=\"x\"><p>{{ x }}</p></each>"), data: data))
+        #expect(e.location?.line == 3)
+    }
+
+    @Test func defaultStillCoversANull() throws {
+        let content = try Workspace().realize(body("<p>{{ 姓名 | default \"无\" }}</p>"), data: "姓名: ~\n")
+        #expect(content.blocks.first?.paragraphText == "无")
+    }
+
+    /// Defect 13: libxml2's own text never reaches the user.
+    @Test(arguments: ["<template><body><p>甲</body></template>", "<template><body><p a=\"1\" a=\"2\">甲</p></body></template>",
+                      "<template><body><p>&nbsp;</p></body></template>", "<template>\u{0}</template>", ""])
+    func xmlErrorsAreSaidInChinese(text: String) throws {
+        let w = try Workspace()
+        try w.write("t.xml", text)
+        do { _ = try TemplateLoader(searchPaths: [w.dir]).load(w.dir + "/t.xml"); Issue.record("loaded") } catch let e as TemplateError {
+            #expect(e.message.hasPrefix("模板"))
+            #expect(!e.message.contains("internal error"))
+            for raw in ["Premature end", "Attribute a redefined", "Entity 'nbsp'", "Document is empty", "Char 0x0", "not found"] {
+                #expect(!e.message.contains(raw))
+            }
+        }
+    }
+
+    @Test func hugeTemplateIsRefusedBeforeParsing() throws {
+        let w = try Workspace()
+        try w.write("t.xml", "<template><body><p>" + String(repeating: "甲", count: 400_000) + "</p></body></template>")
+        do { _ = try TemplateLoader(searchPaths: [w.dir]).load(w.dir + "/t.xml"); Issue.record("loaded") } catch let e as TemplateError {
+            #expect(e.message.contains("文件太大"))
+        }
+    }
+}
