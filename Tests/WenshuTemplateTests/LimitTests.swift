@@ -153,3 +153,20 @@ import WenshuData
         }
     }
 }
+
+extension LimitTests {
+    /// Defect 9: the images of one document are held to a total, read from their headers only.
+    @Test func documentImagesAreHeldToATotal() throws {
+        let w = try Workspace()
+        let be = { (v: Int) -> [UInt8] in [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + Array("IHDR".utf8) + be(7000) + be(7000)
+        png += [8, 2, 0, 0, 0, 0, 0, 0, 0] + be(0) + Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82]
+        var images = ""
+        for i in 1...9 {
+            try Data(png).write(to: URL(fileURLWithPath: w.dir + "/p\(i).png"))
+            images += "<image src=\"p\(i).png\"/>"
+        }
+        let e = try #require(w.error(body(images)))
+        #expect(e.message.contains("合计超过 400 百万像素"))
+    }
+}

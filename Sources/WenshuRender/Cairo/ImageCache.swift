@@ -21,6 +21,13 @@ final class ImageCache {
     private var page: [String: CairoImage] = [:]
     private var counted: Set<String> = []
     private var pixels = 0
+    /// This document's budget of pixels (`maxDocumentPixels` unless a test sets less).
+    let maxPixels: Int
+
+    init(maxPixels: Int = ImageCache.maxDocumentPixels) { self.maxPixels = maxPixels }
+
+    /// Images held decoded now (those of the page being painted).
+    var heldCount: Int { page.count }
 
     /// The image at `path`, decoded if this page has not drawn it yet.
     func image(for path: String) throws -> CairoImage {
@@ -29,9 +36,10 @@ final class ImageCache {
         do { info = try ImageInfo.read(path) } catch { throw RenderError.image(path, reason: error.reason) }
         if counted.insert(path).inserted {
             pixels += info.pixels
-            guard pixels <= ImageCache.maxDocumentPixels else {
-                throw RenderError.image(path, reason: "文档中的图片合计超过 \(ImageCache.maxDocumentPixels / 1_000_000) 百万像素"
-                    + "（the document's images exceed \(ImageCache.maxDocumentPixels / 1_000_000) megapixels in all）；请缩小照片后再用")
+            guard pixels <= maxPixels else {
+                let limit = maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000)" : "\(Double(maxPixels) / 1_000_000)"
+                throw RenderError.image(path, reason: "文档中的图片合计超过 \(limit) 百万像素"
+                    + "（the document's images exceed \(limit) megapixels in all）；请缩小照片后再用")
             }
         }
         let data: Data

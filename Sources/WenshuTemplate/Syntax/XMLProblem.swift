@@ -17,6 +17,7 @@ enum XMLProblem {
         ("xmlParseEntityRef", "“&”后面不是实体名", "a bare &; write &amp;"),
         ("Excessive depth", "元素嵌套太深", "elements nest too deeply"),
         ("Huge input", "模板太大或某一处过长", "the template or one of its parts is too large"),
+        ("过大或嵌套过深", "模板某一处过长或嵌套太深", "a part of the template is too large or nests too deeply"),
         ("Input is not proper UTF-8", "文件不是 UTF-8 编码", "the file is not UTF-8 text"),
         ("encoding", "文件编码有误", "the file's encoding is wrong"),
         ("Char 0x0 out of allowed range", "文件里有不允许的控制字符", "the file holds a forbidden control character"),
