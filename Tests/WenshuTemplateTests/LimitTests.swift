@@ -170,3 +170,32 @@ extension LimitTests {
         #expect(e.message.contains("合计超过 400 百万像素"))
     }
 }
+
+extension LimitTests {
+    /// Elements nested 250 deep (libxml2's limit is 256) overflowed the realizer's stack.
+    @Test func deepElementNestingIsRefused() throws {
+        let deep = String(repeating: "<if test=\"true\">", count: 250) + "<p>深</p>" + String(repeating: "</if>", count: 250)
+        let e = try #require(Workspace().error(body(deep)))
+        #expect(e.message.hasPrefix("元素嵌套超过 48 层"))
+        let fine = String(repeating: "<if test=\"true\">", count: 40) + "<p>深</p>" + String(repeating: "</if>", count: 40)
+        #expect(try Workspace().realize(body(fine)).blocks.count == 1)
+    }
+
+    /// Nesting counts through includes: a fragment including itself stops at the include depth.
+    @Test func selfIncludeStops() throws {
+        let w = try Workspace()
+        try w.write("loop.xml", "<fragment><include src=\"loop.xml\"/></fragment>")
+        let e = try #require(w.error(body("<include src=\"loop.xml\"/>")))
+        #expect(e.message.hasPrefix("include 嵌套超过 16 层"))
+    }
+}
+
+extension LimitTests {
+    /// A number from the data that 中文数字 cannot spell is reported at the data's line.
+    @Test func filterFailureOnDataPointsAtTheData() throws {
+        let e = try #require(Workspace().error(body("<p>{{ n | 中文数字 }}</p>"), data: "a: 1\nn: 1e20\n"))
+        #expect(e.location?.file.hasSuffix("d.yaml") == true)
+        #expect(e.location?.line == 2)
+        #expect(e.message.contains("999999999999"))
+    }
+}

@@ -34,7 +34,10 @@ struct Evaluator {
             }
             let values = try args.map { try evaluate($0, lenient: lenient, at: location) }
             do { return (try filter(v, values), nil) } catch {
-                throw TemplateError("过滤器‘\(name)’（filter）：\(error.message)", at: location)
+                // A value the filter cannot take is the data's fault when it comes from the data: point there.
+                let here = dataPlace(origin)
+                let used = here == nil ? "" : "（模板 \(location) 处）"
+                throw TemplateError("过滤器‘\(name)’\(used)（filter）：\(error.message)", at: here ?? location)
             }
         case .compare(let a, let op, let b):
             let x = try evaluate(a, lenient: true, at: location), y = try evaluate(b, lenient: true, at: location)
@@ -67,16 +70,19 @@ struct Evaluator {
         }
     }
 
+    /// Where the data value at `origin` (or its nearest ancestor with a place) was written.
+    private func dataPlace(_ origin: ValuePath?) -> SourceLocation? {
+        guard var p = origin else { return nil }
+        while true {
+            if let l = dataLocations[p] { return l }
+            if p.isEmpty { return nil }
+            p.removeLast()
+        }
+    }
+
     /// “姓名 应为文字，这里是一组键值”, at the data's place (or the template's when the value is not data).
     private func wrongKind(_ v: Value, named name: String, origin: ValuePath?, at location: SourceLocation) -> TemplateError {
-        let here = origin.flatMap { path in
-            var p = path
-            while true {
-                if let l = dataLocations[p] { return Optional(l) }
-                if p.isEmpty { return nil }
-                p.removeLast()
-            }
-        }
+        let here = dataPlace(origin)
         let what: String, gloss: String, hint: String
         if case .null = v {
             (what, gloss, hint) = ("空值", "null", "请在数据里填上，或在模板里写 | default \"\"")

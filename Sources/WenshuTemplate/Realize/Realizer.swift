@@ -10,6 +10,8 @@ public struct Realizer {
     /// Folders of the data files: images named in data are looked up there first.
     public var dataFolders: [String]
 
+    /// How deeply elements may nest while realised, through includes (the shipped templates: 9).
+    static let maxDepth = 48
     /// How deeply includes may nest.
     static let maxIncludeDepth = 16
     /// Fragments one document may include, all levels together.
@@ -78,6 +80,8 @@ public struct Realizer {
         var includeCount = 0
         /// Blocks and table rows made so far.
         var realised = 0
+        /// Elements open around the one being realised, includes' included.
+        var depth = 0
         /// Pixels of the distinct images named so far (see `ImageInfo.maxPixels` for one image).
         var imagePixels: [String: Int] = [:]
         /// The line pitch of the master in force (to turn heights into lines).
@@ -138,6 +142,8 @@ public struct Realizer {
 
         mutating func block(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
             try countRealised(e, source: source)
+            try enter(e, source: source)
+            defer { depth -= 1 }
             switch e.name {
             case "p":
                 let spec = try self.style(of: e, source: source, base: style)
@@ -272,6 +278,16 @@ public struct Realizer {
             }
         }
 
+        /// Goes one element deeper, refusing nesting beyond `Realizer.maxDepth` (each level is a few
+        /// frames of the stack).
+        mutating func enter(_ e: XMLElement, source: SourceFile) throws {
+            depth += 1
+            guard depth <= Realizer.maxDepth else {
+                throw TemplateError("元素嵌套超过 \(Realizer.maxDepth) 层（include 里的也算）（elements nest more than \(Realizer.maxDepth) deep, includes counted）；请减少嵌套",
+                                    at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
         /// Counts one more block or row, refusing a document beyond `Realizer.maxBlocks`.
         mutating func countRealised(_ e: XMLElement, source: SourceFile) throws {
             realised += 1
@@ -372,6 +388,8 @@ public struct Realizer {
                     currentLine += raw.filter { $0 == "\n" }.count
                 case .element(let e):
                     currentLine = e.line
+                    try enter(e, source: source)
+                    defer { depth -= 1 }
                     switch e.name {
                     case "b":
                         var s = style; s.bold = true
@@ -440,6 +458,8 @@ public struct Realizer {
         mutating func collectRows(_ nodes: [XMLNode], into rows: inout [TableRow], headerRows: inout Int, source: SourceFile,
                                   cellBase: StyleSpec) throws {
             for case .element(let r) in nodes {
+                try enter(r, source: source)
+                defer { depth -= 1 }
                 switch r.name {
                 case "row":
                     var cells: [TableCell] = []
@@ -467,6 +487,8 @@ public struct Realizer {
         /// its group's first row only).
         mutating func collectCells(_ nodes: [XMLNode], into cells: inout [TableCell], source: SourceFile, base: StyleSpec) throws {
             for case .element(let c) in nodes {
+                try enter(c, source: source)
+                defer { depth -= 1 }
                 switch c.name {
                 case "cell": cells.append(try cell(try evaluated(c, source: source), source: source, base: base))
                 case "if":
