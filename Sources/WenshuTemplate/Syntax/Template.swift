@@ -106,7 +106,7 @@ public struct TemplateLoader: Sendable {
         try load(path: try resolve(nameOrPath), depth: 0)
     }
 
-    /// The largest template or fragment file read, in bytes (1 MB; the largest shipped is 20 KB).
+    /// The largest template or fragment file read, in bytes (1 MB; the largest shipped is 6 KB).
     static let maxFileBytes = 1 << 20
 
     func read(_ path: String) throws -> (XMLElement, SourceFile) {
