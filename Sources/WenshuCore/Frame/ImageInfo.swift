@@ -93,6 +93,12 @@ public struct ImageInfo: Hashable, Sendable {
                         + "（a CMYK JPEG would print with inverted colours）；请在图像软件里另存为 RGB 颜色的 JPEG")
                 }
                 guard sof[5] == 1 || sof[5] == 3 else { throw damaged }
+                // PDF's DCTDecode reads baseline, extended and progressive JPEGs; lossless,
+                // hierarchical and arithmetic-coded ones would print blank.
+                guard (0xC0...0xC2).contains(marker) else {
+                    throw ReadError(path: path, reason: "这种 JPEG 编码（无损、分层或算术编码）在 PDF 里无法显示"
+                        + "（a lossless, hierarchical or arithmetic-coded JPEG cannot be shown in a PDF）；请另存为普通 JPEG")
+                }
                 try checkEnd(file, path: path)
                 return ImageInfo(kind: .jpeg, width: w, height: h)
             }

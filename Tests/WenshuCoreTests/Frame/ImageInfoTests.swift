@@ -100,3 +100,17 @@ enum ImageBytes {
         #expect(throws: ImageInfo.ReadError.self) { _ = try ImageInfo.read(fifo) }
     }
 }
+
+extension ImageInfoTests {
+    /// A lossless or arithmetic-coded JPEG is embedded as it is and prints blank: refused.
+    @Test(arguments: [UInt8(0xC3), 0xC9, 0xCB])
+    func jpegCodingsPDFCannotShowAreRefused(marker: UInt8) throws {
+        var bytes = ImageBytes.jpeg()
+        let sof = try #require((0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
+        bytes[sof + 1] = marker
+        let path = try ImageBytes.write(bytes, "odd.jpg")
+        do { _ = try ImageInfo.read(path); Issue.record("accepted") } catch {
+            #expect(error.reason.contains("普通 JPEG"))
+        }
+    }
+}
