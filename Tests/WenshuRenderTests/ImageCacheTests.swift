@@ -26,16 +26,18 @@ import WenshuLayout
         #expect(try cache.image(for: png) !== image)
     }
 
-    @Test func documentPixelBudgetCountsEachFileOnce() throws {
+    @Test func pagePixelBudgetCountsWhatIsHeldAtOnce() throws {
         let a = try Self.pagePNG(), b = try Self.pagePNG()
         let info = try ImageInfo.read(a)
         let cache = ImageCache(maxPixels: info.pixels + info.pixels / 2)
         _ = try cache.image(for: a)
-        cache.releasePage()
-        _ = try cache.image(for: a)  // the same file again: not counted twice
+        _ = try cache.image(for: a)  // the same image again on the page: held once
         do { _ = try cache.image(for: b); Issue.record("the budget was not kept") } catch let e as RenderError {
             #expect(e.message.contains("合计超过"))
         }
+        cache.releasePage()
+        _ = try cache.image(for: b)  // a new page: the budget starts again
+        #expect(cache.heldCount == 1)
     }
 
     /// A PNG with a sound header and a damaged body: our message, not Cairo's “not a PNG Cairo can read”.

@@ -12,19 +12,20 @@ import WenshuCore
 /// carries the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no re-encoding, no
 /// loss); previews drawn to PNG show a JPEG as a grey box.
 final class ImageCache {
-    /// Pixels all the images of one document may decode to, counted once per file: 400 million
-    /// (eight 48-megapixel photos). Each image alone is held to `ImageInfo.maxPixels`.
-    static let maxDocumentPixels = 400_000_000
+    /// Pixels the images of one page may decode to, held at once: 400 million (eight 48-megapixel
+    /// photos). Each image alone is held to `ImageInfo.maxPixels`; a whole document's images are
+    /// held to the same total when its template is realised (`Realizer.maxImagePixels`). Counted per
+    /// page, not per file, so a batch of ten thousand certificates with a photo each streams on.
+    static let maxPagePixels = 400_000_000
     /// The largest image file read, in bytes (64 MB).
     static let maxFileBytes = 64 << 20
 
     private var page: [String: CairoImage] = [:]
-    private var counted: Set<String> = []
     private var pixels = 0
-    /// This document's budget of pixels (`maxDocumentPixels` unless a test sets less).
+    /// The budget of pixels held at once (`maxPagePixels` unless a test sets less).
     let maxPixels: Int
 
-    init(maxPixels: Int = ImageCache.maxDocumentPixels) { self.maxPixels = maxPixels }
+    init(maxPixels: Int = ImageCache.maxPagePixels) { self.maxPixels = maxPixels }
 
     /// Images held decoded now (those of the page being painted).
     var heldCount: Int { page.count }
@@ -34,14 +35,12 @@ final class ImageCache {
         if let e = page[path] { return e }
         let info: ImageInfo
         do { info = try ImageInfo.read(path) } catch { throw RenderError.image(path, reason: error.reason) }
-        if counted.insert(path).inserted {
-            pixels += info.pixels
-            guard pixels <= maxPixels else {
-                let limit = maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000)" : "\(Double(maxPixels) / 1_000_000)"
-                throw RenderError.image(path, reason: "文档中的图片合计超过 \(limit) 百万像素"
-                    + "（the document's images exceed \(limit) megapixels in all）；请缩小照片后再用")
-            }
+        guard pixels + info.pixels <= maxPixels else {
+            let limit = maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000)" : "\(Double(maxPixels) / 1_000_000)"
+            throw RenderError.image(path, reason: "一页上的图片合计超过 \(limit) 百万像素"
+                + "（the images of one page exceed \(limit) megapixels in all）；请缩小照片后再用")
         }
+        pixels += info.pixels
         let data: Data
         do { data = try InputFile.read(path, limit: ImageCache.maxFileBytes) } catch { throw RenderError.image(path, reason: error.reason) }
         let image = try CairoImage(info: info, data: data, path: path)
@@ -50,7 +49,10 @@ final class ImageCache {
     }
 
     /// Lets go of the images decoded for the page just finished.
-    func releasePage() { page.removeAll() }
+    func releasePage() {
+        page.removeAll()
+        pixels = 0
+    }
 }
 
 /// One Cairo image surface (decoded PNG, or a JPEG carried as MIME data); owns the surface and
