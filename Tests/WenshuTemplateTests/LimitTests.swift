@@ -199,3 +199,19 @@ extension LimitTests {
         #expect(e.message.contains("999999999999"))
     }
 }
+
+extension LimitTests {
+    /// Lengths and numbers filled from {{ }} are used and checked, on every element: they used to be
+    /// ignored (a space of one line) outside styled elements.
+    @Test func filledLengthsAreUsedAndChecked() throws {
+        let space = try Workspace().realize(body("<space lines=\"{{ n }}\"/>"), data: "n: 3")
+        guard case .space(let lines)? = space.blocks.first else { Issue.record("\(space.blocks)"); return }
+        #expect(lines == 3)
+        let e = try #require(Workspace().error(body("\n<space lines=\"{{ n }}\"/>"), data: "n: 1e12"))
+        #expect(e.message.contains("lines"))
+        #expect(e.location?.line == 2)
+        let page = "<template><page name=\"p\" margin=\"{{ m }}\"/><body page=\"p\"><p>甲</p></body></template>"
+        #expect(try Workspace().error(page, data: "m: 200mm") != nil)
+        #expect(try Workspace().realize(page, data: "m: 20mm").master.margins.left.approximatelyEquals(.mm(20)))
+    }
+}

@@ -57,7 +57,8 @@ public struct Realizer {
         // Masters.
         for name in template.pageOrder {
             let (e, source) = template.pages[name]!
-            state.masters[name] = try PageSpec.master(e, source: source, evaluator: state.evaluator)
+            state.masters[name] = try PageSpec.master(try state.evaluated(e, source: source, lengthsOnly: true), source: source,
+                                                      evaluator: state.evaluator)
         }
         guard let (body, source) = template.body else {
             throw TemplateError("the template has no <body>", at: SourceLocation(file: template.path))
@@ -95,9 +96,11 @@ public struct Realizer {
         }
 
         /// `e` with the expressions in its attributes filled in (styles may use parameters: color="{{ red }}").
-        func evaluated(_ e: XMLElement, source: SourceFile) throws -> XMLElement {
+        /// With `lengthsOnly`, only its length and number attributes (see `AttributeRules`), leaving
+        /// expressions such as `in=` and `src=` to be read as expressions.
+        func evaluated(_ e: XMLElement, source: SourceFile, lengthsOnly: Bool = false) throws -> XMLElement {
             var out = e
-            for (k, v) in e.attributes where v.contains("{{") {
+            for (k, v) in e.attributes where v.contains("{{") && (!lengthsOnly || AttributeRules.rule(e.name, k) != nil) {
                 let filled = try evaluator.string(v, source: source, line: e.line)
                 try AttributeRules.check(e.name, k, filled, at: source.locate("\(k)=", from: e.line))
                 out.attributes[k] = filled
@@ -140,7 +143,8 @@ public struct Realizer {
             return out
         }
 
-        mutating func block(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+        mutating func block(_ element: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+            let e = try evaluated(element, source: source, lengthsOnly: true)
             try countRealised(e, source: source)
             try enter(e, source: source)
             defer { depth -= 1 }
@@ -457,7 +461,8 @@ public struct Realizer {
 
         mutating func collectRows(_ nodes: [XMLNode], into rows: inout [TableRow], headerRows: inout Int, source: SourceFile,
                                   cellBase: StyleSpec) throws {
-            for case .element(let r) in nodes {
+            for case .element(let element) in nodes {
+                let r = try evaluated(element, source: source, lengthsOnly: true)
                 try enter(r, source: source)
                 defer { depth -= 1 }
                 switch r.name {
