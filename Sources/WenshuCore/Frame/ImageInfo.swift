@@ -62,8 +62,11 @@ public struct ImageInfo: Hashable, Sendable {
         }
         let w = HeaderReader.uint32(ihdr, 8), h = HeaderReader.uint32(ihdr, 12)
         guard w > 0, h > 0 else { throw ReadError(path: path, reason: "PNG 没有尺寸（a PNG without a size）；请重新导出图片") }
-        // Every PNG ends with its IEND chunk: a file cut short would print blank or half.
-        guard let end = file.tail(12), end.count == 12, Array(end[4..<8]) == Array("IEND".utf8) else {
+        // Every PNG ends with its IEND chunk (some writers add a few bytes after it): a file cut
+        // short would print blank or half.
+        let iend = Array("IEND".utf8)
+        guard let end = file.tail(1024), end.count >= 12,
+              (0...(end.count - 4)).contains(where: { Array(end[$0..<($0 + 4)]) == iend }) else {
             throw ReadError(path: path, reason: "PNG 文件不完整（the PNG is cut short: no IEND at its end）；请重新复制或导出图片")
         }
         return ImageInfo(kind: .png, width: w, height: h)
