@@ -1,9 +1,12 @@
 internal import CHarfBuzz
+import Foundation
 import WenshuCore
 
-/// One font face loaded once and shared: HarfBuzz's blob, face and font for shaping and metrics.
-/// Immutable after creation, so it may be used from several threads at once (HarfBuzz fonts are
-/// thread-safe for shaping when not modified). The C objects are freed in `deinit`.
+/// One font face loaded once and shared: HarfBuzz's blob, face and font for shaping and metrics,
+/// each held by its owner (`HarfBuzzBlob`, `HarfBuzzFace`, `HarfBuzzFont`), which frees it once.
+/// Every property is a `let` set before the font is shared, and the HarfBuzz objects are made
+/// immutable, so it may be used from several threads at once (HarfBuzz fonts are thread-safe for
+/// shaping when not modified): that is why the unchecked `Sendable` is safe.
 public final class Font: @unchecked Sendable, CustomStringConvertible {
     /// The face as frames name it.
     public let id: FaceID
@@ -15,45 +18,35 @@ public final class Font: @unchecked Sendable, CustomStringConvertible {
     /// The face's own style is bold (so no synthetic emboldening is needed).
     public let isBold: Bool
     /// The face draws full-width punctuation GB style (see `FontCandidate.gbPunctuation`).
-    public internal(set) var gbPunctuation = true
+    public let gbPunctuation: Bool
 
-    let blob: OpaquePointer
-    let face: OpaquePointer
-    let font: OpaquePointer
+    let hbFont: HarfBuzzFont
+    var face: OpaquePointer { hbFont.face.raw }
+    var font: OpaquePointer { hbFont.raw }
 
-    /// Loads face `index` of the font file at `path`.
-    /// - Throws: `FontError.fileMissing` or `FontError.notAFont`.
-    public init(path: String, index: Int = 0, family: String? = nil, isBold: Bool = false) throws {
-        guard FileManager_fileExists(path) else { throw FontError.fileMissing(path) }
-        guard let blob = hb_blob_create_from_file_or_fail(path) else { throw FontError.notAFont(path) }
-        let count = hb_face_count(blob)
-        guard count > 0, index >= 0, UInt32(index) < count, let face = hb_face_create(blob, UInt32(index)),
-              hb_face_get_glyph_count(face) > 0 else {
-            hb_blob_destroy(blob)
+    /// Loads face `index` of the font file at `path` (a regular file: a FIFO or device is refused).
+    /// - Throws: `FontError.fileMissing`, `FontError.unreadable` or `FontError.notAFont`.
+    public init(path: String, index: Int = 0, family: String? = nil, isBold: Bool = false, gbPunctuation: Bool = true) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FontError.fileMissing(path)
+        }
+        let blob = try HarfBuzzBlob.mapping(path)
+        guard let face = HarfBuzzFace(blob: blob, index: index), let font = HarfBuzzFont(face: face) else {
             throw FontError.notAFont(path)
         }
-        self.blob = blob
-        self.face = face
-        self.font = hb_font_create(face)
-        let upem = Int(hb_face_get_upem(face))
+        self.hbFont = font
+        let upem = max(1, Int(hb_face_get_upem(face.raw)))
         self.unitsPerEm = upem
-        hb_font_set_scale(font, Int32(upem), Int32(upem))
         var extents = hb_font_extents_t()
-        if hb_font_get_h_extents(font, &extents) != 0 {
+        if hb_font_get_h_extents(font.raw, &extents) != 0 {
             ascender = Double(extents.ascender) / Double(upem)
             descender = Double(extents.descender) / Double(upem)
         } else {
             ascender = 0.88; descender = -0.12
         }
         self.isBold = isBold
-        self.id = FaceID(path: path, index: index, family: family ?? Font.familyName(face) ?? path)
-        hb_font_make_immutable(font)
-    }
-
-    deinit {
-        hb_font_destroy(font)
-        hb_face_destroy(face)
-        hb_blob_destroy(blob)
+        self.gbPunctuation = gbPunctuation
+        self.id = FaceID(path: path, index: index, family: family ?? Font.familyName(face.raw) ?? path)
     }
 
     public var description: String { "\(id.family) (\(id.path)#\(id.index))" }
@@ -82,21 +75,4 @@ public final class Font: @unchecked Sendable, CustomStringConvertible {
         guard n > 0 else { return nil }
         return String(cString: buffer)
     }
-}
-
-// Foundation-free file check, so the module's C edge stays small.
-import Foundation
-func FileManager_fileExists(_ path: String) -> Bool {
-    var isDir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
-}
-
-/// hb_blob_create_from_file returns the empty blob on failure; this returns nil instead.
-func hb_blob_create_from_file_or_fail(_ path: String) -> OpaquePointer? {
-    guard let blob = hb_blob_create_from_file(path) else { return nil }
-    if hb_blob_get_length(blob) == 0 {
-        hb_blob_destroy(blob)
-        return nil
-    }
-    return blob
 }

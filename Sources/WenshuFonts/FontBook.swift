@@ -20,11 +20,16 @@ public struct FontChain: Sendable {
 /// so an office's own 仿宋_GB2312 wins over the free fallbacks). Per character: the first face of the
 /// role's chain that has a glyph, then `FontFallbacks.lastResort`, then any installed face that
 /// covers it. A character no face has is returned as nil and reported by the caller as a warning.
+///
+/// Its caches are read and written under `lock` only, and the fonts it hands out are immutable:
+/// that is why the unchecked `Sendable` is safe.
 public final class FontBook: @unchecked Sendable {
     public let discovery: FontDiscovery
     private let overrides: [FontRole: String]
     private let lock = NSLock()
-    private var fonts: [FaceID: Font] = [:]
+    /// A face opened once per way of drawing marks (see `FontCandidate.gbPunctuation`).
+    private struct Key: Hashable { var id: FaceID; var gbPunctuation: Bool }
+    private var fonts: [Key: Font] = [:]
     private var chains: [String: FontChain] = [:]
     private var coverage: [UInt64: Font?] = [:]
     private var lastResortFonts: [Font]?
@@ -45,13 +50,15 @@ public final class FontBook: @unchecked Sendable {
         for (_, path) in overrides { _ = try font(path: path, index: 0) }
     }
 
-    /// The face at `path`/`index`, opened once.
-    public func font(path: String, index: Int, family: String? = nil, isBold: Bool = false) throws -> Font {
-        let key = FaceID(path: path, index: index, family: family ?? "")
+    /// The face at `path`/`index`, opened once. `gbPunctuation` nil takes the face however it was
+    /// opened (the renderer wants its bytes, not its marks).
+    public func font(path: String, index: Int, family: String? = nil, isBold: Bool = false, gbPunctuation: Bool? = nil) throws -> Font {
+        let id = FaceID(path: path, index: index, family: family ?? "")
+        let key = Key(id: id, gbPunctuation: gbPunctuation ?? true)
         lock.lock()
-        if let f = fonts[key] { lock.unlock(); return f }
+        if let f = fonts[key] ?? (gbPunctuation == nil ? fonts[Key(id: id, gbPunctuation: false)] : nil) { lock.unlock(); return f }
         lock.unlock()
-        let f = try Font(path: path, index: index, family: family, isBold: isBold)
+        let f = try Font(path: path, index: index, family: family, isBold: isBold, gbPunctuation: key.gbPunctuation)
         lock.lock(); defer { lock.unlock() }
         if let existing = fonts[key] { return existing }
         fonts[key] = f
@@ -65,11 +72,8 @@ public final class FontBook: @unchecked Sendable {
         let wanted = candidate.bold ? 200 : 80
         guard let best = faces.min(by: { abs(Self.weight($0) - wanted) < abs(Self.weight($1) - wanted) }) else { return nil }
         if candidate.bold && Self.weight(best) < 180 { return nil }
-        guard let f = try? font(path: best.path, index: best.index, family: candidate.family, isBold: Self.weight(best) >= 180) else {
-            return nil
-        }
-        if !candidate.gbPunctuation { f.gbPunctuation = false }
-        return f
+        return try? font(path: best.path, index: best.index, family: candidate.family, isBold: Self.weight(best) >= 180,
+                         gbPunctuation: candidate.gbPunctuation)
     }
 
     /// The fallback chain of `role`, bold or not.

@@ -1,13 +1,17 @@
 import WenshuCore
 
-/// Errors of the fonts module.
+/// Errors of the fonts module: Chinese first with an English gloss, and what to do.
 public enum FontError: WenshuError, Equatable {
     /// A font file named by the user does not exist.
     case fileMissing(String)
     /// A file was named as a font but is not one FreeType/HarfBuzz can read.
     case notAFont(String)
+    /// A font file named by the user cannot be opened: not a regular file, too large, unreadable.
+    case unreadable(String, reason: String)
     /// A font folder named by the user does not exist.
     case folderMissing(String)
+    /// A font folder holds too much to scan (more folders or files than the budget).
+    case folderTooLarge(String, reason: String)
     /// No font at all could be found for a role.
     case roleUnresolved(FontRole, tried: [String])
     /// fontconfig could not be initialised.
@@ -19,12 +23,15 @@ public enum FontError: WenshuError, Equatable {
 
     public var message: String {
         switch self {
-        case .fileMissing(let p): "font file not found: \(p)"
-        case .notAFont(let p): "not a font file (expected TrueType, OpenType or a .ttc collection): \(p)"
-        case .folderMissing(let p): "font folder not found: \(p)"
+        case .fileMissing(let p): "找不到字体文件（font file not found）：\(p)；请检查 --font 的路径"
+        case .notAFont(let p):
+            "不是可用的字体文件（not a font file: expected TrueType, OpenType or a .ttc collection, undamaged）：\(p)；请换一个字体文件"
+        case .unreadable(let p, let reason): "无法读取字体文件（cannot read the font file）\(p)：\(reason)"
+        case .folderMissing(let p): "找不到字体文件夹（font folder not found）：\(p)；请检查 --font-dir 的路径"
+        case .folderTooLarge(let p, let reason): "字体文件夹太大（the font folder is too large to scan）\(p)：\(reason)；请指向只放字体的文件夹"
         case .roleUnresolved(let role, let tried):
-            "no font found for \(role) (tried \(tried.joined(separator: ", "))); install fonts-noto-cjk or name a font folder with --font-dir"
-        case .fontconfigFailed: "fontconfig could not be initialised"
+            "找不到\(role)的字体（no font found for \(role); tried \(tried.joined(separator: ", "))）；请运行 scripts/setup（它取来免费字体），或用 --font-dir 指定字体文件夹"
+        case .fontconfigFailed: "fontconfig 无法初始化（fontconfig could not be initialised）；请检查 fontconfig 的安装"
         case .roleTableMissing(let looked):
             "找不到字体角色表 roles.tsv（font role table not found; looked in \(looked.joined(separator: ", "))）；请在 Wenshu 的文件夹中运行，或用 WENSHU_FONTS 指明 fonts 文件夹"
         case .roleTableInvalid(let file, let line, let why):

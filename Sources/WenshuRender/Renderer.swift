@@ -12,7 +12,7 @@ public enum RenderError: WenshuError {
     public var message: String {
         switch self {
         case .cairo(let status, let path): "cannot write \(path): \(status)"
-        case .image(let path, let reason): "cannot read image \(path): \(reason)"
+        case .image(let path, let reason): "\(path): 无法使用这张图片（cannot use the image）：\(reason)"
         case .write(let e): e.message
         }
     }

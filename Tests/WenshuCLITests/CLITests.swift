@@ -41,7 +41,7 @@ import Testing
         let dir = try folder()
         let r = try wenshu(["typeset", dir + "/in.txt", "-o", dir + "/out.pdf", "--font", "仿宋=/no/such.ttf"])
         #expect(r.status == 1)
-        #expect(r.err == "wenshu: error: font file not found: /no/such.ttf\n")
+        #expect(r.err == "wenshu: error: 找不到字体文件（font file not found）：/no/such.ttf；请检查 --font 的路径\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"))
     }
 
@@ -49,7 +49,7 @@ import Testing
         let dir = try folder()
         let r = try wenshu(["typeset", dir + "/in.txt", "-o", dir + "/out.pdf", "--font", "fangsong=" + dir + "/in.txt"])
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("wenshu: error: not a font file"))
+        #expect(r.err.hasPrefix("wenshu: error: 不是可用的字体文件（not a font file"))
         #expect(r.err.split(separator: "\n").count == 1)
     }
 

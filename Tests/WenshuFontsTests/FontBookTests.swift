@@ -58,7 +58,7 @@ import WenshuCore
         let path = NSTemporaryDirectory() + "not-a-font-\(UUID().uuidString).ttf"
         try Data("这不是字体".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: FontError.notAFont(path)) { _ = try Font(path: path) }
-        #expect(FontError.notAFont(path).description.hasPrefix("not a font file"))
+        #expect(FontError.notAFont(path).description.hasPrefix("不是可用的字体文件（not a font file"))
     }
 
     @Test func missingFolderIsAnError() {

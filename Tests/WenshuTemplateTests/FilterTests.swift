@@ -62,3 +62,34 @@ import WenshuData
         }
     }
 }
+
+/// Defect 3: numbers beyond what the filters can spell, and widths beyond Int, trapped.
+@Suite struct FilterRangeTests {
+    func apply(_ name: String, _ v: Value, _ args: [Value] = []) throws -> String {
+        let filter = try #require(Filters.table[name])
+        return try filter(v, args).description
+    }
+
+    @Test(arguments: [1e20, .infinity, -.infinity, .nan, -1e300, -9_223_372_036_854_775_808.0, 1e12])
+    func numbersBeyondTheSpellingAreRefused(n: Double) throws {
+        for name in ["中文数字", "大写数字"] {
+            #expect(throws: Filters.FilterFailure.self) { _ = try apply(name, .number(n)) }
+        }
+    }
+
+    @Test func textNumbersBeyondIntAreRefused() throws {
+        #expect(throws: Filters.FilterFailure.self) { _ = try apply("中文数字", .string("-9223372036854775808")) }
+        #expect(throws: Filters.FilterFailure.self) { _ = try apply("大写数字", .string("99999999999999999999999")) }
+    }
+
+    @Test func largestSpelledNumbers() throws {
+        #expect(try apply("中文数字", .number(999_999_999_999)) == "九千九百九十九亿九千九百九十九万九千九百九十九")
+        #expect(try apply("中文数字", .number(-12)) == "负十二")
+    }
+
+    @Test(arguments: [1e20, 1e300, .infinity, -1, 10_001, 2.5])
+    func widthsBeyondTheBudgetAreRefused(width: Double) throws {
+        #expect(throws: Filters.FilterFailure.self) { _ = try apply("pad", .string("7"), [.number(width)]) }
+        #expect(throws: Filters.FilterFailure.self) { _ = try apply("truncate", .string("七"), [.number(width)]) }
+    }
+}

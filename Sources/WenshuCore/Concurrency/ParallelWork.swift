@@ -1,6 +1,7 @@
 import Foundation
 
-/// The first error thrown by any of several concurrent tasks (later ones are dropped).
+/// The first error thrown by any of several concurrent tasks (later ones are dropped). Unchecked
+/// `Sendable` is safe: `first` is read and written under `lock` only.
 public final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var first: Error?
@@ -11,7 +12,9 @@ public final class FirstError: @unchecked Sendable {
     public func record(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
 }
 
-/// Hands a value (a buffer) to concurrent tasks that each touch only their own part of it.
+/// Hands a value (a buffer) to concurrent tasks that each touch only their own part of it. Unchecked
+/// `Sendable` is the caller's promise: safe only while tasks write disjoint parts and nobody reads
+/// until all are done.
 public struct UnsafeSendable<T>: @unchecked Sendable {
     public let value: T
     public init(_ value: T) { self.value = value }

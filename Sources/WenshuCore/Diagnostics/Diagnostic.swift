@@ -54,7 +54,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Collects diagnostics from every stage; safe to use from several threads.
+/// Collects diagnostics from every stage; safe to use from several threads (unchecked `Sendable`
+/// is safe: `items` and `seen` are touched under `lock` only).
 public final class DiagnosticLog: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Diagnostic] = []

@@ -53,6 +53,13 @@ public enum Validator {
             problems.append(Problem(severity: severity, location: location, chinese: zh, english: en))
         }
         let label = field.labels.first ?? field.gloss
+        switch (field.kind, v) {
+        case (.text, .object), (.limitedText, .object), (.approximateText, .object), (.phone, .object), (.date, .object):
+            // A group of keys where text belongs would print as nothing.
+            add(.error, "\(label) 应为文字，这里是一组键值", "\(field.gloss) should be text, the data gives a group of keys")
+            return
+        default: break
+        }
         switch field.kind {
         case .limitedText(let max):
             let n = count(v.description)

@@ -30,6 +30,8 @@ public enum XMLReader {
     /// Parses `data`; `file` names the source in errors.
     public static func parse(_ data: Data, file: String) throws -> XMLElement {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // The last error is kept per thread: clear it, or a failure that sets none reports an older one.
+        xmlResetLastError()
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             raw.baseAddress.flatMap { base in
                 xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), file, "UTF-8", options)

@@ -13,26 +13,24 @@ public struct FaceLocation: Hashable, Sendable {
 }
 
 /// Finds installed fonts through fontconfig: the system's fonts plus any folders the user names
-/// (those are searched first). Owns the `FcConfig` and destroys it in `deinit`.
+/// (those are searched first). Owns the `FcConfig`, made only after every folder was checked and
+/// destroyed once in `deinit`. fontconfig is used under `lock` only, and `userFolders` is set in
+/// `init` and never changed: that is why the unchecked `Sendable` is safe.
 public final class FontDiscovery: @unchecked Sendable {
     private let config: OpaquePointer
     private let lock = NSLock()
     /// Faces found in the user's folders, searched before the system's.
-    public private(set) var userFolders: [String] = []
+    public let userFolders: [String]
 
-    /// Starts from the system configuration and adds `folders` (each must exist).
+    /// Starts from the system configuration and adds the font files of `folders` (each must exist;
+    /// each is walked within the budgets of `FontFolderScan`).
     public init(folders: [String] = []) throws {
+        // Everything that can fail is checked before the configuration exists, so a failure frees nothing.
+        let files = try folders.map { folder throws(FontError) in try FontFolderScan.fonts(in: folder) }
         guard FcInit() != 0, let config = FcInitLoadConfigAndFonts() else { throw FontError.fontconfigFailed }
         self.config = config
-        for folder in folders {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-                FcConfigDestroy(config)
-                throw FontError.folderMissing(folder)
-            }
-            _ = FcConfigAppFontAddDir(config, folder)
-            userFolders.append(folder)
-        }
+        self.userFolders = folders
+        for file in files.joined() { _ = FcConfigAppFontAddFile(config, file) }
     }
 
     deinit { FcConfigDestroy(config) }
@@ -85,9 +83,9 @@ public final class FontDiscovery: @unchecked Sendable {
             var weight: Int32 = 80
             _ = FcPatternGetInteger(p, "weight", 0, &weight)
             var fam: UnsafeMutablePointer<FcChar8>?
-            let family = FcPatternGetString(p, "family", 0, &fam) == FcResultMatch && fam != nil ? String(cString: fam!) : ""
+            let family = FcPatternGetString(p, "family", 0, &fam) == FcResultMatch ? fam.map { String(cString: $0) } ?? "" : ""
             var sty: UnsafeMutablePointer<FcChar8>?
-            let style = FcPatternGetString(p, "style", 0, &sty) == FcResultMatch && sty != nil ? String(cString: sty!) : ""
+            let style = FcPatternGetString(p, "style", 0, &sty) == FcResultMatch ? sty.map { String(cString: $0) } ?? "" : ""
             out.append(FaceLocation(path: String(cString: file), index: Int(index), family: family,
                                     style: style, weight: Int(weight)))
         }

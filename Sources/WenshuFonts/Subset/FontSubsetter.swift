@@ -65,7 +65,7 @@ public enum FontSubsetter {
     private static func finished(_ result: OpaquePointer, source: FaceID) -> SubsetFont? {
         guard let subsetBlob = hb_face_reference_blob(result) else { return nil }
         defer { hb_blob_destroy(subsetBlob) }
-        guard let blob = withEmBoxMetrics(subsetBlob) else { return nil }
+        guard let blob = HarfBuzzBlob(taking: withEmBoxMetrics(subsetBlob)) else { return nil }
         return SubsetFont(blob: blob, source: source)
     }
 
@@ -96,7 +96,7 @@ public enum FontSubsetter {
             guard record + 16 <= Int(length) else { break }
             let tag = u32(record), offset = u32(record + 8), size = u32(record + 12)
             guard offset + size <= Int(length) else { continue }
-            if tag == Int(hbTag("head")) && size >= 20 { upem = max(16, u16(offset + 18)) }
+            if tag == Int(hbTag("head")) && size >= 20 { upem = min(16384, max(16, u16(offset + 18))) }  // OpenType: 16…16384
             if tag == Int(hbTag("hhea")) && size >= 36 { hhea = offset }
             if tag == Int(hbTag("hmtx")) { hmtx = (offset, size) }
         }
@@ -121,7 +121,7 @@ public enum FontSubsetter {
 
     /// The whole face as loaded (for faces HarfBuzz cannot subset).
     public static func whole(_ font: Font) -> SubsetFont? {
-        guard let blob = hb_face_reference_blob(font.face), hb_blob_get_length(blob) > 0 else { return nil }
+        guard let blob = HarfBuzzBlob(taking: hb_face_reference_blob(font.face)) else { return nil }
         return SubsetFont(blob: blob, source: font.id, index: font.id.index)
     }
 
@@ -130,51 +130,32 @@ public enum FontSubsetter {
     }
 }
 
-/// A font's bytes (usually a subset) opened with FreeType for the renderer. Owns the HarfBuzz blob
-/// that holds the bytes, the FreeType library and face; frees them in `deinit`. The renderer must
-/// keep this object alive until its output is finished.
+/// A font's bytes (usually a subset) opened with FreeType for the renderer. Holds the owners of
+/// the HarfBuzz blob with the bytes and of the FreeType library and face (`FreeTypeFace` keeps the
+/// other two alive and each frees its handle once). The renderer must keep this object alive until
+/// its output is finished. Nothing in it changes after creation, so the unchecked `Sendable` is safe.
 public final class SubsetFont: @unchecked Sendable {
     /// The face this was cut from.
     public let source: FaceID
-    let blob: OpaquePointer
-    private var library: FT_Library?
-    private var face: FT_Face?
+    private let face: FreeTypeFace
 
-    init?(blob: OpaquePointer, source: FaceID, index: Int = 0) {
-        self.blob = blob
+    /// Face `index` of the font in `blob`, or nil when FreeType cannot read it (a damaged font).
+    init?(blob: HarfBuzzBlob, source: FaceID, index: Int = 0) {
+        guard let library = FreeTypeLibrary(), let face = FreeTypeFace(library: library, blob: blob, index: index) else { return nil }
+        self.face = face
         self.source = source
-        var lib: FT_Library?
-        guard FT_Init_FreeType(&lib) == 0, let lib else { hb_blob_destroy(blob); return nil }
-        self.library = lib
-        var length: UInt32 = 0
-        let data = hb_blob_get_data(blob, &length)
-        var f: FT_Face?
-        let err = data!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
-            FT_New_Memory_Face(lib, bytes, FT_Long(length), FT_Long(index), &f)
-        }
-        guard err == 0, let f else {
-            FT_Done_FreeType(lib); hb_blob_destroy(blob)
-            return nil
-        }
-        self.face = f
-    }
-
-    deinit {
-        if let face { FT_Done_Face(face) }
-        if let library { FT_Done_FreeType(library) }
-        hb_blob_destroy(blob)
     }
 
     /// The size in bytes of the font data.
-    public var byteCount: Int { Int(hb_blob_get_length(blob)) }
+    public var byteCount: Int { face.blob.count }
 
     /// The font data itself, for writers that embed the font file as it is (OFD).
     public var data: Data {
         var length: UInt32 = 0
-        guard let bytes = hb_blob_get_data(blob, &length), length > 0 else { return Data() }
+        guard let bytes = hb_blob_get_data(face.blob.raw, &length), length > 0 else { return Data() }
         return Data(bytes: bytes, count: Int(length))
     }
 
     /// The FreeType face (an `FT_Face`) for a renderer that hands it to Cairo. Valid while `self` lives.
-    public var freetypeFace: UnsafeMutableRawPointer { UnsafeMutableRawPointer(face!) }
+    public var freetypeFace: UnsafeMutableRawPointer { UnsafeMutableRawPointer(face.raw) }
 }

@@ -400,7 +400,7 @@ struct Composer {
         }
         if let seal = s.seal {
             let info: ImageInfo
-            do { info = try ImageInfo.read(seal) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
+            do { info = try ImageInfo.read(seal) } catch { throw LayoutError.image(error.path, error.reason) }
             let size = info.fitted(width: .mm(42), height: .mm(42))
             let centreY = top + pitch * (blank + 1) - pitch * 0.3
             frame.place(.image(ImageItem(path: seal, blend: .multiply), size: size),

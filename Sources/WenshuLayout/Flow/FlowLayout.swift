@@ -7,11 +7,14 @@ import WenshuText
 public enum LayoutError: WenshuError {
     case text(TextError)
     case image(String, String)
+    /// A page master or block beyond what can be laid out (a zero pitch, no type area, 10^12 lines).
+    case extreme(String)
 
     public var message: String {
         switch self {
         case .text(let e): e.message
-        case .image(let path, let reason): "\(path): cannot use the image: \(reason)"
+        case .image(let path, let reason): "\(path): 无法使用这张图片（cannot use the image）：\(reason)"
+        case .extreme(let what): "无法排版（cannot lay out）：\(what)"
         }
     }
 }
@@ -41,6 +44,7 @@ public struct FlowLayout: Sendable {
 
     /// Lays `blocks` out into page frames.
     public func layout(_ blocks: [Block]) throws -> [Frame] {
+        try LayoutLimits.check(master, blocks)
         let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache).prepare(blocks)
         // Pass 1 places everything with placeholder page numbers in the contents; pass 2 again with
         // the pages the headings found (the contents keep their number of lines, so nothing moves).

@@ -5,7 +5,8 @@ import WenshuText
 /// Paragraphs already set, by everything that decides their lines: runs, style, width, line
 /// height, fit, pitch and grid. A run that lays out many similar documents (thousands of
 /// certificates) sets each repeated paragraph — the citation, the issuer, the date — once.
-/// Owned by the run and shared by its threads; bounded, so memory stays flat.
+/// Owned by the run and shared by its threads; bounded, so memory stays flat. Unchecked `Sendable`
+/// is safe: its entries are read and written under `lock` only.
 public final class ParagraphCache: @unchecked Sendable {
     struct Key: Hashable {
         var runs: [InlineRun]

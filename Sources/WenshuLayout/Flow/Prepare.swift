@@ -43,7 +43,7 @@ struct Prepare {
             return PreparedBlock(block: .table(try TableLayouter(typesetter: typesetter).prepare(t, width: width), t))
         case .image(let image):
             let info: ImageInfo
-            do { info = try ImageInfo.read(image.path) } catch let e as ImageInfo.ReadError { throw LayoutError.image(e.path, e.reason) }
+            do { info = try ImageInfo.read(image.path) } catch { throw LayoutError.image(error.path, error.reason) }
             var caption: SetParagraph? = nil
             if !image.caption.isEmpty {
                 let p = ParagraphBlock(runs: image.caption, style: ParagraphStyle(firstLineIndent: 0, alignment: .center, snapToGridDefault: false))

@@ -6,7 +6,10 @@ import WenshuFonts
 /// Cairo font faces made from the document's fonts, one per face, each holding its FreeType face
 /// (usually a HarfBuzz subset) alive for as long as Cairo keeps the face: the `SubsetFont` is retained
 /// by the Cairo face's user data and released by Cairo's destroy callback, so a face Cairo caches
-/// past our own release can never point at freed memory.
+/// past our own release can never point at freed memory. Owns one reference to each Cairo face,
+/// made only after Cairo returned a face without error and destroyed once in `deinit`. Unchecked
+/// `Sendable` is safe: `faces`, `fontBytes` and `failure` change only under `lock` (or in `init`,
+/// before the object is shared), and Cairo faces are reference-counted thread-safely by Cairo.
 final class CairoFaces: @unchecked Sendable {
     private let lock = NSLock()
     private var faces: [FaceID: OpaquePointer] = [:]
@@ -79,6 +82,10 @@ final class CairoFaces: @unchecked Sendable {
     private static func face(from data: SubsetFont, id: FaceID) throws -> OpaquePointer {
         let ftFace = data.freetypeFace.assumingMemoryBound(to: FT_FaceRec_.self)
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else { throw FontError.notAFont(id.path) }
+        guard cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS else {
+            cairo_font_face_destroy(face)
+            throw FontError.notAFont(id.path)
+        }
         let retained = Unmanaged.passRetained(data).toOpaque()
         let status = cairo_font_face_set_user_data(face, cairoFaceKey, retained) { pointer in
             if let pointer { Unmanaged<SubsetFont>.fromOpaque(pointer).release() }

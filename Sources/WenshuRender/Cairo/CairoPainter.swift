@@ -48,7 +48,7 @@ struct CairoPainter {
                 cairo_new_path(cr)
             case .image(let image, let size):
                 state.color = nil
-                let entry = try images.entry(for: image.path)
+                let entry = try images.image(for: image.path)
                 cairo_save(cr)
                 if entry.isJPEG {
                     // Seen only in previews: a grey box where the photo stands.
@@ -129,49 +129,6 @@ struct CairoPainter {
             cairo_stroke(cr)
         }
     }
-}
-
-/// Image surfaces by path, loaded once per document (so a logo or seal used on many pages is
-/// embedded once). PNGs are decoded; JPEGs are not: a recording surface of the photo's size carries
-/// the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no re-encoding, no loss).
-/// Previews drawn to PNG show a JPEG as a grey box.
-final class ImageCache {
-    struct Entry { var surface: OpaquePointer; var isJPEG: Bool; var width: Double; var height: Double }
-    private var entries: [String: Entry] = [:]
-
-    func entry(for path: String) throws -> Entry {
-        if let e = entries[path] { return e }
-        let info: ImageInfo
-        do { info = try ImageInfo.read(path) } catch let e as ImageInfo.ReadError { throw RenderError.image(path, reason: e.reason) }
-        let entry: Entry
-        switch info.kind {
-        case .png:
-            guard let s = cairo_image_surface_create_from_png(path), cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
-                throw RenderError.image(path, reason: "not a PNG image Cairo can read")
-            }
-            entry = Entry(surface: s, isJPEG: false, width: Double(info.width), height: Double(info.height))
-        case .jpeg:
-            guard let data = FileManager.default.contents(atPath: path) else { throw RenderError.image(path, reason: "cannot read the file") }
-            var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(info.width), height: Double(info.height))
-            guard let s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents) else {
-                throw RenderError.image(path, reason: "cannot make a surface for it")
-            }
-            let bytes = UnsafeMutableRawPointer.allocate(byteCount: data.count, alignment: 1)
-            data.copyBytes(to: bytes.assumingMemoryBound(to: UInt8.self), count: data.count)
-            cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, bytes.assumingMemoryBound(to: UInt8.self), UInt(data.count),
-                                        { $0?.deallocate() }, bytes)
-            entry = Entry(surface: s, isJPEG: true, width: Double(info.width), height: Double(info.height))
-        }
-        let id = Array(path.utf8)
-        let idBytes = UnsafeMutableRawPointer.allocate(byteCount: id.count, alignment: 1)
-        idBytes.copyMemory(from: id, byteCount: id.count)
-        cairo_surface_set_mime_data(entry.surface, CAIRO_MIME_TYPE_UNIQUE_ID, idBytes.assumingMemoryBound(to: UInt8.self),
-                                    UInt(id.count), { $0?.deallocate() }, idBytes)
-        entries[path] = entry
-        return entry
-    }
-
-    deinit { for (_, e) in entries { cairo_surface_destroy(e.surface) } }
 }
 
 func cairoStatusText(_ status: cairo_status_t) -> String {

@@ -37,6 +37,7 @@ public struct PDFRenderer: Renderer {
                     try painter.paint(frame, on: cr)
                     outline.add(frame, page: n + 1, to: surface)
                     cairo_show_page(cr)
+                    painter.images.releasePage()
                 }
                 cairo_surface_finish(surface)
                 let status = cairo_surface_status(surface)

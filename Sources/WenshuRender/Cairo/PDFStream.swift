@@ -87,6 +87,7 @@ public final class PDFStream {
         try painter.paint(frame, on: cr)
         outline.add(frame, page: pageCount + 1, to: surface)
         cairo_show_page(cr)
+        painter.images.releasePage()
         pageCount += 1
         if let failure = faces.failure { throw failure }
         let status = cairo_status(cr)
@@ -146,7 +147,8 @@ public final class PDFStream {
 /// all of them, such as the glyphs of a batch of certificates. Each PDF written with the set still
 /// embeds only the glyphs it uses (Cairo cuts again per file), so files stay small while the
 /// expensive cut of a large CJK font is done once per batch instead of once per file. Safe to share
-/// between threads writing different PDFs.
+/// between threads writing different PDFs: its one property never changes, and `CairoFaces` locks
+/// its own state — that is why the unchecked `Sendable` is safe.
 public final class PDFFaceSet: @unchecked Sendable {
     let faces: CairoFaces
 

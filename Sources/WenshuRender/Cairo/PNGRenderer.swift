@@ -22,6 +22,7 @@ public struct PNGRenderer: Renderer {
         let painter = CairoPainter(faces: faces, images: ImageCache())
         for (n, frame) in frames.enumerated() {
             try renderPage(frame, painter: painter, to: "\(path)/page-\(n + 1).png")
+            painter.images.releasePage()
         }
     }
 

@@ -20,7 +20,16 @@ indirect enum Expression: Sendable, Equatable {
 struct ExpressionParser {
     private let chars: [Character]
     private var i = 0
+    /// Brackets and `not`s open around the current position.
+    private var depth = 0
+    /// Operators read so far (filters, comparisons, and, or, not, brackets).
+    private var operators = 0
     let source: String
+
+    /// How deeply brackets and `not`s may nest in one expression.
+    static let maxDepth = 64
+    /// How many operators one expression may hold (each is a level of evaluation).
+    static let maxOperators = 256
 
     init(_ source: String) { self.source = source; self.chars = Array(source) }
 
@@ -37,6 +46,23 @@ struct ExpressionParser {
 
     private func fail(_ message: String) -> ParseFailure { ParseFailure(message: message, offset: i) }
 
+    /// Counts one more operator, refusing an expression beyond the budget.
+    private mutating func count() throws(ParseFailure) {
+        operators += 1
+        guard operators <= ExpressionParser.maxOperators else {
+            throw fail("表达式太长：运算超过 \(ExpressionParser.maxOperators) 个（more than \(ExpressionParser.maxOperators) filters and operators in one expression）；请拆成几个参数")
+        }
+    }
+
+    /// Enters a bracket or `not`, refusing nesting beyond the budget.
+    private mutating func enter() throws(ParseFailure) {
+        depth += 1
+        guard depth <= ExpressionParser.maxDepth else {
+            throw fail("表达式嵌套太深：超过 \(ExpressionParser.maxDepth) 层括号或 not（brackets and nots nest more than \(ExpressionParser.maxDepth) deep）；请简化表达式")
+        }
+        try count()
+    }
+
     private mutating func skipSpace() { while i < chars.count, chars[i].isWhitespace { i += 1 } }
 
     private mutating func keyword(_ k: String) -> Bool {
@@ -51,18 +77,22 @@ struct ExpressionParser {
 
     private mutating func parseOr() throws(ParseFailure) -> Expression {
         var e = try parseAnd()
-        while keyword("or") || symbol("||") { e = .or(e, try parseAnd()) }
+        while keyword("or") || symbol("||") { try count(); e = .or(e, try parseAnd()) }
         return e
     }
 
     private mutating func parseAnd() throws(ParseFailure) -> Expression {
         var e = try parseNot()
-        while keyword("and") || symbol("&&") { e = .and(e, try parseNot()) }
+        while keyword("and") || symbol("&&") { try count(); e = .and(e, try parseNot()) }
         return e
     }
 
     private mutating func parseNot() throws(ParseFailure) -> Expression {
-        if keyword("not") || symbol("!") { return .not(try parseNot()) }
+        if keyword("not") || symbol("!") {
+            try enter()
+            defer { depth -= 1 }
+            return .not(try parseNot())
+        }
         return try parseComparison()
     }
 
@@ -78,6 +108,7 @@ struct ExpressionParser {
     private mutating func parseComparison() throws(ParseFailure) -> Expression {
         let left = try parseFiltered()
         for op in ["==", "!=", ">=", "<=", ">", "<"] where symbol(op) {
+            try count()
             return .compare(left, op: op, try parseFiltered())
         }
         return left
@@ -92,6 +123,7 @@ struct ExpressionParser {
             skipSpace()
             let name = identifier()
             guard !name.isEmpty else { throw fail("expected a filter name after ‘|’") }
+            try count()
             var args: [Expression] = []
             while true {
                 skipSpace()
@@ -131,6 +163,8 @@ struct ExpressionParser {
         guard i < chars.count else { throw fail("expected a value (a data path, a quoted text or a number)") }
         let c = chars[i]
         if c == "(" {
+            try enter()
+            defer { depth -= 1 }
             i += 1
             let e = try parseOr()
             skipSpace()

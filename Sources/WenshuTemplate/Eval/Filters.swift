@@ -17,20 +17,20 @@ enum Filters {
         add(["字数", "count"]) { v, _ in .number(Double(characterCount(v.description))) }
         add(["默认", "default"]) { v, args in v.isTruthy ? v : (args.first ?? .string("")) }
         add(["截断", "truncate"]) { v, args throws(FilterFailure) in
-            guard let n = args.first, case .number(let limit) = n, limit >= 0 else {
-                throw FilterFailure(message: "truncate takes a length, e.g. | truncate 20 \"…\"")
+            guard let n = args.first, case .number(let raw) = n, let limit = width(raw) else {
+                throw FilterFailure(message: "截断需要一个 0 到 \(maxWidth) 的长度（truncate takes a length from 0 to \(maxWidth), e.g. | truncate 20 \"…\"）")
             }
             let marker = args.count > 1 ? args[1].description : "…"
             let s = v.description
-            guard s.count > Int(limit) else { return .string(s) }
-            return .string(String(s.prefix(max(0, Int(limit) - marker.count))) + marker)
+            guard s.count > limit else { return .string(s) }
+            return .string(String(s.prefix(max(0, limit - marker.count))) + marker)
         }
         add(["补零", "pad"]) { v, args throws(FilterFailure) in
-            guard let n = args.first, case .number(let width) = n else {
-                throw FilterFailure(message: "pad takes a width, e.g. | pad 5")
+            guard let n = args.first, case .number(let raw) = n, let width = width(raw) else {
+                throw FilterFailure(message: "补零需要一个 0 到 \(maxWidth) 的宽度（pad takes a width from 0 to \(maxWidth), e.g. | pad 5）")
             }
             let s = v.description
-            return .string(String(repeating: "0", count: max(0, Int(width) - s.count)) + s)
+            return .string(String(repeating: "0", count: max(0, width - s.count)) + s)
         }
         add(["连接", "join"]) { v, args in
             let sep = args.first?.description ?? "、"
@@ -56,6 +56,9 @@ enum Filters {
 
     static var names: [String] { table.keys.sorted() }
 
+    /// Filters that take a group of keys as it is (the others read their value as text).
+    static let takesObjects: Set<String> = ["数量", "length", "默认", "default", "连接", "join"]
+
     static func date(_ v: Value) throws(FilterFailure) -> DateValue? {
         switch v {
         case .date(let d): return d
@@ -68,12 +71,33 @@ enum Filters {
         }
     }
 
+    /// The largest number 中文数字 and 大写数字 spell: 10^12 − 1 (九千九百九十九亿…); the units
+    /// stop at 亿, and larger numbers have no reading a form would use.
+    static let maxSpelled = 999_999_999_999
+    /// The widest `pad` or `truncate` a template may ask for, in characters.
+    static let maxWidth = 10_000
+
     static func integer(_ v: Value, _ filter: String) throws(FilterFailure) -> Int {
+        let number: Double?
         switch v {
-        case .number(let n) where n == n.rounded(): return Int(n)
-        case .string(let s) where Int(s) != nil: return Int(s)!
-        default: throw FilterFailure(message: "\(filter) needs a whole number, got ‘\(v)’")
+        case .number(let n): number = n
+        case .string(let s): number = Int(s.trimmingCharacters(in: .whitespaces)).map(Double.init) ?? Double(s)
+        default: number = nil
         }
+        guard let n = number, n.isFinite, n == n.rounded() else {
+            throw FilterFailure(message: "\(filter)需要一个整数，这里是‘\(v)’（\(filter) needs a whole number, got ‘\(v)’）")
+        }
+        guard abs(n) <= Double(maxSpelled) else {
+            throw FilterFailure(message: "\(filter)只能写绝对值不超过 \(maxSpelled) 的整数，这里是‘\(v)’"
+                + "（\(filter) spells whole numbers up to \(maxSpelled) in size）；请检查数据")
+        }
+        return Int(n)
+    }
+
+    /// A width or length argument as an Int, or nil when it is negative, fractional or beyond `maxWidth`.
+    static func width(_ n: Double) -> Int? {
+        guard n.isFinite, n >= 0, n <= Double(maxWidth), n == n.rounded() else { return nil }
+        return Int(n)
     }
 
     /// Characters as the bureaus count them: everything but white space.
@@ -123,7 +147,7 @@ enum Filters {
 
     /// 2022-05-09 → 二〇二二年五月九日.
     static func upperDate(_ d: DateValue) -> String {
-        let year = String(d.year).map { $0 == "0" ? "〇" : digits[Int(String($0))!] }
+        let year = String(d.year).map { c in c.wholeNumberValue.map { $0 == 0 ? "〇" : digits[$0] } ?? c }
         return String(year) + "年" + chineseNumber(d.month) + "月" + chineseNumber(d.day) + "日"
     }
 }

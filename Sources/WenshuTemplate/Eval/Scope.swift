@@ -6,39 +6,51 @@ import WenshuData
 struct Scope {
     var data: Value
     var parameters: Record
-    var locals: [(name: String, value: Value)] = []
+    /// Loop variables, innermost last, each with the path in the data it stands for (nil when it
+    /// is not a piece of the data, such as `loop`).
+    var locals: [(name: String, value: Value, origin: ValuePath?)] = []
     var aliases: [String: String]
 
-    func lookup(_ path: [PathComponent]) -> Value? {
+    func lookup(_ path: [PathComponent]) -> Value? { resolve(path)?.value }
+
+    /// The value `path` names and, when it comes from the data, its path there (for errors that
+    /// point at the data file's line).
+    func resolve(_ path: [PathComponent]) -> (value: Value, origin: ValuePath?)? {
         guard case .key(let first)? = path.first else { return nil }
         let pathRest = path.dropFirst()
-        var value: Value?
-        if let local = locals.last(where: { $0.name == first }) { value = local.value }
-        else if let p = parameters[first] { value = p }
-        else if let v = child(data, first) { value = v }
+        var value: Value
+        var origin: ValuePath?
+        if let local = locals.last(where: { $0.name == first }) { value = local.value; origin = local.origin }
+        else if let p = parameters[first] { value = p; origin = nil }
+        else if let (v, key) = child(data, first) { value = v; origin = [.key(key)] }
         else if let mapped = ProgrammeSchema.pathForLabel[first], mapped.first != .key(first) {
             // A form label used as a path: 品牌名称 is brand.name.
-            return lookup(mapped + pathRest)
+            return resolve(mapped + pathRest)
         }
-        else { value = nil }
-        for c in path.dropFirst() {
-            guard let v = value else { return nil }
+        else { return nil }
+        for c in pathRest {
             switch c {
-            case .key(let k): value = child(v, k)
+            case .key(let k):
+                guard let (v, key) = child(value, k) else { return nil }
+                value = v
+                origin?.append(.key(key))
             case .index(let n):
-                if case .array(let a) = v, a.indices.contains(n) { value = a[n] } else { return nil }
+                guard case .array(let a) = value, a.indices.contains(n) else { return nil }
+                value = a[n]
+                origin?.append(.index(n))
             }
         }
-        return value
+        return (value, origin)
     }
 
-    private func child(_ v: Value, _ key: String) -> Value? {
+    /// The child `key` of an object and the key it is stored under (the key or its alias).
+    private func child(_ v: Value, _ key: String) -> (Value, String)? {
         guard case .object(let r) = v else { return nil }
-        if let x = r[key] { return x }
-        if let alias = aliases[key], let x = r[alias] { return x }
+        if let x = r[key] { return (x, key) }
+        if let alias = aliases[key], let x = r[alias] { return (x, alias) }
         return nil
     }
 
-    mutating func push(_ name: String, _ value: Value) { locals.append((name, value)) }
+    mutating func push(_ name: String, _ value: Value, origin: ValuePath? = nil) { locals.append((name, value, origin)) }
     mutating func pop() { locals.removeLast() }
 }

@@ -143,6 +143,26 @@ enum PageSpec {
             default: m.evenFooter = f
             }
         }
+        try checkTypeArea(m, e, source: source)
         return m
+    }
+
+    /// The smallest type area (版心) a page may keep inside its margins, each way.
+    static let minBody = Length.mm(10)
+
+    /// Refuses margins that leave (almost) no type area, and a line pitch taller than it.
+    static func checkTypeArea(_ m: PageMaster, _ e: XMLElement, source: SourceFile) throws {
+        let body = m.body
+        let place = ["margin", "margin-left", "margin-right", "margin-top", "margin-bottom", "size"].first { e.attributes[$0] != nil }
+        let location = source.locate(place.map { "\($0)=" } ?? "<page", from: e.line)
+        guard body.width >= minBody, body.height >= minBody else {
+            let w = Int(max(-1e6, body.width.millimetres).rounded()), h = Int(max(-1e6, body.height.millimetres).rounded())
+            throw TemplateError("页边距留下的版心只有 \(w)×\(h) mm，至少要 10×10 mm（the margins leave a type area of \(w)×\(h) mm; at least 10×10 mm is needed）；请减小页边距或加大纸张",
+                                at: location)
+        }
+        guard m.linePitch <= body.height else {
+            throw TemplateError("行距大于版心高度（the line pitch is taller than the type area）；请减小 line-pitch 或 grid 的行数",
+                                at: source.locate(e.attributes["line-pitch"] != nil ? "line-pitch=" : "<page", from: e.line))
+        }
     }
 }

@@ -10,6 +10,17 @@ public struct Realizer {
     /// Folders of the data files: images named in data are looked up there first.
     public var dataFolders: [String]
 
+    /// How deeply elements may nest while realised, through includes (the shipped templates: 9).
+    static let maxDepth = 48
+    /// How deeply includes may nest.
+    static let maxIncludeDepth = 16
+    /// Fragments one document may include, all levels together.
+    static let maxIncludes = 1_000
+    /// Blocks and table rows one document may realise.
+    static let maxBlocks = 250_000
+    /// Pixels the distinct images of one document may have in all (400 million, as the renderer's budget).
+    static let maxImagePixels = 400_000_000
+
     public init(loader: TemplateLoader, dataFolders: [String] = []) {
         self.loader = loader; self.dataFolders = dataFolders
     }
@@ -18,7 +29,8 @@ public struct Realizer {
     /// overrides the template's parameters.
     public func realize(_ template: Template, data: DataSet) throws -> DocumentContent {
         var parameters = Record()
-        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases))
+        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases),
+                                  dataLocations: data.locations)
         let overrides = data.root["params"] ?? data.root["参数"]
         for p in template.parameters {
             // The data overrides a parameter's default: in its params object, or as a field of
@@ -45,7 +57,8 @@ public struct Realizer {
         // Masters.
         for name in template.pageOrder {
             let (e, source) = template.pages[name]!
-            state.masters[name] = try PageSpec.master(e, source: source, evaluator: state.evaluator)
+            state.masters[name] = try PageSpec.master(try state.evaluated(e, source: source, lengthsOnly: true), source: source,
+                                                      evaluator: state.evaluator)
         }
         guard let (body, source) = template.body else {
             throw TemplateError("the template has no <body>", at: SourceLocation(file: template.path))
@@ -64,6 +77,14 @@ public struct Realizer {
         let realizer: Realizer
         var masters: [String: PageMaster] = [:]
         var includeDepth = 0
+        /// Fragments included so far, all levels together.
+        var includeCount = 0
+        /// Blocks and table rows made so far.
+        var realised = 0
+        /// Elements open around the one being realised, includes' included.
+        var depth = 0
+        /// Pixels of the distinct images named so far (see `ImageInfo.maxPixels` for one image).
+        var imagePixels: [String: Int] = [:]
         /// The line pitch of the master in force (to turn heights into lines).
         var currentPitch = Length.mm(225) / 22
 
@@ -75,10 +96,14 @@ public struct Realizer {
         }
 
         /// `e` with the expressions in its attributes filled in (styles may use parameters: color="{{ red }}").
-        func evaluated(_ e: XMLElement, source: SourceFile) throws -> XMLElement {
+        /// With `lengthsOnly`, only its length and number attributes (see `AttributeRules`), leaving
+        /// expressions such as `in=` and `src=` to be read as expressions.
+        func evaluated(_ e: XMLElement, source: SourceFile, lengthsOnly: Bool = false) throws -> XMLElement {
             var out = e
-            for (k, v) in e.attributes where v.contains("{{") {
-                out.attributes[k] = try evaluator.string(v, source: source, line: e.line)
+            for (k, v) in e.attributes where v.contains("{{") && (!lengthsOnly || AttributeRules.rule(e.name, k) != nil) {
+                let filled = try evaluator.string(v, source: source, line: e.line)
+                try AttributeRules.check(e.name, k, filled, at: source.locate("\(k)=", from: e.line))
+                out.attributes[k] = filled
             }
             return out
         }
@@ -119,7 +144,11 @@ public struct Realizer {
             return out
         }
 
-        mutating func block(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+        mutating func block(_ element: XMLElement, source: SourceFile, style: StyleSpec) throws -> [Block] {
+            let e = try evaluated(element, source: source, lengthsOnly: true)
+            try countRealised(e, source: source)
+            try enter(e, source: source)
+            defer { depth -= 1 }
             switch e.name {
             case "p":
                 let spec = try self.style(of: e, source: source, base: style)
@@ -149,7 +178,7 @@ public struct Realizer {
                 return [.paragraph(p)]
             case "text":
                 let spec = try self.style(of: e, source: source, base: style)
-                let value = try evaluator.value(e.attributes["value"]!, source: source, line: e.line)
+                let value = try evaluator.textValue(e.attributes["value"]!, source: source, line: e.line)
                 return try reportText(value.description, spec: spec, source: source, line: e.line)
             case "table":
                 return [.table(try table(e, source: source, style: style))]
@@ -202,7 +231,11 @@ public struct Realizer {
                 var seal: String? = nil
                 if let s = e.attributes["seal"] {
                     let v = try evaluator.value(s, source: source, line: e.line, lenient: true)
-                    if v.isTruthy { seal = try realizer.resolveFile(v.description, template: template, source: source, line: e.line) }
+                    if v.isTruthy {
+                        let path = try realizer.resolveFile(v.description, template: template, source: source, line: e.line)
+                        try checkImage(path, source: source, line: e.line, name: "seal=")
+                        seal = path
+                    }
                 }
                 return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
             case "contents":
@@ -224,7 +257,15 @@ public struct Realizer {
                 let test = try evaluator.value(e.attributes["test"]!, source: source, line: e.line, lenient: true)
                 return try blocks(test.isTruthy ? yes : no, source: source, style: style)
             case "include":
-                guard includeDepth < 16 else { throw TemplateError("includes nest too deep (a loop?)", at: source.at(e.line)) }
+                guard includeDepth < Realizer.maxIncludeDepth else {
+                    throw TemplateError("include 嵌套超过 \(Realizer.maxIncludeDepth) 层（includes nest more than \(Realizer.maxIncludeDepth) deep: a loop?）；请检查片段是否互相包含",
+                                        at: source.locate("<include", from: e.line))
+                }
+                includeCount += 1
+                guard includeCount <= Realizer.maxIncludes else {
+                    throw TemplateError("一份文档里 include 展开超过 \(Realizer.maxIncludes) 次（includes expand more than \(Realizer.maxIncludes) times in one document）；请减少片段之间的重复包含",
+                                        at: source.locate("<include", from: e.line))
+                }
                 let path = try realizer.resolveFile(try evaluator.string(e.attributes["src"]!, source: source, line: e.line),
                                                     template: template, source: source, line: e.line, preferTemplate: true)
                 let (root, included) = try realizer.loader.read(path)
@@ -242,19 +283,55 @@ public struct Realizer {
             }
         }
 
+        /// Goes one element deeper, refusing nesting beyond `Realizer.maxDepth` (each level is a few
+        /// frames of the stack).
+        mutating func enter(_ e: XMLElement, source: SourceFile) throws {
+            depth += 1
+            guard depth <= Realizer.maxDepth else {
+                throw TemplateError("元素嵌套超过 \(Realizer.maxDepth) 层（include 里的也算）（elements nest more than \(Realizer.maxDepth) deep, includes counted）；请减少嵌套",
+                                    at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
+        /// Counts one more block or row, refusing a document beyond `Realizer.maxBlocks`.
+        mutating func countRealised(_ e: XMLElement, source: SourceFile) throws {
+            realised += 1
+            guard realised <= Realizer.maxBlocks else {
+                throw TemplateError("文档展开后超过 \(Realizer.maxBlocks) 个段落、表格行等内容（the document realises more than \(Realizer.maxBlocks) blocks and rows）；请检查循环和 include 是否重复展开，或把数据分成几份",
+                                    at: source.locate("<\(e.name)", from: e.line))
+            }
+        }
+
+        /// `path` checked as an image (a regular PNG or JPEG within the pixel budgets), or an error
+        /// at the template's place.
+        mutating func checkImage(_ path: String, source: SourceFile, line: Int, name: String) throws {
+            let location = source.locate(name, from: line)
+            let info: ImageInfo
+            do { info = try ImageInfo.read(path) } catch {
+                throw TemplateError("图片 \(path) 无法使用（cannot use the image）：\(error.reason)", at: location)
+            }
+            imagePixels[path] = info.pixels
+            let total = imagePixels.values.reduce(0, +)
+            guard total <= Realizer.maxImagePixels else {
+                throw TemplateError("文档中的图片合计超过 \(Realizer.maxImagePixels / 1_000_000) 百万像素（the document's images exceed \(Realizer.maxImagePixels / 1_000_000) megapixels in all）；请缩小照片后再用",
+                                    at: location)
+            }
+        }
+
         /// Runs `body` once for every item of an <each>, with the item under its `as` name and
         /// `loop` (or the `index` name) giving index (from 1), first and last. A missing list is
         /// empty; a single value is a list of one.
         mutating func each(_ e: XMLElement, source: SourceFile, _ body: (inout State) throws -> Void) throws {
-            let list = try evaluator.value(e.attributes["in"]!, source: source, line: e.line)
+            let (list, origin) = try evaluator.traced(e.attributes["in"]!, source: source, line: e.line)
             let items: [Value]
+            let isList: Bool
             switch list {
-            case .array(let a): items = a
-            case .null: items = []
-            default: items = [list]
+            case .array(let a): items = a; isList = true
+            case .null: items = []; isList = true
+            default: items = [list]; isList = false
             }
             for (i, item) in items.enumerated() {
-                evaluator.scope.push(e.attributes["as"]!, item)
+                evaluator.scope.push(e.attributes["as"]!, item, origin: isList ? origin.map { $0 + [.index(i)] } : origin)
                 evaluator.scope.push(e.attributes["index"] ?? "loop", .object(Record([
                     ("index", .number(Double(i + 1))), ("first", .bool(i == 0)), ("last", .bool(i == items.count - 1)),
                 ])))
@@ -319,6 +396,8 @@ public struct Realizer {
                     currentLine += raw.filter { $0 == "\n" }.count
                 case .element(let e):
                     currentLine = e.line
+                    try enter(e, source: source)
+                    defer { depth -= 1 }
                     switch e.name {
                     case "b":
                         var s = style; s.bold = true
@@ -372,6 +451,7 @@ public struct Realizer {
             var rows: [TableRow] = []
             var headerRows = Int(e.attributes["header-rows"] ?? "0") ?? 0
             try collectRows(e.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
+            try Realizer.checkSpans(rows, columns: columns.count, at: source.locate("<table", from: e.line))
             var t = TableBlock(columns: columns, rows: rows, headerRows: headerRows)
             if let b = e.attributes["border"] { t.border = b == "none" ? nil : Length.parse(b).map { Stroke(width: $0) } }
             if let r = e.attributes["rule"] { t.innerRule = r == "none" ? nil : Length.parse(r).map { Stroke(width: $0) } }
@@ -387,13 +467,17 @@ public struct Realizer {
 
         mutating func collectRows(_ nodes: [XMLNode], into rows: inout [TableRow], headerRows: inout Int, source: SourceFile,
                                   cellBase: StyleSpec) throws {
-            for case .element(let r) in nodes {
+            for case .element(let element) in nodes {
+                let r = try evaluated(element, source: source, lengthsOnly: true)
+                try enter(r, source: source)
+                defer { depth -= 1 }
                 switch r.name {
                 case "row":
                     var cells: [TableCell] = []
                     try collectCells(r.children, into: &cells, source: source, base: cellBase)
                     let minHeight = r.attributes["min-height"].flatMap(Length.parse) ?? .zero
                     if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
+                    try countRealised(r, source: source)
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
                 case "each":
                     try each(r, source: source) { state in
@@ -414,6 +498,8 @@ public struct Realizer {
         /// its group's first row only).
         mutating func collectCells(_ nodes: [XMLNode], into cells: inout [TableCell], source: SourceFile, base: StyleSpec) throws {
             for case .element(let c) in nodes {
+                try enter(c, source: source)
+                defer { depth -= 1 }
                 switch c.name {
                 case "cell": cells.append(try cell(try evaluated(c, source: source), source: source, base: base))
                 case "if":
@@ -466,12 +552,29 @@ public struct Realizer {
         mutating func image(_ e: XMLElement, source: SourceFile, style: StyleSpec) throws -> ImageBlock {
             let src = try evaluator.string(e.attributes["src"]!, source: source, line: e.line)
             let path = try realizer.resolveFile(src, template: template, source: source, line: e.line)
+            try checkImage(path, source: source, line: e.line, name: "src=")
             let caption = try e.attributes["caption"].map { try evaluator.string($0, source: source, line: e.line) } ?? ""
             let captionStyle = try self.style(named: "图注", source: source, line: e.line)
             return ImageBlock(path: path, width: e.attributes["width"].flatMap(Length.parse),
                               height: e.attributes["height"].flatMap(Length.parse),
                               caption: caption.isEmpty ? [] : [InlineRun(caption, style: captionStyle.textStyle)],
                               alignment: e.attributes["align"].flatMap(StyleSpec.alignment) ?? .center)
+        }
+    }
+
+    /// Refuses cells that span beyond their table: more columns in a row than the table has, or
+    /// more rows down than follow.
+    static func checkSpans(_ rows: [TableRow], columns: Int, at location: SourceLocation) throws {
+        for (i, row) in rows.enumerated() {
+            let span = row.cells.reduce(0) { $0 + $1.colspan }
+            guard span <= columns else {
+                throw TemplateError("表格第 \(i + 1) 行的格子合计跨 \(span) 列，而表格只有 \(columns) 列（row \(i + 1) spans \(span) columns; the table has \(columns)）；请检查 colspan 或 columns",
+                                    at: location)
+            }
+            for (j, cell) in row.cells.enumerated() where cell.rowspan > rows.count - i {
+                throw TemplateError("表格第 \(i + 1) 行第 \(j + 1) 格 rowspan=\(cell.rowspan) 超出了表格（the cell spans beyond the table's \(rows.count) rows）；请检查 rowspan",
+                                    at: location)
+            }
         }
     }
 

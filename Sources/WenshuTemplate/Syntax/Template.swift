@@ -12,7 +12,11 @@ struct SourceFile: Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    var folder: String { (path as NSString).deletingLastPathComponent }
+    /// The folder of the file ("." for a bare file name, so that includes beside it are found).
+    var folder: String {
+        let f = (path as NSString).deletingLastPathComponent
+        return f.isEmpty ? "." : f
+    }
 
     /// The line and column (1-based) of `needle` at or after `line`; the line alone when not found.
     func locate(_ needle: String, from line: Int) -> SourceLocation {
@@ -108,16 +112,23 @@ public struct TemplateLoader: Sendable {
         try load(path: try resolve(nameOrPath), depth: 0)
     }
 
+    /// The largest template or fragment file read, in bytes (1 MB; the largest shipped is 6 KB).
+    static let maxFileBytes = 1 << 20
+
     func read(_ path: String) throws -> (XMLElement, SourceFile) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TemplateError("cannot read the file (does it exist?)", at: SourceLocation(file: path))
+        let data: Data
+        do { data = try InputFile.read(path, limit: TemplateLoader.maxFileBytes) } catch {
+            throw TemplateError("无法读取模板（cannot read the template）：\(error.reason)", at: error.location)
+        }
+        guard !data.isEmpty else {
+            throw TemplateError("模板是空文件（the template file is empty）；请写入 <template> 或 <fragment>", at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError("not UTF-8 text", at: SourceLocation(file: path))
+            throw TemplateError("模板不是 UTF-8 文本（the template is not UTF-8 text）；请另存为 UTF-8", at: SourceLocation(file: path))
         }
         let root: XMLElement
         do { root = try XMLReader.parse(data, file: path) } catch let e as XMLError {
-            throw TemplateError(e.message, at: e.location)
+            throw TemplateError(XMLProblem.describe(e.message), at: e.location)
         }
         let source = SourceFile(path: path, text: text)
         try TemplateSyntax.check(root, source: source)

@@ -66,6 +66,7 @@ enum TemplateSyntax {
         for key in required[element.name] ?? [] where element.attributes[key] == nil {
             throw TemplateError("<\(element.name)> needs the attribute ‘\(key)’", at: source.locate("<\(element.name)", from: element.line))
         }
+        try AttributeRules.check(element, source: source)
         for child in element.elements { try check(child, source: source) }
     }
 }

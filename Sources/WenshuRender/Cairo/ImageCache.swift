@@ -1,0 +1,125 @@
+internal import CCairo
+import Foundation
+import WenshuCore
+
+/// The images of the page being painted, decoded when first drawn and released when the page is
+/// done (`releasePage()`): a document of many photos holds one page's images at a time, not all of
+/// them to the end. A logo or seal on many pages is still embedded once: each surface carries the
+/// file's path as Cairo's unique id, by which the PDF writer reuses what it has written.
+///
+/// PNGs are decoded from bytes read here (a regular file only, see `InputFile`), after their header
+/// says the pixels fit the budget. JPEGs are not decoded: a recording surface of the photo's size
+/// carries the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no re-encoding, no
+/// loss); previews drawn to PNG show a JPEG as a grey box.
+final class ImageCache {
+    /// Pixels the images of one page may decode to, held at once: 400 million (eight 48-megapixel
+    /// photos). Each image alone is held to `ImageInfo.maxPixels`; a whole document's images are
+    /// held to the same total when its template is realised (`Realizer.maxImagePixels`). Counted per
+    /// page, not per file, so a batch of ten thousand certificates with a photo each streams on.
+    static let maxPagePixels = 400_000_000
+    /// The largest image file read, in bytes (64 MB).
+    static let maxFileBytes = 64 << 20
+
+    private var page: [String: CairoImage] = [:]
+    private var pixels = 0
+    /// The budget of pixels held at once (`maxPagePixels` unless a test sets less).
+    let maxPixels: Int
+
+    init(maxPixels: Int = ImageCache.maxPagePixels) { self.maxPixels = maxPixels }
+
+    /// Images held decoded now (those of the page being painted).
+    var heldCount: Int { page.count }
+
+    /// The image at `path`, decoded if this page has not drawn it yet.
+    func image(for path: String) throws -> CairoImage {
+        if let e = page[path] { return e }
+        let info: ImageInfo
+        do { info = try ImageInfo.read(path) } catch { throw RenderError.image(path, reason: error.reason) }
+        guard pixels + info.pixels <= maxPixels else {
+            let limit = maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000)" : "\(Double(maxPixels) / 1_000_000)"
+            throw RenderError.image(path, reason: "一页上的图片合计超过 \(limit) 百万像素"
+                + "（the images of one page exceed \(limit) megapixels in all）；请缩小照片后再用")
+        }
+        pixels += info.pixels
+        let data: Data
+        do { data = try InputFile.read(path, limit: ImageCache.maxFileBytes) } catch { throw RenderError.image(path, reason: error.reason) }
+        let image = try CairoImage(info: info, data: data, path: path)
+        page[path] = image
+        return image
+    }
+
+    /// Lets go of the images decoded for the page just finished.
+    func releasePage() {
+        page.removeAll()
+        pixels = 0
+    }
+}
+
+/// One Cairo image surface (decoded PNG, or a JPEG carried as MIME data); owns the surface and
+/// destroys it in `deinit`.
+final class CairoImage {
+    let surface: OpaquePointer
+    let isJPEG: Bool
+    let width: Double
+    let height: Double
+
+    init(info: ImageInfo, data: Data, path: String) throws {
+        let surface: OpaquePointer
+        switch info.kind {
+        case .png:
+            guard let s = CairoImage.decodePNG(data) else {
+                throw RenderError.image(path, reason: "PNG 图片无法解码（the PNG cannot be decoded: damaged or an unsupported variant）；请重新导出为普通 PNG")
+            }
+            surface = s
+            guard cairo_image_surface_get_width(s) == Int32(clamping: info.width),
+                  cairo_image_surface_get_height(s) == Int32(clamping: info.height) else {
+                cairo_surface_destroy(s)
+                throw RenderError.image(path, reason: "PNG 图片的尺寸与文件头不符（the PNG's pixels differ from its header）；请重新导出图片")
+            }
+        case .jpeg:
+            var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(info.width), height: Double(info.height))
+            guard let s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents) else {
+                throw RenderError.image(path, reason: "无法为图片建立绘图面（cannot make a surface for it）")
+            }
+            surface = s
+            CairoImage.attach(CAIRO_MIME_TYPE_JPEG, Array(data), to: s)
+        }
+        CairoImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Array(path.utf8), to: surface)
+        self.surface = surface
+        self.isJPEG = info.kind == .jpeg
+        self.width = Double(info.width)
+        self.height = Double(info.height)
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+
+    /// Gives Cairo a copy of `bytes` as MIME data of `surface`; Cairo frees it with the surface.
+    private static func attach(_ mime: String, _ bytes: [UInt8], to surface: OpaquePointer) {
+        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: bytes.count) } }
+        cairo_surface_set_mime_data(surface, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count),
+                                    { $0?.deallocate() }, copy)
+    }
+
+    /// The surface decoded from PNG bytes, or nil when Cairo cannot read them.
+    private static func decodePNG(_ data: Data) -> OpaquePointer? {
+        final class Cursor { let bytes: [UInt8]; var offset = 0; init(_ b: [UInt8]) { bytes = b } }
+        let cursor = Cursor(Array(data))
+        let surface = withExtendedLifetime(cursor) {
+            cairo_image_surface_create_from_png_stream({ closure, out, length in
+                guard let closure, let out else { return CAIRO_STATUS_READ_ERROR }
+                let c = Unmanaged<Cursor>.fromOpaque(closure).takeUnretainedValue()
+                let n = Int(length)
+                guard n <= c.bytes.count - c.offset else { return CAIRO_STATUS_READ_ERROR }
+                c.bytes.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { out.update(from: base.advanced(by: c.offset).assumingMemoryBound(to: UInt8.self), count: n) }
+                }
+                c.offset += n
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(cursor).toOpaque())
+        }
+        guard let surface else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { cairo_surface_destroy(surface); return nil }
+        return surface
+    }
+}
