@@ -74,8 +74,15 @@ enum Prepare {
                 }
             }
             // Even inter-character expansion, last in order; never inside a word or inside an indent.
+            // Spread text (分散对齐: form labels) opens only between characters, never beside a
+            // mark: "县（市、区）" keeps its brackets and pause mark against their characters.
             let insideWord = a.kind == .latin && b.kind == .latin && a.trailing.isEmpty
-            if a.kind != .indent && !insideWord {
+            let besideMark: Bool = {
+                if case .punctuation = a.kind { return true }
+                if case .punctuation = b.kind { return true }
+                return false
+            }()
+            if a.kind != .indent && !insideWord && !(style.alignment == .distributed && besideMark) {
                 j.stretch[StretchPriority.interCharacter.rawValue] += interCharacterStretch * em
             }
             js[k] = j

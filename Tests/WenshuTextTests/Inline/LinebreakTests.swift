@@ -65,6 +65,28 @@ import WenshuCore
         #expect(xs[0].near(0) && xs[1].near(2.5) && xs[2].near(5), "\(xs)")
     }
 
+    /// 分散对齐 opens only between characters: the brackets and the pause mark of "县（市、区）"
+    /// stay against their characters; the space goes between 县 and （ … no: between ideographs only.
+    @Test func distributedLabelKeepsItsMarksClose() throws {
+        let layout = try Fixture.set("县（市、区）", measure: 10, style: ParagraphStyle(firstLineIndent: 0, alignment: .distributed))
+        let xs = Fixture.glyphXs(layout.lines[0])
+        #expect(xs.count == 6)
+        // Every gap next to a mark keeps its natural width (one em, less GB compression); the whole
+        // surplus stands between ideographs, and there are none side by side here but 县 before （:
+        // so the line holds its marks as set and only the gaps between characters grow.
+        let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
+        #expect(gaps.allSatisfy { $0 <= 1.01 }, "marks stay close: \(gaps)")
+    }
+
+    @Test func distributedSpreadsBetweenIdeographsOnly() throws {
+        let layout = try Fixture.set("县市区（旗）", measure: 12, style: ParagraphStyle(firstLineIndent: 0, alignment: .distributed))
+        let xs = Fixture.glyphXs(layout.lines[0])
+        let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
+        // 县 市 区 spread; （旗） stays together.
+        #expect(gaps[0] > 2 && gaps[1] > 2, "\(gaps)")
+        #expect(gaps[3] <= 1.01 && gaps[4] <= 1.01, "\(gaps)")
+    }
+
     @Test func centredLine() throws {
         let layout = try Fixture.set("通知", measure: 10, style: ParagraphStyle(firstLineIndent: 0, alignment: .center))
         #expect(Fixture.glyphXs(layout.lines[0]).first!.near(4))
