@@ -46,8 +46,11 @@ let package = Package(
         .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
         .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
         .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo"]),
+        // A pass over the renderer's PDF file (bytes in, bytes out): it reads no frames and no C library.
+        .target(name: "WenshuPDFA", dependencies: ["WenshuCore"]),
         .target(name: "Wenshu", dependencies: [
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
+            "WenshuPDFA",
         ]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "WenshuTextTests", dependencies: ["WenshuText", "WenshuFonts"]),
         .testTarget(name: "WenshuLayoutTests", dependencies: ["WenshuLayout", "WenshuRender"]),
         .testTarget(name: "WenshuRenderTests", dependencies: ["WenshuRender", "WenshuLayout"]),
+        .testTarget(name: "WenshuPDFATests", dependencies: ["WenshuPDFA"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]

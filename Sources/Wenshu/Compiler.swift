@@ -2,6 +2,7 @@ import Foundation
 import WenshuCore
 import WenshuFonts
 import WenshuLayout
+import WenshuPDFA
 import WenshuRender
 import WenshuText
 
@@ -28,11 +29,25 @@ public final class Compiler: @unchecked Sendable {
         try layout(content.blocks, master: content.master)
     }
 
-    /// Writes the frames as PDF (and optionally PNG pages and a debug trace).
-    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
+    /// Writes the frames as PDF, PDF/A-2b with `pdfa` (and optionally PNG pages and a debug trace).
+    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pdfa: Bool = false, pngFolder: String? = nil,
                       pngResolution: Double = 96, trace: String? = nil) throws {
-        if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
+        if let pdf, pdfa {
+            // Cairo's file is written beside the target under a temporary name, then rewritten.
+            let draft = PDFStream.temporaryPath(for: pdf)
+            defer { try? FileManager.default.removeItem(atPath: draft) }
+            try PDFRenderer(fonts: fonts).render(frames, info: info, to: draft)
+            try Compiler.makePDFA(draft, to: pdf)
+        } else if let pdf {
+            try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf)
+        }
         if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
+    }
+
+    /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole or
+    /// not at all; the dates are `SOURCE_DATE_EPOCH`'s when it is set.
+    public static func makePDFA(_ source: String, to destination: String) throws {
+        try PDFAConverter().convert(file: source, to: destination)
     }
 }

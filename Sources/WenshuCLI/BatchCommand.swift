@@ -32,6 +32,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
     var zip = false
 
+    @Flag(help: "Write every PDF as PDF/A-2b (archival).")
+    var pdfa = false
+
     @Option(help: "The sheet of an .xlsx list (default: the first).")
     var sheet: String?
 
@@ -76,6 +79,7 @@ struct BatchCommand: ParsableCommand {
         var options = BatchOptions(output: onePDF ? .onePDF(output) : .files(folder: output, pattern: try name.map { try FileNamePattern($0) }))
         options.sheet = sheet
         options.zip = zip
+        options.pdfa = pdfa
         options.strict = strict
         options.resume = resume
         options.key = key

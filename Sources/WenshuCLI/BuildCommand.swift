@@ -17,8 +17,14 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "Data files, merged in order (later files win).")
     var data: [String] = []
 
-    @Option(name: .shortAndLong, help: "The PDF to write.")
+    @Option(name: .shortAndLong, help: "The file to write (.pdf, .docx or .ofd).")
     var output: String
+
+    @Option(help: "The format to write: pdf, docx or ofd (default: from the output's extension, else pdf).")
+    var format: String?
+
+    @Flag(help: "Write the PDF as PDF/A-2b (archival: XMP metadata, an sRGB output intent, every font embedded).")
+    var pdfa = false
 
     @OptionGroup var previews: PreviewOptions
 
@@ -33,6 +39,23 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var fontOptions: FontOptions
 
+    /// `--format`, else the output's extension, else PDF.
+    var outputFormat: OutputFormat {
+        get throws {
+            if let format {
+                guard let f = OutputFormat(rawValue: format.lowercased()) else {
+                    throw ValidationError("--format takes pdf, docx or ofd; got ‘\(format)’")
+                }
+                return f
+            }
+            return OutputFormat(path: output) ?? .pdf
+        }
+    }
+
+    func validate() throws {
+        if try pdfa && outputFormat != .pdf { throw ValidationError("--pdfa applies to PDF output only") }
+    }
+
     func run() throws {
         try reportingErrors {
             let clock = PhaseClock()
@@ -44,7 +67,13 @@ struct BuildCommand: ParsableCommand {
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
-            try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+            switch try outputFormat {
+            case .pdf:
+                try compiler.write(frames, info: content.info, pdf: output, pdfa: pdfa, pngFolder: previews.png,
+                                   pngResolution: previews.dpi, trace: previews.trace)
+            case .docx, .ofd:
+                throw ValidationError("--format \(try outputFormat.rawValue) is not available in this build")
+            }
             clock.lap("render")
             for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
             print("wrote \(output) (\(frames.count) pages)")

@@ -1,0 +1,64 @@
+/// Writes a PDF from objects: each either copied as bytes from the source or serialized anew,
+/// then the cross-reference table (classic, 20-byte entries) and a trailer with the document /ID.
+struct PDFWriter {
+    private(set) var bytes: [UInt8]
+    private var offsets: [Int: (offset: Int, generation: Int)] = [:]
+
+    /// Starts the file with the header `%PDF-version` (at least 1.4, the first with output
+    /// intents) and a comment of four bytes above 127, as PDF/A asks.
+    init(version: String) {
+        let v = (Double(version) ?? 1.4) < 1.4 ? "1.4" : version
+        bytes = Array("%PDF-\(v)\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+    }
+
+    /// Copies an object's bytes (`n g obj … endobj`) unchanged.
+    mutating func copy(_ n: Int, generation: Int = 0, _ raw: ArraySlice<UInt8>) {
+        offsets[n] = (bytes.count, generation)
+        bytes += raw
+        bytes.append(0x0A)
+    }
+
+    /// Writes object `n`; with `stream`, `value` is its dictionary and /Length is set when it is
+    /// not an indirect reference already (which then still holds the data's length).
+    mutating func add(_ n: Int, generation: Int = 0, _ value: PDFValue, stream: ArraySlice<UInt8>? = nil) {
+        offsets[n] = (bytes.count, generation)
+        bytes += Array("\(n) \(generation) obj\n".utf8)
+        var value = value
+        if let stream, case .dictionary(var d) = value, d["Length"]?.referenceNumber == nil {
+            d["Length"] = .integer(stream.count)
+            value = .dictionary(d)
+        }
+        value.write(to: &bytes)
+        if let stream {
+            bytes += Array("\nstream\n".utf8)
+            bytes += stream
+            bytes += Array("\nendstream".utf8)
+        }
+        bytes += Array("\nendobj\n".utf8)
+    }
+
+    /// The whole file: the table for objects 0..<size, the trailer and its /ID (the MD5 of
+    /// everything written before it, twice: the file is new).
+    mutating func finish(size: Int, root: PDFValue, info: PDFValue) -> [UInt8] {
+        let id = PDFValue.string(MD5.digest(bytes))
+        let start = bytes.count
+        bytes += Array("xref\n0 \(size)\n".utf8)
+        for n in 0..<size {
+            if let o = offsets[n] {
+                bytes += Array((pad(o.offset, 10) + " " + pad(o.generation, 5) + " n \n").utf8)
+            } else {
+                bytes += Array("0000000000 65535 f \n".utf8)
+            }
+        }
+        bytes += Array("trailer\n".utf8)
+        PDFValue.dictionary(PDFDictionary([("Size", .integer(size)), ("Root", root), ("Info", info),
+                                           ("ID", .array([id, id]))])).write(to: &bytes)
+        bytes += Array("\nstartxref\n\(start)\n%%EOF\n".utf8)
+        return bytes
+    }
+
+    private func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+}
