@@ -86,12 +86,13 @@ public struct PDFAConverter: Sendable {
         ]))])
 
         var writer = PDFWriter(version: pdf.version)
-        for n in pdf.offsets.keys.sorted() {
+        let objects = try reachable(from: [rootNumber, infoNumber], in: pdf)
+        for n in objects.keys.sorted() {
             if n == rootNumber {
                 writer.add(n, generation: root.generation, .dictionary(catalog))
             } else if n == infoNumber {
                 writer.add(n, .dictionary(info))
-            } else if let object = try pdf.object(n) {
+            } else if let object = objects[n] {
                 try checkStream(object, file: file)
                 let fixed = try fix(object.value, object: n, file: file)
                 if fixed == object.value {
@@ -101,12 +102,37 @@ public struct PDFAConverter: Sendable {
                 }
             }
         }
-        if pdf.offsets[infoNumber] == nil { writer.add(infoNumber, .dictionary(info)) }
+        if objects[infoNumber] == nil { writer.add(infoNumber, .dictionary(info)) }
         writer.add(metadataNumber, .dictionary(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))])),
                    stream: xmp.packet[...])
         writer.add(profileNumber, .dictionary(PDFDictionary([("N", .integer(3)), ("Alternate", .name("DeviceRGB"))])),
                    stream: SRGBProfile.bytes[...])
         return writer.finish(size: next, root: .reference(rootNumber, root.generation), info: .reference(infoNumber, 0))
+    }
+
+    /// The objects reachable from `roots`, by number. Only these are written:
+    /// Cairo leaves objects it allocated and never wrote in its table (their entries point at the
+    /// next object written), together with orphans that refer to them (an unused /Annots array);
+    /// a reader never meets them, and neither does the rewrite.
+    private func reachable(from roots: [Int], in pdf: PDFFile) throws -> [Int: PDFFile.Object] {
+        var seen: [Int: PDFFile.Object] = [:]
+        var queue = roots
+        while let n = queue.popLast() {
+            guard seen[n] == nil, let object = try pdf.object(n) else { continue }
+            seen[n] = object
+            PDFAConverter.references(in: object.value, into: &queue)
+        }
+        return seen
+    }
+
+    /// Appends the object numbers `value` refers to.
+    static func references(in value: PDFValue, into out: inout [Int]) {
+        switch value {
+        case .reference(let n, _): out.append(n)
+        case .array(let items): for item in items { references(in: item, into: &out) }
+        case .dictionary(let d): for e in d.entries { references(in: e.value, into: &out) }
+        default: break
+        }
     }
 
     /// Streams PDF/A forbids that cannot be rewritten here.
