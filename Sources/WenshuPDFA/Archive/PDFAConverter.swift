@@ -34,14 +34,18 @@ public struct PDFAConverter: Sendable {
     /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole
     /// or not at all.
     public func convert(file source: String, to destination: String) throws {
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw PDFAError.io(path: source, "the file cannot be read")
-        }
-        let out = try convert([UInt8](data), file: source)
+        let bytes = try PDFAConverter.read(source)
         do {
             try AtomicFile.write(to: destination) { temp in
-                guard FileManager.default.createFile(atPath: temp, contents: Data(out)) else {
+                guard FileManager.default.createFile(atPath: temp, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: temp) else {
                     throw PDFAError.io(path: destination, "the file cannot be written")
+                }
+                defer { try? handle.close() }
+                try convert(bytes, file: source) { chunk in
+                    do { try handle.write(contentsOf: chunk) } catch {
+                        throw PDFAError.io(path: destination, error.localizedDescription)
+                    }
                 }
             }
         } catch let e as AtomicFile.WriteError {
@@ -49,8 +53,31 @@ public struct PDFAConverter: Sendable {
         }
     }
 
+    /// The bytes of the file at `path`, read straight into one array (no second copy).
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw PDFAError.io(path: path, "the file cannot be read") }
+        defer { try? handle.close() }
+        do {
+            let size = Int(clamping: try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(size)
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { bytes += chunk }
+            return bytes
+        } catch {
+            throw PDFAError.io(path: path, error.localizedDescription)
+        }
+    }
+
     /// The PDF/A-2b rewrite of `bytes` (`file` names it in errors).
     public func convert(_ bytes: [UInt8], file: String = "PDF") throws -> [UInt8] {
+        var out: [UInt8] = []
+        try convert(bytes, file: file) { out += $0 }
+        return out
+    }
+
+    /// The PDF/A-2b rewrite of `bytes`, handed to `sink` in pieces as it is written.
+    public func convert(_ bytes: [UInt8], file: String, to sink: @escaping ([UInt8]) throws -> Void) throws {
         let pdf = try PDFFile(bytes: bytes, file: file)
         let trailer = pdf.trailer
         if trailer["Encrypt"] != nil { throw PDFAError.forbidden(file: file, object: nil, "encryption (/Encrypt)") }
@@ -85,41 +112,42 @@ public struct PDFAConverter: Sendable {
             ("DestOutputProfile", .reference(profileNumber, 0)),
         ]))])
 
-        var writer = PDFWriter(version: pdf.version)
+        var writer = PDFWriter(version: pdf.version, sink: sink)
         let objects = try reachable(from: [rootNumber, infoNumber], in: pdf)
-        for n in objects.keys.sorted() {
+        for n in objects.sorted() {
             if n == rootNumber {
-                writer.add(n, generation: root.generation, .dictionary(catalog))
+                try writer.add(n, generation: root.generation, .dictionary(catalog))
             } else if n == infoNumber {
-                writer.add(n, .dictionary(info))
-            } else if let object = objects[n] {
+                try writer.add(n, .dictionary(info))
+            } else if let object = try pdf.object(n) {
                 try checkStream(object, file: file)
                 let fixed = try fix(object.value, object: n, file: file)
                 if fixed == object.value {
-                    writer.copy(n, generation: object.generation, bytes[object.raw])
+                    try writer.copy(n, generation: object.generation, bytes[object.raw])
                 } else {
-                    writer.add(n, generation: object.generation, fixed, stream: object.stream.map { bytes[$0] })
+                    try writer.add(n, generation: object.generation, fixed, stream: object.stream.map { bytes[$0] })
                 }
             }
         }
-        if objects[infoNumber] == nil { writer.add(infoNumber, .dictionary(info)) }
-        writer.add(metadataNumber, .dictionary(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))])),
+        if !objects.contains(infoNumber) { try writer.add(infoNumber, .dictionary(info)) }
+        try writer.add(metadataNumber, .dictionary(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))])),
                    stream: xmp.packet[...])
-        writer.add(profileNumber, .dictionary(PDFDictionary([("N", .integer(3)), ("Alternate", .name("DeviceRGB"))])),
+        try writer.add(profileNumber, .dictionary(PDFDictionary([("N", .integer(3)), ("Alternate", .name("DeviceRGB"))])),
                    stream: SRGBProfile.bytes[...])
-        return writer.finish(size: next, root: .reference(rootNumber, root.generation), info: .reference(infoNumber, 0))
+        try writer.finish(size: next, root: .reference(rootNumber, root.generation), info: .reference(infoNumber, 0))
     }
 
-    /// The objects reachable from `roots`, by number. Only these are written:
+    /// The numbers of the objects reachable from `roots`. Only these are written (each read again
+    /// then, so that a hundred thousand pages' objects are never held at once):
     /// Cairo leaves objects it allocated and never wrote in its table (their entries point at the
     /// next object written), together with orphans that refer to them (an unused /Annots array);
     /// a reader never meets them, and neither does the rewrite.
-    private func reachable(from roots: [Int], in pdf: PDFFile) throws -> [Int: PDFFile.Object] {
-        var seen: [Int: PDFFile.Object] = [:]
+    private func reachable(from roots: [Int], in pdf: PDFFile) throws -> Set<Int> {
+        var seen: Set<Int> = []
         var queue = roots
         while let n = queue.popLast() {
-            guard seen[n] == nil, let object = try pdf.object(n) else { continue }
-            seen[n] = object
+            guard !seen.contains(n), let object = try pdf.object(n) else { continue }
+            seen.insert(n)
             PDFAConverter.references(in: object.value, into: &queue)
         }
         return seen

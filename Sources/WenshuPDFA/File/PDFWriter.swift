@@ -1,27 +1,47 @@
 /// Writes a PDF from objects: each either copied as bytes from the source or serialized anew,
 /// then the cross-reference table (classic, 20-byte entries) and a trailer with the document /ID.
+/// The bytes go to `sink` a megabyte at a time (hashed on the way for the /ID), so a file of
+/// a hundred thousand pages is never held twice.
 struct PDFWriter {
-    private(set) var bytes: [UInt8]
+    private var bytes: [UInt8] = []
+    /// Bytes already given to the sink.
+    private var flushed = 0
+    private var md5 = MD5()
+    private let sink: ([UInt8]) throws -> Void
     private var offsets: [Int: (offset: Int, generation: Int)] = [:]
+    private static let chunk = 1 << 20
 
     /// Starts the file with the header `%PDF-version` (at least 1.4, the first with output
     /// intents) and a comment of four bytes above 127, as PDF/A asks.
-    init(version: String) {
+    init(version: String, sink: @escaping ([UInt8]) throws -> Void) {
         let v = (Double(version) ?? 1.4) < 1.4 ? "1.4" : version
+        self.sink = sink
         bytes = Array("%PDF-\(v)\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
     }
 
+    private var position: Int { flushed + bytes.count }
+
+    /// Hands the bytes so far to the sink once there is a chunk of them.
+    private mutating func flush(force: Bool = false, hash: Bool = true) throws {
+        guard force || bytes.count >= PDFWriter.chunk else { return }
+        if hash { md5.update(bytes[...]) }
+        try sink(bytes)
+        flushed += bytes.count
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Copies an object's bytes (`n g obj … endobj`) unchanged.
-    mutating func copy(_ n: Int, generation: Int = 0, _ raw: ArraySlice<UInt8>) {
-        offsets[n] = (bytes.count, generation)
+    mutating func copy(_ n: Int, generation: Int = 0, _ raw: ArraySlice<UInt8>) throws {
+        offsets[n] = (position, generation)
         bytes += raw
         bytes.append(0x0A)
+        try flush()
     }
 
     /// Writes object `n`; with `stream`, `value` is its dictionary and /Length is set when it is
     /// not an indirect reference already (which then still holds the data's length).
-    mutating func add(_ n: Int, generation: Int = 0, _ value: PDFValue, stream: ArraySlice<UInt8>? = nil) {
-        offsets[n] = (bytes.count, generation)
+    mutating func add(_ n: Int, generation: Int = 0, _ value: PDFValue, stream: ArraySlice<UInt8>? = nil) throws {
+        offsets[n] = (position, generation)
         bytes += Array("\(n) \(generation) obj\n".utf8)
         var value = value
         if let stream, case .dictionary(var d) = value, d["Length"]?.referenceNumber == nil {
@@ -35,13 +55,15 @@ struct PDFWriter {
             bytes += Array("\nendstream".utf8)
         }
         bytes += Array("\nendobj\n".utf8)
+        try flush()
     }
 
     /// The whole file: the table for objects 0..<size, the trailer and its /ID (the MD5 of
     /// everything written before it, twice: the file is new).
-    mutating func finish(size: Int, root: PDFValue, info: PDFValue) -> [UInt8] {
-        let id = PDFValue.string(MD5.digest(bytes))
-        let start = bytes.count
+    mutating func finish(size: Int, root: PDFValue, info: PDFValue) throws {
+        try flush(force: true)
+        let id = PDFValue.string(md5.finish())
+        let start = position
         bytes += Array("xref\n0 \(size)\n".utf8)
         for n in 0..<size {
             if let o = offsets[n] {
@@ -54,7 +76,7 @@ struct PDFWriter {
         PDFValue.dictionary(PDFDictionary([("Size", .integer(size)), ("Root", root), ("Info", info),
                                            ("ID", .array([id, id]))])).write(to: &bytes)
         bytes += Array("\nstartxref\n\(start)\n%%EOF\n".utf8)
-        return bytes
+        try flush(force: true, hash: false)
     }
 
     private func pad(_ v: Int, _ width: Int) -> String {
