@@ -113,7 +113,11 @@ public struct PDFAConverter: Sendable {
         ]))])
 
         var writer = PDFWriter(version: pdf.version, sink: sink)
-        let objects = try reachable(from: [rootNumber, infoNumber], in: pdf)
+        // Reached from the new catalog and Info, so a replaced /Metadata of the source is dropped.
+        var roots: [Int] = []
+        PDFAConverter.references(in: .dictionary(catalog), into: &roots)
+        PDFAConverter.references(in: .dictionary(info), into: &roots)
+        let objects = try reachable(from: roots, in: pdf).union([rootNumber, infoNumber])
         for n in objects.sorted() {
             if n == rootNumber {
                 try writer.add(n, generation: root.generation, .dictionary(catalog))
@@ -129,7 +133,6 @@ public struct PDFAConverter: Sendable {
                 }
             }
         }
-        if !objects.contains(infoNumber) { try writer.add(infoNumber, .dictionary(info)) }
         try writer.add(metadataNumber, .dictionary(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))])),
                    stream: xmp.packet[...])
         try writer.add(profileNumber, .dictionary(PDFDictionary([("N", .integer(3)), ("Alternate", .name("DeviceRGB"))])),

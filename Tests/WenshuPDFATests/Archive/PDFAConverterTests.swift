@@ -136,3 +136,15 @@ import Testing
         #expect(throws: PDFAError.self) { try PDFAConverter().convert(file: path + ".missing", to: path) }
     }
 }
+
+extension PDFAConverterTests {
+    @Test func replacesTheSourcesMetadataAndDropsIt() throws {
+        let bytes = MiniPDF.make([(1, "<< /Type /Pages /Kids [] /Count 0 >>"),
+                                  (2, "<< /Type /Metadata /Subtype /XML /Length 3 >>\nstream\nold\nendstream"),
+                                  (3, "<< /Type /Catalog /Pages 1 0 R /Metadata 2 0 R >>")], trailer: "/Root 3 0 R")
+        let pdf = try convert(bytes)
+        #expect(try pdf.object(2) == nil)
+        #expect(try dictionary(pdf, 3)["Metadata"] != .reference(2, 0))
+        #expect(pdf.offsets.count == 5)   // pages, catalog, the Info made, metadata, profile: no old stream
+    }
+}
