@@ -85,7 +85,8 @@ public struct PDFAConverter: Sendable {
               var catalog = root.value.dictionaryValue else {
             throw PDFAError.syntax(file: file, offset: 0, "the trailer names no document catalog (/Root)")
         }
-        var next = max(trailer["Size"]?.integerValue ?? 0, (pdf.offsets.keys.max() ?? 0) + 1)
+        // Numbers are below PDFFile.maxObjectNumber (the table is checked), so these cannot overflow.
+        var next = (pdf.offsets.keys.max() ?? 0) + 1
         func allocate() -> Int { defer { next += 1 }; return next }
         let infoNumber = trailer["Info"]?.referenceNumber ?? allocate()
         let metadataNumber = allocate()

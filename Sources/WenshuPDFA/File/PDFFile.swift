@@ -16,6 +16,9 @@ struct PDFFile {
         let raw: Range<Int>
     }
 
+    /// The most indirect objects a PDF/A file may hold (ISO 19005-2 §6.1.13).
+    static let maxObjectNumber = 8_388_607
+
     let bytes: [UInt8]
     let file: String
     /// The header's version, e.g. "1.5".
@@ -95,7 +98,9 @@ struct PDFFile {
                 let kind = s.token()
                 guard kind == "n" || kind == "f" else { throw s.error("bad cross-reference entry ‘\(kind)’") }
                 let (n, overflow) = first.addingReportingOverflow(k)
-                guard !overflow else { throw s.error("object number too large") }
+                guard !overflow, n <= PDFFile.maxObjectNumber else {
+                    throw s.error("an object number above \(PDFFile.maxObjectNumber), the most PDF/A allows")
+                }
                 if kind == "n" { entries.append((n, at)) }
             }
         }
@@ -123,7 +128,7 @@ struct PDFFile {
             if s.peek() == 13 { s.position += 1 }
             guard s.peek() == 10 else { throw s.error("‘stream’ is not followed by an end of line") }
             s.position += 1
-            guard let length = try self.length(of: value, object: n) else {
+            guard let length = try self.length(of: value, object: n), length >= 0 else {
                 throw s.error("stream of object \(n) has no usable /Length")
             }
             let (end, overflow) = s.position.addingReportingOverflow(length)

@@ -38,3 +38,29 @@ import Testing
         #expect(throws: PDFAError.self) { try pdf.object(3) }
     }
 }
+
+extension PDFFileTests {
+    @Test func refusesANegativeLengthAndHugeObjectNumbers() throws {
+        let negative = MiniPDF.make([(1, "<< /Length 2 0 R >>\nstream\nabc\nendstream"), (2, "-5")], trailer: "/Root 1 0 R")
+        let pdf = try PDFFile(bytes: negative, file: "t.pdf")
+        #expect(throws: PDFAError.self) { try pdf.object(1) }
+        var huge = Array("%PDF-1.5\n%\u{B5}\u{ED}\n".utf8)
+        let at = huge.count
+        huge += Array("xref\n9223372036854775800 1\n0000000009 00000 n \ntrailer\n<< /Size 1 >>\nstartxref\n\(at)\n%%EOF\n".utf8)
+        #expect(throws: PDFAError.self) { try PDFFile(bytes: huge, file: "t.pdf") }
+    }
+
+    @Test func followsPreviousSectionsNewestFirst() throws {
+        // An incremental update: object 1 written again after the first table.
+        var bytes = MiniPDF.make([(1, "<< /V 1 >>"), (2, "<< /Type /Catalog >>")], trailer: "/Root 2 0 R")
+        let firstTable = try PDFFile.startXref(bytes, file: "t.pdf")
+        let at = bytes.count
+        bytes += Array("1 0 obj\n<< /V 2 >>\nendobj\n".utf8)
+        let table = bytes.count
+        let s = String(at)
+        bytes += Array("xref\n1 1\n\(String(repeating: "0", count: 10 - s.count) + s) 00000 n \ntrailer\n<< /Size 3 /Root 2 0 R /Prev \(firstTable) >>\nstartxref\n\(table)\n%%EOF\n".utf8)
+        let pdf = try PDFFile(bytes: bytes, file: "t.pdf")
+        #expect(try pdf.object(1)?.value.dictionaryValue?["V"] == .integer(2))
+        #expect(try pdf.object(2) != nil)
+    }
+}
