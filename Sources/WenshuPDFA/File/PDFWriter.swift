@@ -11,10 +11,11 @@ struct PDFWriter {
     private var offsets: [Int: (offset: Int, generation: Int)] = [:]
     private static let chunk = 1 << 20
 
-    /// Starts the file with the header `%PDF-version` (at least 1.4, the first with output
-    /// intents) and a comment of four bytes above 127, as PDF/A asks.
+    /// Starts the file with the header `%PDF-version`, kept within 1.4 (the first with output
+    /// intents) and 1.7 (what PDF/A-2 builds on), and a comment of four bytes above 127, as PDF/A asks.
     init(version: String, sink: @escaping ([UInt8]) throws -> Void) {
-        let v = (Double(version) ?? 1.4) < 1.4 ? "1.4" : version
+        let known = ["1.4", "1.5", "1.6", "1.7"]
+        let v = known.contains(version) ? version : (Double(version) ?? 0) > 1.7 ? "1.7" : "1.4"
         self.sink = sink
         bytes = Array("%PDF-\(v)\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
     }
