@@ -37,7 +37,7 @@ public final class Compiler: @unchecked Sendable {
             let draft = PDFStream.temporaryPath(for: pdf)
             defer { try? FileManager.default.removeItem(atPath: draft) }
             try PDFRenderer(fonts: fonts).render(frames, info: info, to: draft)
-            try Compiler.makePDFA(draft, to: pdf)
+            try Compiler.makePDFA(draft, to: pdf, name: pdf)
         } else if let pdf {
             try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf)
         }
@@ -46,8 +46,9 @@ public final class Compiler: @unchecked Sendable {
     }
 
     /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole or
-    /// not at all; the dates are `SOURCE_DATE_EPOCH`'s when it is set.
-    public static func makePDFA(_ source: String, to destination: String) throws {
-        try PDFAConverter().convert(file: source, to: destination)
+    /// not at all; the dates are `SOURCE_DATE_EPOCH`'s when it is set. Errors name `name` (the
+    /// file a draft becomes), else `source`.
+    public static func makePDFA(_ source: String, to destination: String, name: String? = nil) throws {
+        try PDFAConverter().convert(file: source, to: destination, name: name)
     }
 }

@@ -547,7 +547,7 @@ final class Sink: @unchecked Sendable {
                     let faces = try? PDFFaceSet(sample: frames, text: list.characters, fonts: run.compiler.fonts)
                     stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, faces: faces,
                                            firstPageSize: frames.first?.size ?? .a4)
-                    if run.options.pdfa { stream!.rewrite = { try Compiler.makePDFA($0, to: $0) } }
+                    if run.options.pdfa { stream!.rewrite = { try Compiler.makePDFA($0, to: $0, name: $1) } }
                 }
                 page[i] = stream!.pageCount + 1
                 let title = run.bookmark.map { $0.fill(record[i] ?? Record(), row: list.entries[range.lowerBound + i].line, n: 0, safe: false) }
@@ -564,7 +564,8 @@ final class Sink: @unchecked Sendable {
             let faces = try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
             let fonts = run.compiler.fonts
             let failure = FirstError()
-            let rewrite: (@Sendable (String) throws -> Void)? = run.options.pdfa ? { @Sendable path in try Compiler.makePDFA(path, to: path) } : nil
+            let rewrite: (@Sendable (String, String) throws -> Void)? =
+                run.options.pdfa ? { @Sendable file, path in try Compiler.makePDFA(file, to: file, name: path) } : nil
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {

@@ -32,8 +32,9 @@ public struct PDFAConverter: Sendable {
     }
 
     /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole
-    /// or not at all.
-    public func convert(file source: String, to destination: String) throws {
+    /// or not at all. Errors about the content name `name` (default: `source`), e.g. the file a
+    /// temporary draft becomes.
+    public func convert(file source: String, to destination: String, name: String? = nil) throws {
         let bytes = try PDFAConverter.read(source)
         do {
             try AtomicFile.write(to: destination) { temp in
@@ -42,7 +43,7 @@ public struct PDFAConverter: Sendable {
                     throw PDFAError.io(path: destination, "the file cannot be written")
                 }
                 defer { try? handle.close() }
-                try convert(bytes, file: source) { chunk in
+                try convert(bytes, file: name ?? source) { chunk in
                     do { try handle.write(contentsOf: chunk) } catch {
                         throw PDFAError.io(path: destination, error.localizedDescription)
                     }
