@@ -55,4 +55,11 @@ import Testing
         #expect(files.count == 3)
         #expect(files.allSatisfy { isPDFA(dir + "/rows/" + $0) })
     }
+
+    @Test func typesetWritesPDFA() throws {
+        let dir = try cli.folder()
+        let r = try cli.wenshu(["typeset", dir + "/in.txt", "-o", dir + "/t.pdf", "--pdfa"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(isPDFA(dir + "/t.pdf"))
+    }
 }
