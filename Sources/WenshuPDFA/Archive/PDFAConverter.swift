@@ -35,7 +35,7 @@ public struct PDFAConverter: Sendable {
     /// or not at all. Errors about the content name `name` (default: `source`), e.g. the file a
     /// temporary draft becomes.
     public func convert(file source: String, to destination: String, name: String? = nil) throws {
-        let bytes = try PDFAConverter.read(source)
+        let input = try PDFSource(path: source, name: name)
         do {
             try AtomicFile.write(to: destination) { temp in
                 guard FileManager.default.createFile(atPath: temp, contents: nil),
@@ -43,7 +43,7 @@ public struct PDFAConverter: Sendable {
                     throw PDFAError.io(path: destination, "the file cannot be written")
                 }
                 defer { try? handle.close() }
-                try convert(bytes, file: name ?? source) { chunk in
+                try convert(input) { chunk in
                     do { try handle.write(contentsOf: chunk) } catch {
                         throw PDFAError.io(path: destination, error.localizedDescription)
                     }
@@ -54,32 +54,17 @@ public struct PDFAConverter: Sendable {
         }
     }
 
-    /// The bytes of the file at `path`, read straight into one array (no second copy).
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw PDFAError.io(path: path, "the file cannot be read") }
-        defer { try? handle.close() }
-        do {
-            let size = Int(clamping: try handle.seekToEnd())
-            try handle.seek(toOffset: 0)
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(size)
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { bytes += chunk }
-            return bytes
-        } catch {
-            throw PDFAError.io(path: path, error.localizedDescription)
-        }
-    }
-
     /// The PDF/A-2b rewrite of `bytes` (`file` names it in errors).
     public func convert(_ bytes: [UInt8], file: String = "PDF") throws -> [UInt8] {
         var out: [UInt8] = []
-        try convert(bytes, file: file) { out += $0 }
+        try convert(PDFSource(bytes: bytes, file: file)) { out += $0 }
         return out
     }
 
-    /// The PDF/A-2b rewrite of `bytes`, handed to `sink` in pieces as it is written.
-    public func convert(_ bytes: [UInt8], file: String, to sink: @escaping ([UInt8]) throws -> Void) throws {
-        let pdf = try PDFFile(bytes: bytes, file: file)
+    /// The PDF/A-2b rewrite of `input`, handed to `sink` in pieces as it is written.
+    func convert(_ input: PDFSource, to sink: @escaping ([UInt8]) throws -> Void) throws {
+        let pdf = try PDFFile(source: input)
+        let file = input.file
         let trailer = pdf.trailer
         if trailer["Encrypt"] != nil { throw PDFAError.forbidden(file: file, object: nil, "encryption (/Encrypt)") }
         guard let rootNumber = trailer["Root"]?.referenceNumber, let root = try pdf.object(rootNumber),
@@ -129,9 +114,9 @@ public struct PDFAConverter: Sendable {
                 try checkStream(object, file: file)
                 let fixed = try fix(object.value, object: n, file: file)
                 if fixed == object.value {
-                    try writer.copy(n, generation: object.generation, bytes[object.raw])
+                    try writer.copy(n, generation: object.generation, try pdf.read(object.raw)[...])
                 } else {
-                    try writer.add(n, generation: object.generation, fixed, stream: object.stream.map { bytes[$0] })
+                    try writer.add(n, generation: object.generation, fixed, stream: try object.stream.map { try pdf.read($0)[...] })
                 }
             }
         }

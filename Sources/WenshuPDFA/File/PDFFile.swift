@@ -1,26 +1,27 @@
 /// A PDF read through its classic cross-reference tables (what Cairo writes): the trailer, and
-/// each object's value, stream data and bytes in the file, found by its offset.
+/// each object's value, stream data and place in the file, found by its offset. Objects are read
+/// from the file as they are asked for (through `PDFSource`), so the file is never held whole.
 ///
 /// Cross-reference streams and object streams (PDF 1.5's compressed form) are refused with a clear
 /// error rather than half-read: the pass rewrites Cairo's output, which never uses them.
 struct PDFFile {
     /// One indirect object as it stands in the file.
-    struct Object {
+    struct Object: Equatable {
         let number: Int
         let generation: Int
         /// The object's value (a stream's dictionary for a stream).
         let value: PDFValue
-        /// Where a stream's data lies, if the object is a stream.
+        /// Where a stream's data lies in the file, if the object is a stream.
         let stream: Range<Int>?
-        /// The object's bytes, from `n g obj` to `endobj` inclusive.
+        /// Where the object lies in the file, from `n g obj` to `endobj` inclusive.
         let raw: Range<Int>
     }
 
     /// The most indirect objects a PDF/A file may hold (ISO 19005-2 §6.1.13).
     static let maxObjectNumber = 8_388_607
 
-    let bytes: [UInt8]
-    let file: String
+    let source: PDFSource
+    var file: String { source.file }
     /// The header's version, e.g. "1.5".
     let version: String
     /// The newest trailer's entries.
@@ -29,21 +30,26 @@ struct PDFFile {
     let offsets: [Int: Int]
 
     init(bytes: [UInt8], file: String) throws {
-        self.bytes = bytes
-        self.file = file
+        try self.init(source: PDFSource(bytes: bytes, file: file))
+    }
+
+    init(source: PDFSource) throws {
+        self.source = source
+        let file = source.file
         let header = Array("%PDF-".utf8)
-        guard bytes.count > 16, Array(bytes[0..<header.count]) == header else {
+        let head = try source.read(0..<64)
+        guard source.count > 16, head.starts(with: header) else {
             throw PDFAError.syntax(file: file, offset: 0, "the file does not start with %PDF-")
         }
-        var s = PDFScanner(bytes: bytes, file: file, position: header.count)
+        var s = PDFScanner(bytes: head, file: file, position: header.count)
         version = s.token()
         var offsets: [Int: Int] = [:]
         var trailer: PDFDictionary?
-        var next: Int? = try PDFFile.startXref(bytes, file: file)
+        var next: Int? = try PDFFile.startXref(source)
         var seen: Set<Int> = []
         while let at = next {
             guard seen.insert(at).inserted else { throw PDFAError.syntax(file: file, offset: at, "the cross-reference sections loop") }
-            let (entries, t) = try PDFFile.xrefSection(bytes, at: at, file: file)
+            let (entries, t) = try PDFFile.xrefSection(source, at: at)
             for (n, offset) in entries where offsets[n] == nil { offsets[n] = offset }
             if trailer == nil { trailer = t }
             if t["XRefStm"] != nil {
@@ -56,101 +62,134 @@ struct PDFFile {
         self.offsets = offsets.filter { $0.value > 0 }
     }
 
+    /// The bytes in `range` (an object's `raw` or `stream`).
+    func read(_ range: Range<Int>) throws -> [UInt8] { try source.read(range) }
+
+    /// Runs `body` over a window of the file starting at `offset`, widened fourfold while it
+    /// fails on syntax and the window ends before the file does (the object may be longer).
+    static func parse<T>(_ source: PDFSource, at offset: Int, window: Int, _ body: (inout PDFScanner) throws -> T) throws -> T {
+        guard offset >= 0, offset < source.count else {
+            throw PDFAError.syntax(file: source.file, offset: offset, "an offset past the end of the file")
+        }
+        var size = window
+        while true {
+            let bytes = try source.read(offset..<(offset + size))
+            var s = PDFScanner(bytes: bytes, file: source.file, origin: offset)
+            do {
+                return try body(&s)
+            } catch PDFAError.syntax(let f, let at, let what) {
+                guard offset + bytes.count < source.count else { throw PDFAError.syntax(file: f, offset: at, what) }
+                size = min(size * 4, source.count)
+            }
+        }
+    }
+
     /// The offset after the last `startxref`.
-    static func startXref(_ bytes: [UInt8], file: String) throws -> Int {
+    static func startXref(_ source: PDFSource) throws -> Int {
         let key = Array("startxref".utf8)
-        var i = bytes.count - key.count
-        let stop = max(0, bytes.count - 2048)
-        while i >= stop {
-            if bytes[i] == key[0], Array(bytes[i..<(i + key.count)]) == key {
-                var s = PDFScanner(bytes: bytes, file: file, position: i + key.count)
+        let start = max(0, source.count - 2048)
+        let tail = try source.read(start..<source.count)
+        var i = tail.count - key.count
+        while i >= 0 {
+            if tail[i] == key[0], Array(tail[i..<(i + key.count)]) == key {
+                var s = PDFScanner(bytes: tail, file: source.file, position: i + key.count, origin: start)
                 let at = try s.integer()
-                guard at < bytes.count else { throw PDFAError.syntax(file: file, offset: i, "startxref points past the end") }
+                guard at < source.count else { throw PDFAError.syntax(file: source.file, offset: start + i, "startxref points past the end") }
                 return at
             }
             i -= 1
         }
-        throw PDFAError.syntax(file: file, offset: bytes.count, "no startxref at the end of the file")
+        throw PDFAError.syntax(file: source.file, offset: source.count, "no startxref at the end of the file")
     }
 
     /// One `xref … trailer << … >>` section: the in-use entries (number → offset) and the trailer.
-    static func xrefSection(_ bytes: [UInt8], at offset: Int, file: String) throws -> ([(Int, Int)], PDFDictionary) {
-        var s = PDFScanner(bytes: bytes, file: file, position: offset)
-        s.skipSpace()
-        guard s.looksAt("xref") else {
-            if (try? s.integer()) != nil {
-                throw PDFAError.unsupported(file: file, "a cross-reference stream (PDF 1.5 compressed form) at byte \(offset)")
-            }
-            throw PDFAError.syntax(file: file, offset: offset, "startxref does not point at a cross-reference table")
-        }
-        s.position += 4
-        var entries: [(Int, Int)] = []
-        while true {
+    static func xrefSection(_ source: PDFSource, at offset: Int) throws -> ([(Int, Int)], PDFDictionary) {
+        let file = source.file
+        return try parse(source, at: offset, window: 1 << 16) { s in
             s.skipSpace()
-            if s.looksAt("trailer") { s.position += 7; break }
-            let first = try s.integer()
-            let count = try s.integer()
-            guard count <= bytes.count / 18 else { throw s.error("a cross-reference section longer than the file") }
-            for k in 0..<count {
-                let at = try s.integer()
-                _ = try s.integer()
-                s.skipSpace()
-                let kind = s.token()
-                guard kind == "n" || kind == "f" else { throw s.error("bad cross-reference entry ‘\(kind)’") }
-                let (n, overflow) = first.addingReportingOverflow(k)
-                guard !overflow, n <= PDFFile.maxObjectNumber else {
-                    throw s.error("an object number above \(PDFFile.maxObjectNumber), the most PDF/A allows")
+            guard s.looksAt("xref") else {
+                if (try? s.integer()) != nil {
+                    throw PDFAError.unsupported(file: file, "a cross-reference stream (PDF 1.5 compressed form) at byte \(offset)")
                 }
-                if kind == "n" { entries.append((n, at)) }
+                throw s.error("startxref does not point at a cross-reference table")
             }
+            s.position += 4
+            var entries: [(Int, Int)] = []
+            while true {
+                s.skipSpace()
+                if s.looksAt("trailer") { s.position += 7; break }
+                let first = try s.integer()
+                let count = try s.integer()
+                guard count <= source.count / 18 else { throw s.error("a cross-reference section longer than the file") }
+                for k in 0..<count {
+                    let at = try s.integer()
+                    _ = try s.integer()
+                    s.skipSpace()
+                    let kind = s.token()
+                    guard kind == "n" || kind == "f" else { throw s.error("bad cross-reference entry ‘\(kind)’") }
+                    let (n, overflow) = first.addingReportingOverflow(k)
+                    guard !overflow, n <= PDFFile.maxObjectNumber else {
+                        throw s.error("an object number above \(PDFFile.maxObjectNumber), the most PDF/A allows")
+                    }
+                    if kind == "n" { entries.append((n, at)) }
+                }
+            }
+            return (entries, try s.dictionary())
         }
-        return (entries, try s.dictionary())
     }
 
     /// The object numbered `n` (nil if the file has none).
     func object(_ n: Int) throws -> Object? {
         guard let offset = offsets[n] else { return nil }
-        guard offset < bytes.count else { throw PDFAError.syntax(file: file, offset: offset, "object \(n) lies past the end") }
-        var s = PDFScanner(bytes: bytes, file: file, position: offset)
-        s.skipSpace()
-        let start = s.position
-        let number = try s.integer()
-        let generation = try s.integer()
+        // The object up to `endobj`, or up to its stream data.
+        let (start, number, generation, value, next, isStream) = try PDFFile.parse(source, at: offset, window: 4096) { s in
+            s.skipSpace()
+            let start = s.offset
+            let number = try s.integer()
+            let generation = try s.integer()
+            try s.expect("obj")
+            let value = try s.value()
+            s.skipSpace()
+            if s.looksAt("stream") {
+                s.position += 6
+                if s.peek() == 13 { s.position += 1 }
+                guard s.peek() == 10 else { throw s.error("‘stream’ is not followed by an end of line") }
+                s.position += 1
+                return (start, number, generation, value, s.offset, true)
+            }
+            try s.expect("endobj")
+            return (start, number, generation, value, s.offset, false)
+        }
         guard number == n else {
             throw PDFAError.syntax(file: file, offset: start, "the cross-reference says object \(n) but finds \(number)")
         }
-        try s.expect("obj")
-        let value = try s.value()
-        s.skipSpace()
-        var stream: Range<Int>?
-        if s.looksAt("stream") {
-            s.position += 6
-            if s.peek() == 13 { s.position += 1 }
-            guard s.peek() == 10 else { throw s.error("‘stream’ is not followed by an end of line") }
-            s.position += 1
-            guard let length = try self.length(of: value, object: n), length >= 0 else {
-                throw s.error("stream of object \(n) has no usable /Length")
-            }
-            let (end, overflow) = s.position.addingReportingOverflow(length)
-            guard !overflow, end <= bytes.count else { throw s.error("stream of object \(n) runs past the end") }
-            stream = s.position..<end
-            s.position = end
-            try s.expect("endstream")
+        guard isStream else { return Object(number: number, generation: generation, value: value, stream: nil, raw: start..<next) }
+        guard let length = try self.length(of: value, object: n), length >= 0 else {
+            throw PDFAError.syntax(file: file, offset: next, "stream of object \(n) has no usable /Length")
         }
-        try s.expect("endobj")
-        return Object(number: number, generation: generation, value: value, stream: stream, raw: start..<s.position)
+        let (dataEnd, overflow) = next.addingReportingOverflow(length)
+        guard !overflow, dataEnd < source.count else {
+            throw PDFAError.syntax(file: file, offset: next, "stream of object \(n) runs past the end")
+        }
+        let end = try PDFFile.parse(source, at: dataEnd, window: 64) { s in
+            try s.expect("endstream")
+            try s.expect("endobj")
+            return s.offset
+        }
+        return Object(number: number, generation: generation, value: value, stream: next..<dataEnd, raw: start..<end)
     }
 
     /// A stream's /Length, direct or through a reference to an integer object.
     private func length(of value: PDFValue, object n: Int) throws -> Int? {
         guard let d = value.dictionaryValue, let l = d["Length"] else { return nil }
         if let i = l.integerValue { return i }
-        guard let ref = l.referenceNumber, ref != n, let offset = offsets[ref], offset < bytes.count else { return nil }
+        guard let ref = l.referenceNumber, ref != n, let offset = offsets[ref], offset < source.count else { return nil }
         // Only the referenced object's value is read (never its own stream), so lengths cannot loop.
-        var s = PDFScanner(bytes: bytes, file: file, position: offset)
-        guard try s.integer() == ref else { return nil }
-        _ = try s.integer()
-        try s.expect("obj")
-        return try s.value().integerValue
+        return try PDFFile.parse(source, at: offset, window: 64) { s in
+            guard try s.integer() == ref else { return nil }
+            _ = try s.integer()
+            try s.expect("obj")
+            return try s.value().integerValue
+        }
     }
 }

@@ -5,13 +5,18 @@ struct PDFScanner {
     let bytes: [UInt8]
     let file: String
     var position: Int
+    /// Where `bytes` start in the file (a window of it), for the offsets errors give.
+    let origin: Int
     /// Arrays and dictionaries nested deeper than this are refused (a hostile file cannot
     /// exhaust the stack).
     static let maxDepth = 256
 
-    init(bytes: [UInt8], file: String, position: Int = 0) {
-        self.bytes = bytes; self.file = file; self.position = position
+    init(bytes: [UInt8], file: String, position: Int = 0, origin: Int = 0) {
+        self.bytes = bytes; self.file = file; self.position = position; self.origin = origin
     }
+
+    /// The position in the file.
+    var offset: Int { origin + position }
 
     static func isWhitespace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
 
@@ -26,7 +31,7 @@ struct PDFScanner {
     static func isRegular(_ b: UInt8) -> Bool { !isWhitespace(b) && !isDelimiter(b) }
 
     func error(_ what: String, at offset: Int? = nil) -> PDFAError {
-        .syntax(file: file, offset: offset ?? position, what)
+        .syntax(file: file, offset: offset.map { origin + $0 } ?? self.offset, what)
     }
 
     var atEnd: Bool { position >= bytes.count }

@@ -20,7 +20,8 @@ import Testing
         let metadataNumber = try #require(catalog["Metadata"]?.referenceNumber)
         let metadata = try #require(try pdf.object(metadataNumber))
         #expect(metadata.value.dictionaryValue?["Subtype"] == .name("XML"))
-        let xmp = String(decoding: pdf.bytes[try #require(metadata.stream)], as: UTF8.self)
+        let xmpRange = try #require(metadata.stream)
+        let xmp = String(decoding: try pdf.read(xmpRange), as: UTF8.self)
         #expect(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"))
         #expect(xmp.contains("<rdf:li xml:lang=\"x-default\">文书</rdf:li>"))
         #expect(xmp.contains("<pdf:Producer>cairo 1.16.0 (https://cairographics.org)</pdf:Producer>"))
@@ -32,7 +33,8 @@ import Testing
         let profileNumber = try #require(intent["DestOutputProfile"]?.referenceNumber)
         let profile = try #require(try pdf.object(profileNumber))
         #expect(profile.value.dictionaryValue?["N"] == .integer(3))
-        #expect(Array(pdf.bytes[try #require(profile.stream)]) == SRGBProfile.bytes)
+        let profileRange = try #require(profile.stream)
+        #expect(try pdf.read(profileRange) == SRGBProfile.bytes)
     }
 
     @Test func infoDatesMatchTheXMPDates() throws {
@@ -57,9 +59,10 @@ import Testing
         #expect(try dictionary(pdf, 9)["F"] == .integer(4))
         // The image data is copied unchanged, the page (and its transparency group) too.
         let image = try #require(try pdf.object(7))
-        #expect(Array(pdf.bytes[try #require(image.stream)]) == [1, 2, 3])
+        let imageRange = try #require(image.stream)
+        #expect(try pdf.read(imageRange) == [1, 2, 3])
         let page = try #require(try pdf.object(2))
-        #expect(String(decoding: pdf.bytes[page.raw], as: UTF8.self).contains("/Type /Page % 1"))
+        #expect(String(decoding: try pdf.read(page.raw), as: UTF8.self).contains("/Type /Page % 1"))
     }
 
     @Test func clearsHiddenAnnotationFlags() throws {

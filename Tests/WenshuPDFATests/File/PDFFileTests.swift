@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WenshuPDFA
 
@@ -8,8 +9,8 @@ import Testing
         #expect(pdf.trailer["Root"] == .reference(11, 0))
         let contents = try #require(try pdf.object(3))
         let range = try #require(contents.stream)
-        #expect(String(decoding: pdf.bytes[range], as: UTF8.self) == "BT /f-0-0 12 Tf (ab) Tj ET")
-        let raw = String(decoding: pdf.bytes[contents.raw], as: UTF8.self)
+        #expect(String(decoding: try pdf.read(range), as: UTF8.self) == "BT /f-0-0 12 Tf (ab) Tj ET")
+        let raw = String(decoding: try pdf.read(contents.raw), as: UTF8.self)
         #expect(raw.hasPrefix("3 0 obj") && raw.hasSuffix("endobj"))
         #expect(try pdf.object(99) == nil)
     }
@@ -53,7 +54,7 @@ extension PDFFileTests {
     @Test func followsPreviousSectionsNewestFirst() throws {
         // An incremental update: object 1 written again after the first table.
         var bytes = MiniPDF.make([(1, "<< /V 1 >>"), (2, "<< /Type /Catalog >>")], trailer: "/Root 2 0 R")
-        let firstTable = try PDFFile.startXref(bytes, file: "t.pdf")
+        let firstTable = try PDFFile.startXref(PDFSource(bytes: bytes, file: "t.pdf"))
         let at = bytes.count
         bytes += Array("1 0 obj\n<< /V 2 >>\nendobj\n".utf8)
         let table = bytes.count
@@ -64,3 +65,25 @@ extension PDFFileTests {
         #expect(try pdf.object(2) != nil)
     }
 }
+
+extension PDFFileTests {
+    /// A file read a block at a time gives the objects the bytes in memory give, also across the
+    /// blocks' edges (objects larger than the first window read).
+    @Test func readsTheSameFromAFileInBlocks() throws {
+        let big = String(repeating: "1000 ", count: 8000)   // 40 KB: ten blocks of 4 KB (more than are kept), wider than a first window
+        let bytes = MiniPDF.make([(1, "<< /W [ \(big)] >>"), (2, "<< /Length 3 >>\nstream\nabc\nendstream"),
+                                  (3, "<< /Type /Catalog >>")], trailer: "/Root 3 0 R")
+        let path = NSTemporaryDirectory() + "wenshu-pdffile-\(UUID().uuidString).pdf"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let inMemory = try PDFFile(bytes: bytes, file: path)
+        let onDisk = try PDFFile(source: PDFSource(path: path, blockSize: 4096))
+        for n in 1...3 {
+            let a = try inMemory.object(n), b = try onDisk.object(n)
+            #expect(a == b)
+            if let raw = a?.raw { #expect(try inMemory.read(raw) == onDisk.read(raw)) }
+        }
+        #expect(try onDisk.read(0..<bytes.count) == bytes)
+    }
+}
+
