@@ -72,7 +72,7 @@ public struct PDFAConverter: Sendable {
             throw PDFAError.syntax(file: file, offset: 0, "the trailer names no document catalog (/Root)")
         }
         // Numbers are below PDFFile.maxObjectNumber (the table is checked), so these cannot overflow.
-        var next = (pdf.offsets.keys.max() ?? 0) + 1
+        var next = pdf.highestNumber + 1
         func allocate() -> Int { defer { next += 1 }; return next }
         let infoNumber = trailer["Info"]?.referenceNumber ?? allocate()
         let metadataNumber = allocate()
@@ -104,8 +104,10 @@ public struct PDFAConverter: Sendable {
         var roots: [Int] = []
         PDFAConverter.references(in: .dictionary(catalog), into: &roots)
         PDFAConverter.references(in: .dictionary(info), into: &roots)
-        let objects = try reachable(from: roots, in: pdf).union([rootNumber, infoNumber])
-        for n in objects.sorted() {
+        var objects = try reachable(from: roots, in: pdf, count: next)
+        objects[rootNumber] = true
+        objects[infoNumber] = true
+        for n in objects.indices where objects[n] {
             if n == rootNumber {
                 try writer.add(n, generation: root.generation, .dictionary(catalog))
             } else if n == infoNumber {
@@ -132,12 +134,13 @@ public struct PDFAConverter: Sendable {
     /// Cairo leaves objects it allocated and never wrote in its table (their entries point at the
     /// next object written), together with orphans that refer to them (an unused /Annots array);
     /// a reader never meets them, and neither does the rewrite.
-    private func reachable(from roots: [Int], in pdf: PDFFile) throws -> Set<Int> {
-        var seen: Set<Int> = []
+    /// (One flag per number below `count`.)
+    private func reachable(from roots: [Int], in pdf: PDFFile, count: Int) throws -> [Bool] {
+        var seen = [Bool](repeating: false, count: count)
         var queue = roots
         while let n = queue.popLast() {
-            guard !seen.contains(n), let object = try pdf.object(n) else { continue }
-            seen.insert(n)
+            guard n >= 0, n < count, !seen[n], let object = try pdf.object(n) else { continue }
+            seen[n] = true
             PDFAConverter.references(in: object.value, into: &queue)
         }
         return seen

@@ -26,8 +26,14 @@ struct PDFFile {
     let version: String
     /// The newest trailer's entries.
     let trailer: PDFDictionary
-    /// Offset of each object in use, by number.
-    let offsets: [Int: Int]
+    /// Offset of each object in use, by number (0: none); an array, as Cairo numbers densely.
+    let offsets: [Int]
+
+    /// Where object `n` starts, if the table has it.
+    func offset(of n: Int) -> Int? { n > 0 && n < offsets.count && offsets[n] > 0 ? offsets[n] : nil }
+
+    /// The highest object number in use (0 if none).
+    var highestNumber: Int { offsets.lastIndex { $0 > 0 } ?? 0 }
 
     init(bytes: [UInt8], file: String) throws {
         try self.init(source: PDFSource(bytes: bytes, file: file))
@@ -43,14 +49,18 @@ struct PDFFile {
         }
         var s = PDFScanner(bytes: head, file: file, position: header.count)
         version = s.token()
-        var offsets: [Int: Int] = [:]
+        var offsets: [Int] = []
         var trailer: PDFDictionary?
         var next: Int? = try PDFFile.startXref(source)
         var seen: Set<Int> = []
         while let at = next {
             guard seen.insert(at).inserted else { throw PDFAError.syntax(file: file, offset: at, "the cross-reference sections loop") }
             let (entries, t) = try PDFFile.xrefSection(source, at: at)
-            for (n, offset) in entries where offsets[n] == nil { offsets[n] = offset }
+            // Numbers are at most maxObjectNumber (checked as the table is read).
+            if let top = entries.map(\.0).max(), top >= offsets.count {
+                offsets += [Int](repeating: 0, count: top + 1 - offsets.count)
+            }
+            for (n, offset) in entries where offsets[n] == 0 { offsets[n] = offset }
             if trailer == nil { trailer = t }
             if t["XRefStm"] != nil {
                 throw PDFAError.unsupported(file: file, "a hybrid cross-reference (/XRefStm)")
@@ -59,7 +69,7 @@ struct PDFFile {
         }
         guard let trailer else { throw PDFAError.syntax(file: file, offset: 0, "no trailer") }
         self.trailer = trailer
-        self.offsets = offsets.filter { $0.value > 0 }
+        self.offsets = offsets
     }
 
     /// The bytes in `range` (an object's `raw` or `stream`).
@@ -140,7 +150,7 @@ struct PDFFile {
 
     /// The object numbered `n` (nil if the file has none).
     func object(_ n: Int) throws -> Object? {
-        guard let offset = offsets[n] else { return nil }
+        guard let offset = offset(of: n) else { return nil }
         // The object up to `endobj`, or up to its stream data.
         let (start, number, generation, value, next, isStream) = try PDFFile.parse(source, at: offset, window: 4096) { s in
             s.skipSpace()
@@ -183,7 +193,7 @@ struct PDFFile {
     private func length(of value: PDFValue, object n: Int) throws -> Int? {
         guard let d = value.dictionaryValue, let l = d["Length"] else { return nil }
         if let i = l.integerValue { return i }
-        guard let ref = l.referenceNumber, ref != n, let offset = offsets[ref], offset < source.count else { return nil }
+        guard let ref = l.referenceNumber, ref != n, let offset = offset(of: ref), offset < source.count else { return nil }
         // Only the referenced object's value is read (never its own stream), so lengths cannot loop.
         return try PDFFile.parse(source, at: offset, window: 64) { s in
             guard try s.integer() == ref else { return nil }

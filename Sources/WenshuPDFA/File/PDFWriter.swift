@@ -8,7 +8,9 @@ struct PDFWriter {
     private var flushed = 0
     private var md5 = MD5()
     private let sink: ([UInt8]) throws -> Void
-    private var offsets: [Int: (offset: Int, generation: Int)] = [:]
+    /// Where each object was written, by number (-1: not written), and its generation.
+    private var offsets: [Int] = []
+    private var generations: [Int] = []
     private static let chunk = 1 << 20
 
     /// Starts the file with the header `%PDF-version`, kept within 1.4 (the first with output
@@ -22,6 +24,16 @@ struct PDFWriter {
 
     private var position: Int { flushed + bytes.count }
 
+    /// Notes that object `n` starts here (`n` is at most PDFFile.maxObjectNumber plus the few made).
+    private mutating func record(_ n: Int, _ generation: Int) {
+        if n >= offsets.count {
+            offsets += [Int](repeating: -1, count: n + 1 - offsets.count)
+            generations += [Int](repeating: 0, count: n + 1 - generations.count)
+        }
+        offsets[n] = position
+        generations[n] = generation
+    }
+
     /// Hands the bytes so far to the sink once there is a chunk of them.
     private mutating func flush(force: Bool = false, hash: Bool = true) throws {
         guard force || bytes.count >= PDFWriter.chunk else { return }
@@ -33,7 +45,7 @@ struct PDFWriter {
 
     /// Copies an object's bytes (`n g obj … endobj`) unchanged.
     mutating func copy(_ n: Int, generation: Int = 0, _ raw: ArraySlice<UInt8>) throws {
-        offsets[n] = (position, generation)
+        record(n, generation)
         bytes += raw
         bytes.append(0x0A)
         try flush()
@@ -42,7 +54,7 @@ struct PDFWriter {
     /// Writes object `n`; with `stream`, `value` is its dictionary and /Length is set when it is
     /// not an indirect reference already (which then still holds the data's length).
     mutating func add(_ n: Int, generation: Int = 0, _ value: PDFValue, stream: ArraySlice<UInt8>? = nil) throws {
-        offsets[n] = (position, generation)
+        record(n, generation)
         bytes += Array("\(n) \(generation) obj\n".utf8)
         var value = value
         if let stream, case .dictionary(var d) = value, d["Length"]?.referenceNumber == nil {
@@ -67,8 +79,8 @@ struct PDFWriter {
         let start = position
         bytes += Array("xref\n0 \(size)\n".utf8)
         for n in 0..<size {
-            if let o = offsets[n] {
-                bytes += Array((pad(o.offset, 10) + " " + pad(o.generation, 5) + " n \n").utf8)
+            if n < offsets.count, offsets[n] >= 0 {
+                bytes += Array((pad(offsets[n], 10) + " " + pad(generations[n], 5) + " n \n").utf8)
             } else {
                 bytes += Array("0000000000 65535 f \n".utf8)
             }
