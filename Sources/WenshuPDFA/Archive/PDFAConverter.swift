@@ -74,7 +74,8 @@ public struct PDFAConverter: Sendable {
         // Numbers are below PDFFile.maxObjectNumber (the table is checked), so these cannot overflow.
         var next = pdf.highestNumber + 1
         func allocate() -> Int { defer { next += 1 }; return next }
-        let infoNumber = trailer["Info"]?.referenceNumber ?? allocate()
+        // The file's Info if it has one (not the catalog, not a number it lacks), else a new one.
+        let infoNumber = trailer["Info"]?.referenceNumber.flatMap { pdf.offset(of: $0) != nil && $0 != rootNumber ? $0 : nil } ?? allocate()
         let metadataNumber = allocate()
         let profileNumber = allocate()
 

@@ -150,4 +150,15 @@ extension PDFAConverterTests {
         #expect(try dictionary(pdf, 3)["Metadata"] != .reference(2, 0))
         #expect(pdf.offsets.filter { $0 > 0 }.count == 5)   // pages, catalog, the Info made, metadata, profile: no old stream
     }
+
+    @Test func anInfoTheFileLacksOrTheCatalogItselfGetsANewInfo() throws {
+        for info in ["/Info 99 0 R", "/Info 2 0 R", "/Info 0 0 R"] {
+            let bytes = MiniPDF.make([(1, "<< /Type /Pages /Kids [] /Count 0 >>"), (2, "<< /Type /Catalog /Pages 1 0 R >>")],
+                                     trailer: "/Root 2 0 R \(info)")
+            let pdf = try convert(bytes)
+            let number = try #require(pdf.trailer["Info"]?.referenceNumber)
+            #expect(number == 3, "\(info)")
+            #expect(try dictionary(pdf, 2)["Type"] == .name("Catalog"))
+        }
+    }
 }
