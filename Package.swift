@@ -54,9 +54,11 @@ let package = Package(
         .target(name: "WenshuDocx", dependencies: [
             "WenshuCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // A pass over the renderer's PDF file (bytes in, bytes out): it reads no frames and no C library.
+        .target(name: "WenshuPDFA", dependencies: ["WenshuCore"]),
         .target(name: "Wenshu", dependencies: [
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
-            "WenshuOFD", "WenshuDocx",
+            "WenshuOFD", "WenshuDocx", "WenshuPDFA",
         ]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "WenshuDocxTests", dependencies: [
             "WenshuDocx", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "WenshuPDFATests", dependencies: ["WenshuPDFA"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
     ]

@@ -3,6 +3,7 @@ import WenshuCore
 import WenshuFonts
 import WenshuLayout
 import WenshuOFD
+import WenshuPDFA
 import WenshuRender
 import WenshuText
 
@@ -29,10 +30,18 @@ public final class Compiler: @unchecked Sendable {
         try layout(content.blocks, master: content.master)
     }
 
-    /// Writes the frames as PDF (and optionally PNG pages and a debug trace).
-    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
+    /// Writes the frames as PDF, PDF/A-2b with `pdfa` (and optionally PNG pages and a debug trace).
+    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pdfa: Bool = false, pngFolder: String? = nil,
                       pngResolution: Double = 96, trace: String? = nil) throws {
-        if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
+        if let pdf, pdfa {
+            // Cairo's file is written beside the target under a temporary name, then rewritten.
+            let draft = PDFStream.temporaryPath(for: pdf)
+            defer { try? FileManager.default.removeItem(atPath: draft) }
+            try PDFRenderer(fonts: fonts).render(frames, info: info, to: draft)
+            try Compiler.makePDFA(draft, to: pdf, name: pdf)
+        } else if let pdf {
+            try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf)
+        }
         if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
     }
@@ -40,5 +49,12 @@ public final class Compiler: @unchecked Sendable {
     /// Writes the frames as an OFD package (GB/T 33190-2016).
     public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         try OFDWriter(fonts: fonts).render(frames, info: info, to: path)
+    }
+
+    /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole or
+    /// not at all; the dates are `SOURCE_DATE_EPOCH`'s when it is set. Errors name `name` (the
+    /// file a draft becomes), else `source`.
+    public static func makePDFA(_ source: String, to destination: String, name: String? = nil) throws {
+        try PDFAConverter().convert(file: source, to: destination, name: name)
     }
 }

@@ -35,6 +35,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Also pack the files into OUT.zip (one PDF per row).")
     var zip = false
 
+    @Flag(help: "Write every PDF as PDF/A-2b (archival).")
+    var pdfa = false
+
     @Option(help: "The sheet of an .xlsx list (default: the first).")
     var sheet: String?
 
@@ -88,6 +91,7 @@ struct BatchCommand: ParsableCommand {
         options.format = format
         options.sheet = sheet
         options.zip = zip
+        options.pdfa = pdfa
         options.strict = strict
         options.resume = resume
         options.key = key

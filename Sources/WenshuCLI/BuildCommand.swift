@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output format: pdf, docx or ofd (default: from the output's extension, else pdf).")
     var format: OutputFormat?
 
+    @Flag(help: "Write the PDF as PDF/A-2b (archival: XMP metadata, an sRGB output intent, every font embedded).")
+    var pdfa = false
+
     @OptionGroup var previews: PreviewOptions
 
     @Flag(help: "Build even when the data breaks the bureaus' limits.")
@@ -36,6 +39,13 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var fontOptions: FontOptions
 
+    /// `--format`, else the output's extension, else PDF.
+    var outputFormat: OutputFormat { format ?? OutputFormat(path: output) ?? .pdf }
+
+    func validate() throws {
+        if pdfa && outputFormat != .pdf { throw ValidationError("--pdfa applies to PDF output only") }
+    }
+
     func run() throws {
         try reportingErrors {
             let clock = PhaseClock()
@@ -45,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
             clock.lap("template")
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
-            let chosen = format ?? OutputFormat(path: output) ?? .pdf
+            let chosen = outputFormat
             if chosen == .docx {
                 // Word is written from the content (flowing text), not from laid-out pages.
                 try compiler.writeDocx(content, to: output)
@@ -57,7 +67,8 @@ struct BuildCommand: ParsableCommand {
             clock.lap("layout")
             switch chosen {
             case .pdf:
-                try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+                try compiler.write(frames, info: content.info, pdf: output, pdfa: pdfa, pngFolder: previews.png,
+                                   pngResolution: previews.dpi, trace: previews.trace)
             case .ofd:
                 try compiler.writeOFD(frames, info: content.info, to: output)
                 try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)

@@ -22,6 +22,9 @@ struct TypesetCommand: ParsableCommand {
     @Flag(name: .customLong("no-title"), help: "Do not take the first paragraph as the title.")
     var noTitle = false
 
+    @Flag(help: "Write the PDF as PDF/A-2b (archival).")
+    var pdfa = false
+
     @OptionGroup var previews: PreviewOptions
 
     @OptionGroup var fontOptions: FontOptions
@@ -41,7 +44,7 @@ struct TypesetCommand: ParsableCommand {
             let frames = try compiler.layout(document.blocks, master: document.master)
             clock.lap("layout")
             try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
-                               pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+                               pdf: output, pdfa: pdfa, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
             clock.lap("render")
             for d in compiler.diagnostics.all {
                 FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))

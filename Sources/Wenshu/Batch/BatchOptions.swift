@@ -33,6 +33,8 @@ public struct BatchOptions: Sendable {
     public var chunkSize = 256
     /// One outline entry (bookmark) per document in a single PDF, titled by this pattern, e.g. "{no} {name}".
     public var bookmark: String?
+    /// Every PDF written as PDF/A-2b (the one PDF, or each row's).
+    public var pdfa = false
 
     public init(output: Output) { self.output = output }
 }

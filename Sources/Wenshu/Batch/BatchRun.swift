@@ -574,6 +574,7 @@ final class Sink: @unchecked Sendable {
                     let faces = try? PDFFaceSet(sample: frames, text: list.characters, fonts: run.compiler.fonts)
                     stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, faces: faces,
                                            firstPageSize: frames.first?.size ?? .a4)
+                    if run.options.pdfa { stream!.rewrite = { try Compiler.makePDFA($0, to: $0, name: $1) } }
                 }
                 page[i] = stream!.pageCount + 1
                 let title = run.bookmark.map { $0.fill(record[i] ?? Record(), row: list.entries[range.lowerBound + i].line, n: 0, safe: false) }
@@ -592,6 +593,8 @@ final class Sink: @unchecked Sendable {
             let fonts = run.compiler.fonts
             let compiler = run.compiler
             let failure = FirstError()
+            let rewrite: (@Sendable (String, String) throws -> Void)? =
+                run.options.pdfa ? { @Sendable file, path in try Compiler.makePDFA(file, to: file, name: path) } : nil
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {
@@ -601,7 +604,7 @@ final class Sink: @unchecked Sendable {
                         // Word from the row's content (laid out too, so a row too long for its pages is still refused).
                         try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
                     } else {
-                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, rewrite: rewrite)
                     }
                 } catch {
                     failure.record(error)

@@ -24,6 +24,9 @@ public final class PDFStream {
     private let painter: CairoPainter
     private var finished = false
     private var outline = PDFOutline()
+    /// A pass over the finished file (`temporaryPath`, then `path`), rewriting it in place before
+    /// it is renamed to `path` (the PDF/A rewrite): if it throws, no file is left.
+    public var rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)?
 
     /// Starts a PDF at `path` (the folder must exist).
     /// - Parameters:
@@ -115,6 +118,9 @@ public final class PDFStream {
             unlink(temporaryPath)
             throw RenderError.cairo(cairoStatusText(status), path: path)
         }
+        if let rewrite {
+            do { try rewrite(temporaryPath, path) } catch { unlink(temporaryPath); throw error }
+        }
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
@@ -135,9 +141,12 @@ public final class PDFStream {
         }
     }
 
-    /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents.
-    public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?) throws {
+    /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents, and
+    /// `rewrite` passed over the finished file.
+    public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?,
+                             rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? = nil) throws {
         let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4)
+        stream.rewrite = rewrite
         try stream.add(frames)
         try stream.finish()
     }
