@@ -28,9 +28,12 @@ public final class Compiler: @unchecked Sendable {
         try layout(content.blocks, master: content.master)
     }
 
-    /// Writes the frames as PDF (and optionally PNG pages and a debug trace).
+    /// Writes the frames as PDF (and optionally PNG pages and a debug trace). None of the files is
+    /// written when any of them is one of `inputs` (`OutputGuard`).
     public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
-                      pngResolution: Double = 96, trace: String? = nil) throws {
+                      pngResolution: Double = 96, trace: String? = nil, inputs: [String] = []) throws {
+        let pages = pngFolder.map { folder in frames.indices.map { "\(folder)/page-\($0 + 1).png" } } ?? []
+        try OutputGuard.check(outputs: [pdf, trace].compactMap { $0 } + pages, inputs: inputs)
         if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
         if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }

@@ -44,7 +44,9 @@ struct BuildCommand: ParsableCommand {
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let frames = try compiler.layout(content)
             clock.lap("layout")
-            try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+            let inputs = data + [try? builder.loader.resolve(template)].compactMap { $0 } + Array(try fontOptions.overrides().values)
+            try compiler.write(frames, info: content.info, pdf: output, pngFolder: previews.png, pngResolution: previews.dpi,
+                               trace: previews.trace, inputs: inputs)
             clock.lap("render")
             for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
             print("wrote \(output) (\(frames.count) pages)")

@@ -41,7 +41,8 @@ struct TypesetCommand: ParsableCommand {
             let frames = try compiler.layout(document.blocks, master: document.master)
             clock.lap("layout")
             try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
-                               pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+                               pdf: output, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace,
+                               inputs: [input] + Array(try fontOptions.overrides().values))
             clock.lap("render")
             for d in compiler.diagnostics.all {
                 FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))

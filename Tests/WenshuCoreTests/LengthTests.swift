@@ -51,8 +51,8 @@ import Testing
         struct Boom: Error {}
         let dir = try folder()
         #expect(throws: Boom.self) {
-            try AtomicFile.write(to: dir + "/b.pdf") { temp in
-                try Data("half".utf8).write(to: URL(fileURLWithPath: temp))
+            try AtomicFile.write(to: dir + "/b.pdf") { output in
+                try output.write(Data("half".utf8))
                 throw Boom()
             }
         }
@@ -64,7 +64,8 @@ import Testing
             try AtomicFile.write(Data(), to: "/nonexistent-folder-wenshu/out.pdf")
         }
         do { try AtomicFile.write(Data(), to: "/nonexistent-folder-wenshu/out.pdf") } catch let e as AtomicFile.WriteError {
-            #expect(e.description == "cannot write /nonexistent-folder-wenshu/out.pdf: the folder /nonexistent-folder-wenshu does not exist")
+            #expect(e.description.hasPrefix("无法写入 /nonexistent-folder-wenshu/out.pdf：文件夹 /nonexistent-folder-wenshu 不存在"))
+            #expect(e.description.contains("(cannot write /nonexistent-folder-wenshu/out.pdf: the folder /nonexistent-folder-wenshu does not exist"))
         } catch { Issue.record("unexpected \(error)") }
     }
 }

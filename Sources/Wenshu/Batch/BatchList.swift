@@ -281,7 +281,20 @@ final class CSVText: @unchecked Sendable {
         if bytes.contains(0) { throw DataError("not CSV text (the file holds NUL bytes)", at: SourceLocation(file: file)) }
         if isUTF8(bytes) { return bytes }
         if let s = String(data: data, encoding: String.Encoding(rawValue: 0x8000_0632)) { return Array(s.utf8) }
-        throw DataError("not UTF-8 or GBK text (save the CSV as UTF-8; in Excel choose \"CSV UTF-8\")", at: SourceLocation(file: file))
+        let line = firstInvalidLine(bytes)
+        throw DataError("第 \(line) 行不是 UTF-8 或 GBK 文字，请把名单另存为 UTF-8 (line \(line) is not UTF-8 or GBK text: save the CSV as UTF-8; "
+                        + "in Excel choose \"CSV UTF-8\")", at: SourceLocation(file: file, line: line))
+    }
+
+    /// The line of the first byte that is not UTF-8 (so the odd character can be found).
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = bytes.makeIterator()
+        var line = 1
+        while case .valid(let scalar) = parser.parseScalar(from: &it) {
+            if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
+        }
+        return line
     }
 
     /// A comma, unless the first line has none but has tabs or semicolons.
