@@ -5,8 +5,8 @@ import WenshuCore
 /// beside the report (`.OUT.report.csv.lock`), so that two runs into the same folder or PDF
 /// cannot mix their documents while each report claims all of them. A second run is refused at
 /// once with a message naming the output; shards (each with its own report) do not block each
-/// other. The lock file is removed when the run ends (and the lock goes with the process if it
-/// is killed).
+/// other. The lock file is removed when the run ends or is stopped by a signal (and the lock goes
+/// with the process if it is killed outright).
 final class OutputLock {
     let path: String
     private var fd: Int32
@@ -37,6 +37,7 @@ final class OutputLock {
             }
         }
         fd = acquired
+        AtomicFile.register(path)  // removed with the temporaries if the run is stopped by a signal
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pid.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -44,7 +45,7 @@ final class OutputLock {
 
     deinit {
         // Removed while still held, so a run waiting on this file retries on a new one.
-        unlink(path)
+        if AtomicFile.unregister(path) { unlink(path) }
         close(fd)
     }
 }

@@ -123,6 +123,24 @@ public enum AtomicFile {
         /// How bytes reach the file descriptor: `write(2)` except in tests (a disk that fills up).
         public typealias Writer = @Sendable (_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
 
+        /// A writer that behaves as a disk with `bytes` free: `write(2)` until they are used, then
+        /// ENOSPC. For checking that a caller handles a full disk (tests, the hostile-input harness).
+        public static func diskThatFills(after bytes: Int) -> Writer {
+            final class Space: @unchecked Sendable {
+                let lock = NSLock()
+                var left: Int
+                init(_ left: Int) { self.left = left }
+            }
+            let space = Space(bytes)
+            return { fd, buffer in
+                space.lock.lock(); defer { space.lock.unlock() }
+                guard space.left > 0 else { errno = ENOSPC; return -1 }
+                let n = Glibc.write(fd, buffer.baseAddress, min(space.left, buffer.count))
+                if n > 0 { space.left -= n }
+                return n
+            }
+        }
+
         /// Opens a new temporary file for `path` (the folder must exist).
         public init(path: String, writer: @escaping Writer = { fd, bytes in Glibc.write(fd, bytes.baseAddress, bytes.count) }) throws {
             self.path = path
