@@ -29,11 +29,16 @@ public final class Compiler: @unchecked Sendable {
     }
 
     /// Writes the frames as PDF (and optionally PNG pages and a debug trace). None of the files is
-    /// written when any of them is one of `inputs` (`OutputGuard`).
+    /// written when any of them is one of `inputs` or an image the pages show (`OutputGuard`).
     public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pngFolder: String? = nil,
                       pngResolution: Double = 96, trace: String? = nil, inputs: [String] = []) throws {
         let pages = pngFolder.map { folder in frames.indices.map { "\(folder)/page-\($0 + 1).png" } } ?? []
-        try OutputGuard.check(outputs: [pdf, trace].compactMap { $0 } + pages, inputs: inputs)
+        // The images the pages show are inputs too (a preview page-1.png must not replace a seal so named).
+        var images = Set<String>()
+        for frame in frames {
+            for element in frame.items { if case .image(let item, _) = element.item { images.insert(item.path) } }
+        }
+        try OutputGuard.check(outputs: [pdf, trace].compactMap { $0 } + pages, inputs: inputs + images.sorted())
         if let pdf { try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf) }
         if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
