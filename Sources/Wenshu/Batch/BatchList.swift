@@ -166,8 +166,16 @@ public final class BatchList: @unchecked Sendable {
                          csv: text, sheetRows: [], sheetColumns: [])
     }
 
+    /// The most columns a list may have. A certificate list has a dozen; each column is tried in
+    /// the template once per run (to find the required ones), so 100,000 columns would take hours.
+    public static let maxColumns = 1_000
+
     /// The normalised keys of a header's labels: unique, nameless columns allowed (they must stay empty).
     static func checkedKeys(_ labels: [String], at location: (Int) -> SourceLocation) throws -> [String] {
+        guard labels.count <= maxColumns else {
+            throw DataError("表头有 \(labels.count) 列，上限 \(maxColumns) 列，请删去模板不用的列 (the header has \(labels.count) columns; "
+                            + "a list may have at most \(maxColumns): remove the columns the template does not use)", at: location(maxColumns))
+        }
         var seen: [String: Int] = [:]
         var keys: [String] = []
         for (j, label) in labels.enumerated() {

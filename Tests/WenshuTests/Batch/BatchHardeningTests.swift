@@ -166,4 +166,19 @@ import WenshuData
         #expect(text.contains("\"'=HYPERLINK(\"\"http://evil\"\")\"") && text.contains(",'@SUM(1),"))
         #expect(!text.contains(",=") && !text.contains(",@"))
     }
+
+    /// A list of 100,000 columns took hours (each column is tried in the template): refused with
+    /// the header's place.
+    @Test func tooManyColumnsAreRefused() throws {
+        let dir = try BatchSupport.folder()
+        let extra = (1...1000).map { "c\($0)" }.joined(separator: ",")
+        let list = try BatchSupport.csv(BatchSupport.header + "," + extra + "\n" + BatchSupport.rows(1) + String(repeating: ",x", count: 1000), in: dir)
+        do {
+            _ = try BatchList.load(list)
+            Issue.record("should be refused")
+        } catch let e as WenshuError {
+            #expect(e.message.hasPrefix("表头有 1005 列，上限 1000 列"))
+            #expect(e.location?.line == 1 && e.location?.column == 1001)
+        }
+    }
 }
