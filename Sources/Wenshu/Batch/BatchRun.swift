@@ -619,7 +619,8 @@ final class Sink: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {
-                    try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces)
+                    // Flushed to the disk all at once by close() (syncfs), not one fsync per file.
+                    try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, sync: false)
                 } catch {
                     failure.record(error)
                 }
@@ -676,6 +677,8 @@ final class Sink: @unchecked Sendable {
             outputs.append(pdf)
         }
         if let folder = paths.folder {
+            // Every file of the folder on the disk, or the error a delayed write met.
+            try AtomicFile.syncFileSystem(of: folder)
             outputs.append(folder)
             if let zipPath = paths.zip {
                 try writeZip(zipPath, folder: folder)

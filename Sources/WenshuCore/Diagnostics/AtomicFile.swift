@@ -119,6 +119,7 @@ public enum AtomicFile {
         public private(set) var failure: WriteError?
         private var fd: Int32
         private let writer: Writer
+        private let sync: Bool
 
         /// How bytes reach the file descriptor: `write(2)` except in tests (a disk that fills up).
         public typealias Writer = @Sendable (_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
@@ -142,9 +143,15 @@ public enum AtomicFile {
         }
 
         /// Opens a new temporary file for `path` (the folder must exist).
-        public init(path: String, writer: @escaping Writer = { fd, bytes in Glibc.write(fd, bytes.baseAddress, bytes.count) }) throws {
+        /// - Parameter sync: flush the file to the disk (`fsync`) before it is renamed. Thousands of
+        ///   small files written together (a batch, one PDF per row) pass false and flush their file
+        ///   system once at the end instead (`AtomicFile.syncFileSystem`): an fsync per file costs
+        ///   more than writing it.
+        public init(path: String, sync: Bool = true,
+                    writer: @escaping Writer = { fd, bytes in Glibc.write(fd, bytes.baseAddress, bytes.count) }) throws {
             self.path = path
             self.writer = writer
+            self.sync = sync
             let folder = AtomicFile.folderOf(path)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
@@ -200,10 +207,12 @@ public enum AtomicFile {
             if let failure { discard(); throw failure }
             guard fd >= 0 else { throw WriteError(path: path, chinese: "文件已关闭", english: "the file is already closed") }
             // fsync reports the errors of delayed writes (NFS, a full disk with write-back).
-            if fsync(fd) != 0, errno != EINVAL, errno != EROFS {
+            if sync, fsync(fd) != 0 {
                 let code = errno
-                discard()
-                throw WriteError(path: path, errno: code)
+                if code != EINVAL && code != EROFS {  // a file system that cannot sync (a pipe, /dev/…)
+                    discard()
+                    throw WriteError(path: path, errno: code)
+                }
             }
             let closed = close(fd)
             let code = errno
@@ -225,6 +234,18 @@ public enum AtomicFile {
             if fd >= 0 { close(fd); fd = -1 }
             if AtomicFile.unregister(temporaryPath) { unlink(temporaryPath) }
         }
+    }
+
+    /// Flushes the file system that holds `folder` to the disk and reports a delayed write error
+    /// (`syncfs`): the check of many files written without `sync`.
+    public static func syncFileSystem(of folder: String) throws {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(path: folder, errno: errno) }
+        defer { close(fd) }
+        // syncfs(2) is a GNU extension the Glibc module does not declare: looked up by name.
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(nil, "syncfs") else { sync(); return }
+        guard unsafeBitCast(symbol, to: SyncFS.self)(fd) == 0 else { throw WriteError(path: folder, errno: errno) }
     }
 
     // MARK: Temporaries

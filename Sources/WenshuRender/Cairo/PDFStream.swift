@@ -32,13 +32,14 @@ public final class PDFStream {
     ///   - faces: faces prepared for many documents (`PDFFaceSet`); nil: each face is embedded from
     ///     the whole font on first use and Cairo subsets it to the glyphs used when the PDF is finished.
     ///   - firstPageSize: the size the surface is created with (each page sets its own).
+    ///   - sync: flush the file to the disk before it is renamed (see `AtomicFile.Output`).
     ///   - writer: how bytes reach the file (tests: a disk that fills up).
     public init(path: String, fonts: FontBook, info: DocumentInfo, faces: PDFFaceSet? = nil,
-                firstPageSize: Size = .a4, writer: AtomicFile.Output.Writer? = nil) throws {
+                firstPageSize: Size = .a4, sync: Bool = true, writer: AtomicFile.Output.Writer? = nil) throws {
         self.path = path
         self.faces = faces?.faces ?? CairoFaces(onDemand: fonts)
         self.painter = CairoPainter(faces: self.faces, images: ImageCache())
-        output = try CairoOutput.checked { try writer.map { try AtomicFile.Output(path: path, writer: $0) } ?? AtomicFile.Output(path: path) }
+        output = try CairoOutput.checked { try writer.map { try AtomicFile.Output(path: path, sync: sync, writer: $0) } ?? AtomicFile.Output(path: path, sync: sync) }
         guard let s = cairo_pdf_surface_create_for_stream(CairoOutput.callback, CairoOutput.closure(output),
                                                           firstPageSize.width.points, firstPageSize.height.points) else {
             output.discard()
@@ -117,8 +118,10 @@ public final class PDFStream {
     }
 
     /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents.
-    public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?) throws {
-        let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4)
+    public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?,
+                             sync: Bool = true) throws {
+        let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4,
+                                   sync: sync)
         try stream.add(frames)
         try stream.finish()
     }

@@ -84,4 +84,20 @@ import Testing
             #expect(e.description.contains("同名的文件夹已存在"))
         }
     }
+
+    /// Many files written without an fsync each are flushed together; a folder that is not there
+    /// is an error with its reason.
+    @Test func fileSystemSync() throws {
+        let dir = try folder()
+        let output = try AtomicFile.Output(path: dir + "/f.pdf", sync: false)
+        try output.write(Data("%PDF-".utf8))
+        try output.commit()
+        try AtomicFile.syncFileSystem(of: dir)
+        do {
+            try AtomicFile.syncFileSystem(of: dir + "/missing")
+            Issue.record("a missing folder should fail")
+        } catch let e as AtomicFile.WriteError {
+            #expect(e.chinese == "文件夹不存在")
+        }
+    }
 }
