@@ -113,7 +113,7 @@ public enum AtomicFile {
         public let path: String
         /// Where it is written until it is whole.
         public let temporaryPath: String
-        /// Bytes written so far.
+        /// Bytes written to the file so far (not counting those still gathered).
         public private(set) var count = 0
         /// The first write error, if any.
         public private(set) var failure: WriteError?
@@ -175,9 +175,32 @@ public enum AtomicFile {
         deinit { discard() }
 
         /// Appends `bytes`; throws (and keeps) the first error.
+        /// Appends `bytes`; throws (and keeps) the first error. Small writes (Cairo writes a PDF a
+        /// few bytes at a time) are gathered into blocks of `blockSize` first.
         public func write(_ bytes: UnsafeRawBufferPointer) throws {
             if let failure { throw failure }
             guard fd >= 0 else { throw WriteError(path: path, chinese: "文件已关闭", english: "the file is already closed") }
+            if buffer.count + bytes.count <= Output.blockSize {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            try flush()
+            if bytes.count < Output.blockSize { buffer.append(contentsOf: bytes) } else { try put(bytes) }
+        }
+
+        /// Bytes gathered before they are written.
+        private var buffer: [UInt8] = []
+        static let blockSize = 1 << 16
+
+        /// Writes the gathered bytes.
+        private func flush() throws {
+            guard !buffer.isEmpty else { return }
+            try buffer.withUnsafeBytes { try put($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes `bytes` to the file, every call checked.
+        private func put(_ bytes: UnsafeRawBufferPointer) throws {
             var rest = bytes
             while !rest.isEmpty {
                 let n = writer(fd, rest)
@@ -206,6 +229,7 @@ public enum AtomicFile {
         public func commit() throws {
             if let failure { discard(); throw failure }
             guard fd >= 0 else { throw WriteError(path: path, chinese: "文件已关闭", english: "the file is already closed") }
+            do { try flush() } catch { discard(); throw error }
             // fsync reports the errors of delayed writes (NFS, a full disk with write-back).
             if sync, fsync(fd) != 0 {
                 let code = errno

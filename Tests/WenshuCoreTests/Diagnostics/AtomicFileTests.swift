@@ -41,13 +41,16 @@ import Testing
     }
 
     /// A disk that fills up after a few bytes: the write fails with the system's reason in
-    /// Chinese and English, and neither the file nor its temporary is left.
-    @Test func fullDiskLeavesNothing() throws {
+    /// Chinese and English (at the block that does not fit, or at the latest when the file is
+    /// committed), and neither the file nor its temporary is left.
+    @Test(arguments: [100, 200_000])
+    func fullDiskLeavesNothing(bytes: Int) throws {
         let dir = try folder()
         let output = try AtomicFile.Output(path: dir + "/c.pdf", writer: AtomicFile.Output.diskThatFills(after: 10))
         #expect(AtomicFile.registered.contains(output.temporaryPath))
         do {
-            try output.write(Data(repeating: 0x41, count: 100))
+            try output.write(Data(repeating: 0x41, count: bytes))
+            try output.commit()
             Issue.record("the write should fail")
         } catch let e as AtomicFile.WriteError {
             #expect(e.description.hasPrefix("无法写入 \(dir)/c.pdf：磁盘已满"))
