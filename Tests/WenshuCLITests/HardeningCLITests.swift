@@ -159,6 +159,21 @@ import Testing
         #expect(r.err.contains("list.csv:4:") && r.err.contains("第 4 行"), "\(r.err)")
         #expect(leftovers(dir).isEmpty)
     }
+
+    /// A FIFO, a folder or a text with a byte that is not UTF-8 given to `typeset`: refused at
+    /// once (a FIFO was read for ever), the bad line named.
+    @Test func typesetInputIsAText() throws {
+        let dir = try cli.folder()
+        mkfifo(dir + "/fifo.txt", 0o644)
+        let fifo = try cli.wenshu(["typeset", dir + "/fifo.txt", "-o", dir + "/out.pdf"])
+        #expect(fifo.status == 1 && fifo.err.contains("不是普通文件"), "\(fifo.err)")
+        let folder = try cli.wenshu(["typeset", dir, "-o", dir + "/out.pdf"])
+        #expect(folder.status == 1 && folder.err.contains("不是普通文件"))
+        try Data(Array("标题\n\n第一段。\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)).write(to: URL(fileURLWithPath: dir + "/bad.txt"))
+        let bad = try cli.wenshu(["typeset", dir + "/bad.txt", "-o", dir + "/out.pdf"])
+        #expect(bad.status == 1 && bad.err.contains("bad.txt:4: 第 4 行不是 UTF-8 文字"), "\(bad.err)")
+        #expect(leftovers(dir).isEmpty)
+    }
 }
 
 enum ImageInfoCheck {
