@@ -84,6 +84,7 @@ struct BatchCommand: ParsableCommand {
         options.key = key
         options.bookmark = bookmarks
         options.chunkSize = chunk
+        options.otherInputs = Array(try fontOptions.overrides().values)
         if let shard { options.shard = try Shard(parsing: shard) }
         return options
     }

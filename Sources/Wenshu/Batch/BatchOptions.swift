@@ -30,6 +30,9 @@ public struct BatchOptions: Sendable {
     public var chunkSize = 256
     /// One outline entry (bookmark) per document in a single PDF, titled by this pattern, e.g. "{no} {name}".
     public var bookmark: String?
+    /// Other files the run reads (font files given by --font): no output may be one of them, as
+    /// none may be the list or the template.
+    public var otherInputs: [String] = []
 
     public init(output: Output) { self.output = output }
 }

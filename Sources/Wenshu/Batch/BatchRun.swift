@@ -477,7 +477,7 @@ public final class BatchRun: @unchecked Sendable {
         // Nothing is written over the list or the template, and one run at a time writes an output.
         let targets = [paths.pdf, paths.zip, paths.report].compactMap { $0 }
             + (paths.folder.map { folder in verdicts.compactMap { $0.name.map { folder + "/" + $0 } } } ?? [])
-        try OutputGuard.check(outputs: targets, inputs: [list.file, template.path])
+        try OutputGuard.check(outputs: targets, inputs: [list.file, template.path] + options.otherInputs)
         let lock = try OutputLock(report: paths.report, output: paths.pdf ?? paths.folder ?? paths.report)
         defer { withExtendedLifetime(lock) {} }
         let sink = Sink(run: self, paths: paths, range: range)

@@ -46,6 +46,14 @@ import WenshuData
         #expect(throws: OutputGuard.Overwrite.self) { _ = try BatchSupport.run(list, output: .onePDF(dir + "/out.pdf")) }
         #expect(try String(contentsOfFile: list, encoding: .utf8) == text)
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"))
+
+        // A font file given by --font counts as an input too.
+        let other = try BatchSupport.csv(text, in: dir, name: "list.csv")
+        FileManager.default.createFile(atPath: dir + "/font.report.csv", contents: Data("font".utf8))
+        #expect(throws: OutputGuard.Overwrite.self) {
+            _ = try BatchSupport.run(other, output: .onePDF(dir + "/font.pdf")) { $0.otherInputs = [dir + "/font.report.csv"] }
+        }
+        #expect(FileManager.default.contents(atPath: dir + "/font.report.csv") == Data("font".utf8))
     }
 
     /// The first row over-long: it used to set the norm (every over-long row "written"). The
