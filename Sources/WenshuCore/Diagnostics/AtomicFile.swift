@@ -26,6 +26,12 @@ public enum AtomicFile {
             self.path = path; self.chinese = chinese; self.english = english; self.hint = hint
         }
 
+        /// An error whose reason is known only in English (kept for callers written before the
+        /// Chinese messages; prefer the other initialisers).
+        public init(path: String, reason: String) {
+            self.init(path: path, chinese: "写入失败", english: reason)
+        }
+
         /// An error from a system call's `errno`, with its reason and a hint in both languages.
         public init(path: String, errno code: Int32) {
             let e = AtomicFile.explain(code)
