@@ -31,11 +31,20 @@ public final class Compiler: @unchecked Sendable {
     }
 
     /// Writes the frames as PDF, PDF/A-2b with `pdfa` (and optionally PNG pages and a debug trace).
+    /// None of the files is written when any of them is one of `inputs` or an image the pages show
+    /// (`OutputGuard`).
     public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pdfa: Bool = false, pngFolder: String? = nil,
-                      pngResolution: Double = 96, trace: String? = nil) throws {
+                      pngResolution: Double = 96, trace: String? = nil, inputs: [String] = []) throws {
+        let pages = pngFolder.map { folder in frames.indices.map { "\(folder)/page-\($0 + 1).png" } } ?? []
+        // The images the pages show are inputs too (a preview page-1.png must not replace a seal so named).
+        var images = Set<String>()
+        for frame in frames {
+            for element in frame.items { if case .image(let item, _) = element.item { images.insert(item.path) } }
+        }
+        try OutputGuard.check(outputs: [pdf, trace].compactMap { $0 } + pages, inputs: inputs + images.sorted())
         if let pdf, pdfa {
             // Cairo's file is written beside the target under a temporary name, then rewritten.
-            let draft = PDFStream.temporaryPath(for: pdf)
+            let draft = AtomicFile.temporaryPath(for: pdf)
             defer { try? FileManager.default.removeItem(atPath: draft) }
             try PDFRenderer(fonts: fonts).render(frames, info: info, to: draft)
             try Compiler.makePDFA(draft, to: pdf, name: pdf)

@@ -1,3 +1,4 @@
+import Foundation
 import WenshuCore
 import WenshuData
 import WenshuFonts
@@ -69,4 +70,40 @@ public struct ReportDocument: Sendable {
 
     /// The page master: GB/T 9704 with or without the character grid.
     public var master: PageMaster { .officialDocument(grid: grid) }
+}
+
+extension ReportDocument {
+    /// The most text `wenshu typeset` reads: 16 MB (some five million characters, thousands of pages).
+    public static let maxSourceBytes = 16 << 20
+
+    /// The text of a file to typeset: a regular file (a folder, FIFO or device is refused rather
+    /// than read, which could block for ever), at most `maxSourceBytes`, UTF-8 (a byte-order mark
+    /// dropped). A byte that is not UTF-8 is reported with its line.
+    public static func source(ofFile path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            let zh = code == ENOENT ? "文件不存在" : code == EACCES ? "没有读取权限" : "系统错误 \(code)"
+            throw DataError("无法读取文件：\(zh) (cannot read the file: \(String(cString: strerror(code))))", at: SourceLocation(file: path))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DataError("不是普通文件（是文件夹、管道或设备），请给出文本文件 (not a regular file but a folder, FIFO or device: give a text file)",
+                            at: SourceLocation(file: path))
+        }
+        guard info.st_size <= maxSourceBytes else {
+            throw DataError("文件有 \(info.st_size) 字节，上限 \(maxSourceBytes) (the file has \(info.st_size) bytes; at most \(maxSourceBytes) are typeset: split it)",
+                            at: SourceLocation(file: path))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError("无法读取文件 (cannot read the file: \(String(cString: strerror(errno))))", at: SourceLocation(file: path))
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard CSVText.isUTF8(bytes) else {
+            let line = CSVText.firstInvalidLine(bytes)
+            throw DataError("第 \(line) 行不是 UTF-8 文字，请把文件另存为 UTF-8 (line \(line) is not UTF-8 text: save the file as UTF-8)",
+                            at: SourceLocation(file: path, line: line))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

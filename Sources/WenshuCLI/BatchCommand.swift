@@ -56,7 +56,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "In one PDF, a bookmark per document titled by this pattern, e.g. \"{no} {name}\".")
     var bookmarks: String?
 
-    @Option(help: "Rows typeset together before they are written (memory holds about two chunks).")
+    @Option(help: "Rows typeset together before they are written (memory holds about two chunks; 1 to 100000).")
     var chunk: Int = 256
 
     @Flag(name: .shortAndLong, help: "No progress bar (it is shown only on a terminal anyway).")
@@ -71,7 +71,10 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var fontOptions: FontOptions
 
     func validate() throws {
-        guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
+        guard (1...100_000).contains(chunk) else {
+            throw ValidationError("--chunk 应在 1 到 100000 之间 (--chunk takes 1 to 100,000 rows); got \(chunk)")
+        }
+        _ = try batchOptionsOrUsage()
     }
 
     /// The options of the run, or a usage error.
@@ -97,13 +100,18 @@ struct BatchCommand: ParsableCommand {
         options.key = key
         options.bookmark = bookmarks
         options.chunkSize = chunk
+        options.otherInputs = Array(try fontOptions.overrides().values)
         if let shard { options.shard = try Shard(parsing: shard) }
         return options
     }
 
+    /// The options, a bad one as a usage error (exit status 2).
+    func batchOptionsOrUsage() throws -> BatchOptions {
+        do { return try batchOptions() } catch BatchError.usage(let m) { throw ValidationError(m) }
+    }
+
     func run() throws {
-        let options: BatchOptions
-        do { options = try batchOptions() } catch BatchError.usage(let m) { throw ValidationError(m) }
+        let options = try batchOptionsOrUsage()
         try reportingErrors {
             let clock = PhaseClock()
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
@@ -126,6 +134,7 @@ struct BatchCommand: ParsableCommand {
 
     func report(_ s: BatchSummary) {
         let err = FileHandle.standardError
+        for w in s.warnings { err.write(Data("wenshu: \(w)\n".utf8)) }
         for n in s.notes.prefix(20) { err.write(Data("wenshu: \(n)\n".utf8)) }
         let more = s.notes.count - min(20, s.notes.count) + s.moreNotes
         if more > 0 { err.write(Data("wenshu: … and \(more) more (see \(s.report))\n".utf8)) }

@@ -65,13 +65,15 @@ struct BuildCommand: ParsableCommand {
             }
             let frames = try compiler.layout(content)
             clock.lap("layout")
+            let inputs = data + [try? builder.loader.resolve(template)].compactMap { $0 } + Array(try fontOptions.overrides().values)
             switch chosen {
             case .pdf:
                 try compiler.write(frames, info: content.info, pdf: output, pdfa: pdfa, pngFolder: previews.png,
-                                   pngResolution: previews.dpi, trace: previews.trace)
+                                   pngResolution: previews.dpi, trace: previews.trace, inputs: inputs)
             case .ofd:
                 try compiler.writeOFD(frames, info: content.info, to: output)
-                try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+                try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi,
+                                   trace: previews.trace, inputs: inputs)
             case .docx:
                 break  // written above
             }

@@ -31,12 +31,7 @@ struct TypesetCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                throw InputError(location: SourceLocation(file: input), message: "cannot read the file (does it exist?)")
-            }
-            guard let source = String(data: data, encoding: .utf8) else {
-                throw InputError(location: SourceLocation(file: input), message: "not UTF-8 text")
-            }
+            let source = try ReportDocument.source(ofFile: input)
             let clock = PhaseClock()
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             clock.lap("fonts")
@@ -44,7 +39,8 @@ struct TypesetCommand: ParsableCommand {
             let frames = try compiler.layout(document.blocks, master: document.master)
             clock.lap("layout")
             try compiler.write(frames, info: DocumentInfo(title: document.title, subject: "一校一品"),
-                               pdf: output, pdfa: pdfa, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace)
+                               pdf: output, pdfa: pdfa, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace,
+                               inputs: [input] + Array(try fontOptions.overrides().values))
             clock.lap("render")
             for d in compiler.diagnostics.all {
                 FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))
@@ -52,12 +48,6 @@ struct TypesetCommand: ParsableCommand {
             print("wrote \(output) (\(frames.count) pages)")
         }
     }
-}
-
-/// An input file that cannot be used.
-struct InputError: WenshuError {
-    var location: SourceLocation?
-    var message: String
 }
 
 /// With WENSHU_TIMING=1 in the environment, prints how long each phase took (for bench/ scripts).

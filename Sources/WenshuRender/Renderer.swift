@@ -11,7 +11,7 @@ public enum RenderError: WenshuError {
 
     public var message: String {
         switch self {
-        case .cairo(let status, let path): "cannot write \(path): \(status)"
+        case .cairo(let status, let path): "无法写入 \(path)：Cairo 报告“\(status)” (cannot write \(path): cairo reports ‘\(status)’)"
         case .image(let path, let reason): "\(path): 无法使用这张图片（cannot use the image）：\(reason)"
         case .write(let e): e.message
         }

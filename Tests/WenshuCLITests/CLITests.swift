@@ -63,7 +63,7 @@ import Testing
     @Test func missingInputIsOneLine() throws {
         let r = try wenshu(["typeset", "/no/such/input.txt", "-o", "/tmp/x.pdf"])
         #expect(r.status == 1)
-        #expect(r.err == "wenshu: error: /no/such/input.txt: cannot read the file (does it exist?)\n")
+        #expect(r.err == "wenshu: error: /no/such/input.txt: 无法读取文件：文件不存在 (cannot read the file: No such file or directory)\n")
     }
 
     @Test func usageErrorExitsTwo() throws {

@@ -116,3 +116,26 @@ func temporaryFolder() throws -> String {
         #expect(text.last!.hasSuffix("|— 1 —|"))
     }
 }
+
+/// PDFs are written whole or not at all, whatever the disk does.
+@Suite struct PDFWriteErrorTests {
+    /// A disk that fills up part-way through a streamed PDF: the error names the file and the
+    /// system's reason, and neither the PDF nor its temporary is left (Cairo's own file output
+    /// ignored errors at close, leaving a truncated PDF under the final name).
+    @Test func fullDiskLeavesNoPDF() throws {
+        let dir = try temporaryFolder()
+        let frames = try RenderTests.frames()
+        do {
+            let stream = try PDFStream(path: dir + "/a.pdf", fonts: RenderTests.fonts, info: DocumentInfo(title: "t"),
+                                       writer: AtomicFile.Output.diskThatFills(after: 4000))
+            for _ in 0..<5 { try stream.add(frames) }
+            try stream.finish()
+            Issue.record("the PDF should not be written")
+        } catch let e as RenderError {
+            #expect(e.message.contains("磁盘已满"), "\(e.message)")
+            #expect(e.message.contains("No space left on device"))
+            #expect(!e.message.contains("error while writing to output stream"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+}

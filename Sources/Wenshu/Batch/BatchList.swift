@@ -166,8 +166,16 @@ public final class BatchList: @unchecked Sendable {
                          csv: text, sheetRows: [], sheetColumns: [])
     }
 
+    /// The most columns a list may have. A certificate list has a dozen; each column is tried in
+    /// the template once per run (to find the required ones), so 100,000 columns would take hours.
+    public static let maxColumns = 1_000
+
     /// The normalised keys of a header's labels: unique, nameless columns allowed (they must stay empty).
     static func checkedKeys(_ labels: [String], at location: (Int) -> SourceLocation) throws -> [String] {
+        guard labels.count <= maxColumns else {
+            throw DataError("表头有 \(labels.count) 列，上限 \(maxColumns) 列，请删去模板不用的列 (the header has \(labels.count) columns; "
+                            + "a list may have at most \(maxColumns): remove the columns the template does not use)", at: location(maxColumns))
+        }
         var seen: [String: Int] = [:]
         var keys: [String] = []
         for (j, label) in labels.enumerated() {
@@ -281,7 +289,20 @@ final class CSVText: @unchecked Sendable {
         if bytes.contains(0) { throw DataError("not CSV text (the file holds NUL bytes)", at: SourceLocation(file: file)) }
         if isUTF8(bytes) { return bytes }
         if let s = String(data: data, encoding: String.Encoding(rawValue: 0x8000_0632)) { return Array(s.utf8) }
-        throw DataError("not UTF-8 or GBK text (save the CSV as UTF-8; in Excel choose \"CSV UTF-8\")", at: SourceLocation(file: file))
+        let line = firstInvalidLine(bytes)
+        throw DataError("第 \(line) 行不是 UTF-8 或 GBK 文字，请把名单另存为 UTF-8 (line \(line) is not UTF-8 or GBK text: save the CSV as UTF-8; "
+                        + "in Excel choose \"CSV UTF-8\")", at: SourceLocation(file: file, line: line))
+    }
+
+    /// The line of the first byte that is not UTF-8 (so the odd character can be found).
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = bytes.makeIterator()
+        var line = 1
+        while case .valid(let scalar) = parser.parseScalar(from: &it) {
+            if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
+        }
+        return line
     }
 
     /// A comma, unless the first line has none but has tabs or semicolons.

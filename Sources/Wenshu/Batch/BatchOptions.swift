@@ -35,6 +35,9 @@ public struct BatchOptions: Sendable {
     public var bookmark: String?
     /// Every PDF written as PDF/A-2b (the one PDF, or each row's).
     public var pdfa = false
+    /// Other files the run reads (font files given by --font): no output may be one of them, as
+    /// none may be the list or the template.
+    public var otherInputs: [String] = []
 
     public init(output: Output) { self.output = output }
 }
@@ -51,9 +54,12 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     private init(uncheckedIndex: Int, count: Int) { self.index = uncheckedIndex; self.count = count }
 
+    /// The most parts a list may be cut into (more would leave nearly every part empty).
+    public static let maxCount = 100_000
+
     public init(index: Int, count: Int) throws {
-        guard count >= 1, (1...count).contains(index) else {
-            throw BatchError.usage("--shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8); got \(index)/\(count)")
+        guard count >= 1, count <= Shard.maxCount, (1...count).contains(index) else {
+            throw BatchError.usage("--shard 取 K/N，1 ≤ K ≤ N ≤ \(Shard.maxCount) (--shard takes K/N with 1 ≤ K ≤ N ≤ \(Shard.maxCount), e.g. 2/8); got \(index)/\(count)")
         }
         self.index = index; self.count = count
     }
@@ -62,7 +68,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// JOB_COMPLETION_INDEX or a Slurm SLURM_ARRAY_TASK_ID starting at 0).
     public init(parsing text: String, zeroBased: Bool = false) throws {
         let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), k < Int.max else {
             throw BatchError.usage("--shard takes K/N, e.g. 2/8 (the second of eight parts); got ‘\(text)’")
         }
         try self.init(index: zeroBased ? k + 1 : k, count: n)
@@ -70,7 +76,9 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// The entries of a list of `total` this shard takes.
     public func range(of total: Int) -> Range<Int> {
-        (total * (index - 1) / count)..<(total * index / count)
+        // total × index can pass Int.max for a long list cut into many parts: full-width product.
+        func cut(_ k: Int) -> Int { count.dividingFullWidth(max(0, total).multipliedFullWidth(by: k)).quotient }
+        return cut(index - 1)..<cut(index)
     }
 
     public var isWhole: Bool { count == 1 }
@@ -91,11 +99,16 @@ public enum BatchError: WenshuError {
     case strict(place: String, reason: String)
     /// The list cannot be used with the template.
     case list(String, SourceLocation?)
+    /// Another run is writing the same output.
+    case locked(output: String, lock: String)
 
     public var message: String {
         switch self {
         case .usage(let m): m
-        case .write(let path, let reason): "cannot write \(path): \(reason)"
+        case .write(let path, let reason): "无法写入 \(path) (cannot write \(path): \(reason))"
+        case .locked(let output, let lock):
+            "另一个 wenshu batch 正在写入 \(output)（锁文件 \(lock)）；请等它结束，或用 -o 换一个输出位置 "
+                + "(another wenshu batch is writing \(output) (lock file \(lock)): wait for it to finish or choose another -o)"
         case .strict(let place, let reason): "stopped at \(place) (--strict): \(reason)"
         case .list(let m, _): m
         }

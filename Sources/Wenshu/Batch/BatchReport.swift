@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCore
 
 /// What happened to one row.
 public enum RowStatus: String, Sendable, CaseIterable {
@@ -39,33 +40,23 @@ public struct BatchCounts: Sendable, Equatable {
 /// The CSV report of a run, one line per entry of the list in list order: where the row is, what
 /// happened to it and why, where its document went, and the row's own values (so that the skipped
 /// rows can be filtered, corrected and run again). UTF-8 with a byte-order mark, so that Excel
-/// opens the Chinese text correctly. Written under a temporary name and renamed when complete.
+/// opens the Chinese text correctly. Written through `AtomicFile.Output` (every write checked,
+/// renamed when complete).
 final class ReportWriter {
     let path: String
-    let temporaryPath: String
-    private let handle: FileHandle
+    private let output: AtomicFile.Output
     private var buffer = Data()
 
     static let columns = ["row", "place", "status", "reason", "output", "page"]
 
     init(path: String, labels: [String]) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent
-            + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let h = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw BatchError.write(path, "cannot create the report file")
-        }
-        handle = h
+        output = try AtomicFile.Output(path: path)
         buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
         line(ReportWriter.columns + labels)
     }
 
-    deinit {
-        try? handle.close()
-        unlink(temporaryPath)
-    }
+    var temporaryPath: String { output.temporaryPath }
 
     func add(row: Int, place: String, status: RowStatus, reason: String, output: String, page: Int?, values: [String]) throws {
         line([String(row), place, status.rawValue, reason, output, page.map(String.init) ?? ""] + values)
@@ -78,20 +69,25 @@ final class ReportWriter {
     }
 
     private func flush() throws {
-        do { try handle.write(contentsOf: buffer) } catch { throw BatchError.write(path, "\(error.localizedDescription)") }
+        try output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func finish() throws {
         try flush()
-        try handle.close()
-        guard rename(temporaryPath, path) == 0 else { throw BatchError.write(path, String(cString: strerror(errno))) }
+        try output.commit()
     }
 
-    /// A CSV field, quoted when it holds a comma, quote, line break or surrounding space. A field
-    /// that a spreadsheet would take for a formula (= + - @ first) is not changed: the report is
-    /// data for people, and the list's own values are written back as they were read.
-    static func quoted(_ s: String) -> String {
+    /// Characters that make a spreadsheet read a cell as a formula when they come first
+    /// (OWASP, "CSV injection"): = + - @, and a tab or line break before them.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
+
+    /// A CSV field safe to open in Excel: a field that a spreadsheet would take for a formula
+    /// (`=cmd|' /C calc'!A0`, `@SUM()`, `-1+2`) gets a single quote before it, so it shows as the
+    /// text it is; then it is quoted when it holds a comma, quote, line break or surrounding space.
+    static func quoted(_ field: String) -> String {
+        var s = field
+        if let first = s.first, formulaStarts.contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.first == " " || s.last == " " else {
             return s
         }

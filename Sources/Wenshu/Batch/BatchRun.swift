@@ -41,6 +41,9 @@ public struct BatchSummary: Sendable {
     /// The column that makes duplicates, when checked.
     public var duplicateKey: String?
     public var seconds: Double
+    /// Things about the whole run the user must know (list columns a template parameter shadows,
+    /// a PDF written again because its list changed), each once.
+    public var warnings: [String] = []
 
     public static let maxNotes = 200
 }
@@ -70,8 +73,17 @@ public final class BatchRun: @unchecked Sendable {
     public let duplicateKey: String?
     let pattern: FileNamePattern?
     let bookmark: FileNamePattern?
-    /// How many pages a document of this template has (seen on a full row); more means it overflowed.
+    /// How many pages a document of this template has: declared on the template (`pages="1"`), or
+    /// seen on the template filled with the list's shortest values; more means a row overflowed.
     private(set) var expectedPages: Int?
+    /// Columns named like a template parameter that the template does not let a list change: they
+    /// are left out of every row (reported once in `warnings`).
+    public let shadowed: [String]
+    /// Warnings about the run as a whole (see `BatchSummary.warnings`).
+    public private(set) var warnings: [String] = []
+    /// The longest value a cell may hold, in UTF-8 bytes (5,461 CJK characters, pages of text):
+    /// a longer one is a mistake (a pasted file) and its row is skipped before it is typeset.
+    public static let maxFieldBytes = 16_384
     /// The template realised once for many rows, when it can be (see `RealizeCache`).
     private(set) var cache: RealizeCache?
 
@@ -84,6 +96,8 @@ public final class BatchRun: @unchecked Sendable {
         self.realizer = Realizer(loader: loader, dataFolders: [(path as NSString).deletingLastPathComponent])
         self.typesetter = ParagraphTypesetter(fonts: compiler.fonts)
         let columns = Set(list.columns)
+        let fixed = Set(template.parameterNames).subtracting(template.overridableParameters)
+        shadowed = list.columns.filter { fixed.contains($0) }
         if let k = options.key {
             let key = BatchList.key(for: k)
             guard columns.contains(key) else {
@@ -104,6 +118,19 @@ public final class BatchRun: @unchecked Sendable {
             pattern = nil
         }
         bookmark = try options.bookmark.map { try FileNamePattern($0) }
+        if let b = bookmark {
+            for k in b.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
+                let allowed = (list.labels.filter { !$0.isEmpty } + FileNamePattern.builtIns.sorted()).map { "{\($0)}" }
+                throw BatchError.usage("--bookmarks ‘\(b.pattern)’ 用了 {\(k)}，名单没有这一列；可用：\(allowed.joined(separator: " ")) "
+                                       + "(--bookmarks uses {\(k)}, but the list has no such column; the names allowed are: \(allowed.joined(separator: ", ")))")
+            }
+        }
+        for k in shadowed {
+            let written = list.columns.firstIndex(of: k).map { list.labels[$0] } ?? k
+            warnings.append("警告：名单的“\(written)”列与模板参数 \(k) 同名，名单不能改写它，此列未用 "
+                            + "(warning: the list's column ‘\(written)’ has the name of the template parameter ‘\(k)’, which a list cannot "
+                            + "change: the column is ignored; to allow it, declare <param name=\"\(k)\" overridable=\"true\"> in the template)")
+        }
         try probe()
         if ProcessInfo.processInfo.environment["WENSHU_REALIZE_CACHE"] != "0" {
             // Checked against the realiser on the first good rows.
@@ -113,7 +140,8 @@ public final class BatchRun: @unchecked Sendable {
                 if problems(r) == nil { samples.append(r) }
                 if samples.count == 8 { break }
             }
-            cache = RealizeCache(template: template, loader: loader, columns: list.columns, samples: samples) { [unowned self] record in
+            let usable = list.columns.map { shadowed.contains($0) ? "" : $0 }
+            cache = RealizeCache(template: template, loader: loader, columns: usable, samples: samples) { [unowned self] record in
                 try self.realize(record)
             }
         }
@@ -124,9 +152,10 @@ public final class BatchRun: @unchecked Sendable {
     static let probeMarker = "WENSHUPROBE"
 
     /// Finds the columns the template prints: the template is realised with each column in turn
-    /// replaced by a marker on an otherwise filled row (each column's first value in a row the
-    /// schema accepts); a column whose marker shows in the content (or that a filter refuses as
-    /// text, such as a date) is required. Also notes how many pages a filled row takes.
+    /// replaced by a marker on an otherwise filled row (each column's shortest value among the
+    /// rows the schema accepts, so that one over-long row cannot set the norm); a column whose
+    /// marker shows in the content (or that a filter refuses as text, such as a date) is required.
+    /// Also notes how many pages that row takes, unless the template declares its pages.
     /// - Throws: `BatchError.list` when the template uses a value the list has no column for:
     ///   every row would fail alike.
     private func probe() throws {
@@ -137,11 +166,13 @@ public final class BatchRun: @unchecked Sendable {
         for e in list.entries.prefix(1000) where e.kind == .row {
             let record = list.record(e)
             guard !Validator.check(DataSet(root: .object(record))).contains(where: { $0.severity == .error }) else { continue }
-            for (k, v) in record.pairs where !filled.contains(k) && !BatchRun.isEmpty(v) {
-                base[k] = v; filled.insert(k)
+            for (k, v) in record.pairs where !BatchRun.isEmpty(v) && v.description.utf8.count <= BatchRun.maxFieldBytes {
+                if !filled.contains(k) || v.description.utf8.count < (base[k]?.description.utf8.count ?? 0) {
+                    base[k] = v; filled.insert(k)
+                }
             }
-            if filled.count == keys.count { break }
         }
+        expectedPages = template.declaredPages
         let content: DocumentContent
         do {
             content = try realize(base)
@@ -160,7 +191,7 @@ public final class BatchRun: @unchecked Sendable {
                 required.append(k)
             }
         }
-        if let frames = try? layout(content, diagnostics: DiagnosticLog()) { expectedPages = frames.count }
+        if expectedPages == nil, let frames = try? layout(content, diagnostics: DiagnosticLog()) { expectedPages = frames.count }
     }
 
     static func isEmpty(_ v: Value?) -> Bool {
@@ -187,6 +218,15 @@ public final class BatchRun: @unchecked Sendable {
             let names = empty.map(label)
             reasons.append("必填项为空：\(names.map(\.zh).joined(separator: "、")) (required field empty: \(names.map(\.en).joined(separator: ", ")))")
         }
+        for (k, v) in record.pairs {
+            let bytes: Int
+            if case .string(let text) = v { bytes = text.utf8.count } else { continue }
+            if bytes > BatchRun.maxFieldBytes {
+                let l = label(k)
+                reasons.append("“\(l.zh)”过长：\(bytes) 字节，上限 \(BatchRun.maxFieldBytes) (field ‘\(l.en)’ is \(bytes) bytes long; the limit is \(BatchRun.maxFieldBytes))")
+            }
+        }
+        if !reasons.isEmpty { return reasons.joined(separator: "；") }
         for p in Validator.check(DataSet(root: .object(record))) where p.severity == .error {
             reasons.append("\(p.chinese) (\(p.english))")
         }
@@ -296,7 +336,9 @@ public final class BatchRun: @unchecked Sendable {
     // MARK: Typesetting
 
     func realize(_ record: Record) throws -> DocumentContent {
-        try realizer.realize(template, data: DataSet(root: .object(record)))
+        var r = record
+        for k in shadowed { r[k] = nil }
+        return try realizer.realize(template, data: DataSet(root: .object(r)))
     }
 
     func layout(_ content: DocumentContent, diagnostics: DiagnosticLog) throws -> [Frame] {
@@ -432,21 +474,6 @@ public final class BatchRun: @unchecked Sendable {
         return tail.range(of: Data([0x50, 0x4B, 0x05, 0x06])) != nil
     }
 
-    /// Removes temporary files of `names` in `folder` left by runs that were stopped (their
-    /// process is gone). Files of other names (another shard's) are left alone.
-    static func removeStaleTemporaries(in folder: String, of names: Set<String>) {
-        guard let all = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for file in all where file.hasPrefix(".") && file.hasSuffix(".tmp") {
-            // .NAME.PID.RANDOM.tmp
-            let parts = file.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
-            let target = parts[0..<(parts.count - 3)].joined(separator: ".")
-            guard names.contains(target) else { continue }
-            if kill(pid, 0) == 0 && pid != getpid() { continue }  // a live run's file
-            unlink(folder + "/" + file)
-        }
-    }
-
     /// With WENSHU_TIMING=1, the time of each phase on standard error (for bench/ scripts).
     static let timing = ProcessInfo.processInfo.environment["WENSHU_TIMING"] == "1"
     static func lap(_ phase: String, since start: inout Date) {
@@ -454,6 +481,11 @@ public final class BatchRun: @unchecked Sendable {
         let now = Date()
         FileHandle.standardError.write(Data("wenshu: timing: \(phase) \(String(format: "%.1f", now.timeIntervalSince(start) * 1000)) ms\n".utf8))
         start = now
+    }
+
+    /// The options that change a one-PDF output's pages, for its resume stamp.
+    var stampOptions: String {
+        "shard=\(options.shard) sheet=\(options.sheet ?? "") key=\(duplicateKey ?? "") bookmarks=\(options.bookmark ?? "")"
     }
 
     /// Runs: checks, typesets and writes the shard's rows, writes the report.
@@ -469,29 +501,47 @@ public final class BatchRun: @unchecked Sendable {
             throw BatchError.strict(place: list.place(of: list.entries[range.lowerBound + i]), reason: verdicts[i].reason)
         }
         let paths = paths()
+        // Nothing is written over the list or the template, and one run at a time writes an output.
+        let targets = [paths.pdf, paths.zip, paths.report].compactMap { $0 }
+            + (paths.folder.map { folder in verdicts.compactMap { $0.name.map { folder + "/" + $0 } } } ?? [])
+        try OutputGuard.check(outputs: targets, inputs: [list.file, template.path] + options.otherInputs)
+        let lock = try OutputLock(report: paths.report, output: paths.pdf ?? paths.folder ?? paths.report)
+        defer { withExtendedLifetime(lock) {} }
         let sink = Sink(run: self, paths: paths, range: range)
         // Temporary files a stopped run of this output left beside it (report, zip, the PDF).
         var besides = [paths.report] + [paths.zip, paths.pdf].compactMap { $0 }
         besides = besides.map { ($0 as NSString).lastPathComponent }
         let beside = (paths.report as NSString).deletingLastPathComponent
-        BatchRun.removeStaleTemporaries(in: beside.isEmpty ? "." : beside, of: Set(besides))
+        AtomicFile.removeStaleTemporaries(in: beside.isEmpty ? "." : beside, of: Set(besides))
 
         // Outputs that are already there.
         if let folder = paths.folder {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw BatchError.write(folder, "cannot create the folder")
+                // The system's reason: the deepest folder that exists is not writable, or a file has the name.
+                var isDir: ObjCBool = false
+                let code: Int32 = FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) && !isDir.boolValue
+                    ? EEXIST : mkdir(folder, 0o777) == 0 ? 0 : errno
+                throw AtomicFile.WriteError(path: folder, chinese: "无法建立文件夹（\(code == EEXIST ? "已有同名文件" : AtomicFile.explain(code).chinese)）",
+                                            english: "cannot create the folder (\(String(cString: strerror(code))))",
+                                            hint: ("请换一个输出位置", "choose another output"))
             }
             let names = Set(verdicts.compactMap(\.name))
-            BatchRun.removeStaleTemporaries(in: folder, of: names)
+            AtomicFile.removeStaleTemporaries(in: folder, of: names)
             if options.resume {
                 for i in verdicts.indices where verdicts[i].status == nil {
                     if let name = verdicts[i].name, BatchRun.isWhole(folder + "/" + name, format: options.format) { verdicts[i].status = .kept }
                 }
             }
         } else if let pdf = paths.pdf {
+            sink.stamp = ResumeStamp(list: list.file, template: template.path, options: stampOptions)
             if options.resume && BatchRun.isWholePDF(pdf) {
-                for i in verdicts.indices where verdicts[i].status == nil { verdicts[i].status = .kept }
-                sink.keptPDF = true
+                if ResumeStamp.read(for: pdf) == sink.stamp {
+                    for i in verdicts.indices where verdicts[i].status == nil { verdicts[i].status = .kept }
+                    sink.keptPDF = true
+                } else {
+                    warnings.append("名单或模板在 \(pdf) 写成后改动过（或无记录），整份重新生成 "
+                                    + "(the list or the template changed since \(pdf) was written, or it has no record of them: writing it again)")
+                }
             }
         }
         try sink.open()
@@ -517,6 +567,7 @@ public final class BatchRun: @unchecked Sendable {
         var summary = BatchSummary(counts: sink.counts, pages: sink.pages, outputs: outputs, report: paths.report,
                                    notes: sink.notes, moreNotes: sink.moreNotes, required: required,
                                    duplicateKey: duplicateKey, seconds: 0)
+        summary.warnings = warnings
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -529,6 +580,8 @@ final class Sink: @unchecked Sendable {
     let paths: BatchRun.Paths
     let range: Range<Int>
     var keptPDF = false
+    /// What the one PDF is made from, kept beside it when it is whole (for `--resume`).
+    var stamp: ResumeStamp?
     private var stream: PDFStream?
     private var report: ReportWriter?
     private(set) var counts = BatchCounts()
@@ -604,7 +657,8 @@ final class Sink: @unchecked Sendable {
                         // Word from the row's content (laid out too, so a row too long for its pages is still refused).
                         try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
                     } else {
-                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, rewrite: rewrite)
+                        // Flushed to the disk all at once by close() (syncfs), not one fsync per file.
+                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, sync: false, rewrite: rewrite)
                     }
                 } catch {
                     failure.record(error)
@@ -657,10 +711,13 @@ final class Sink: @unchecked Sendable {
         if let stream {
             try stream.finish()
             outputs.append(stream.path)
+            try stamp?.write(for: stream.path)
         } else if keptPDF, let pdf = paths.pdf {
             outputs.append(pdf)
         }
         if let folder = paths.folder {
+            // Every file of the folder on the disk, or the error a delayed write met.
+            try AtomicFile.syncFileSystem(of: folder)
             outputs.append(folder)
             if let zipPath = paths.zip {
                 try writeZip(zipPath, folder: folder)
@@ -672,24 +729,17 @@ final class Sink: @unchecked Sendable {
         return outputs
     }
 
-    /// Packs the shard's documents (written now or kept), in list order, into `path`: written under
-    /// a temporary name and renamed when whole.
+    /// Packs the shard's documents (written now or kept), in list order, into `path` (written under
+    /// a temporary name and renamed when whole).
     private func writeZip(_ path: String, folder: String) throws {
-        let temp = PDFStream.temporaryPath(for: path)
-        do {
-            let zip = try ZipWriter(path: temp)
-            for name in zipNames {
-                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else {
-                    throw BatchError.write(path, "cannot read \(folder)/\(name)")
-                }
-                try zip.add(name: name, data: data)
+        let zip = try ZipWriter(path: path)
+        for name in zipNames {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else {
+                throw BatchError.write(path, "无法读取 (cannot read) \(folder)/\(name)")
             }
-            try zip.finish()
-            guard rename(temp, path) == 0 else { throw BatchError.write(path, String(cString: strerror(errno))) }
-        } catch {
-            unlink(temp)
-            throw error
+            try zip.add(name: name, data: data)
         }
+        try zip.finish()
     }
 }
 

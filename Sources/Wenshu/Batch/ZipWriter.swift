@@ -1,26 +1,22 @@
 import Foundation
+import WenshuCore
 
 /// Writes a zip archive entry by entry, stored without compression (PDFs are compressed already),
 /// with UTF-8 names and ZIP64 records when the archive passes 4 GB or 65,535 entries. Only the
 /// central directory (one small record per entry) is held until `finish`; entries go straight to
-/// the file.
+/// the file, a temporary one renamed by `finish` when every byte is written (`AtomicFile.Output`).
 public final class ZipWriter {
-    private let handle: FileHandle
+    private let handle: AtomicFile.Output
     private var offset: UInt64 = 0
     private var central = Data()
     private var count = 0
     private let stamp: (time: UInt16, date: UInt16)
 
-    /// Creates (or truncates) the archive at `path`.
+    /// Starts the archive that `finish` puts at `path` (replacing any file there).
     public init(path: String, date: Date = Date()) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw BatchError.write(path, "cannot create the file")
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle = try AtomicFile.Output(path: path)
         stamp = ZipWriter.dosTime(date)
     }
-
-    deinit { try? handle.close() }
 
     /// Adds a file under `name` with the given bytes.
     public func add(name: String, data: Data) throws {
@@ -36,8 +32,8 @@ public final class ZipWriter {
         local.le32(crc); local.le32(UInt32(size)); local.le32(UInt32(size))
         local.le16(UInt16(nameBytes.count)); local.le16(0)
         local.append(nameBytes)
-        try handle.write(contentsOf: local)
-        try handle.write(contentsOf: data)
+        try handle.write(local)
+        try handle.write(data)
 
         var extra = Data()
         if needs64 { extra.le16(0x0001); extra.le16(8); extra.le64(offset) }
@@ -58,7 +54,7 @@ public final class ZipWriter {
     /// Writes the central directory and closes the file.
     public func finish() throws {
         let centralOffset = offset
-        try handle.write(contentsOf: central)
+        try handle.write(central)
         let centralSize = UInt64(central.count)
         var end = Data()
         let zip64 = count >= 0xFFFF || centralOffset >= 0xFFFF_FFFF || centralSize >= 0xFFFF_FFFF
@@ -73,8 +69,8 @@ public final class ZipWriter {
         end.le16(UInt16(min(count, 0xFFFF))); end.le16(UInt16(min(count, 0xFFFF)))
         end.le32(UInt32(min(centralSize, 0xFFFF_FFFF))); end.le32(UInt32(min(centralOffset, 0xFFFF_FFFF)))
         end.le16(0)
-        try handle.write(contentsOf: end)
-        try handle.close()
+        try handle.write(end)
+        try handle.commit()
     }
 
     /// MS-DOS time and date fields (local time, 2-second steps, from 1980).

@@ -37,20 +37,11 @@ public struct PDFAConverter: Sendable {
     public func convert(file source: String, to destination: String, name: String? = nil) throws {
         let input = try PDFSource(path: source, name: name)
         do {
-            try AtomicFile.write(to: destination) { temp in
-                guard FileManager.default.createFile(atPath: temp, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: temp) else {
-                    throw PDFAError.io(path: destination, "the file cannot be written")
-                }
-                defer { try? handle.close() }
-                try convert(input) { chunk in
-                    do { try handle.write(contentsOf: chunk) } catch {
-                        throw PDFAError.io(path: destination, error.localizedDescription)
-                    }
-                }
+            try AtomicFile.write(to: destination) { output in
+                try convert(input) { chunk in try chunk.withUnsafeBytes { try output.write($0) } }
             }
         } catch let e as AtomicFile.WriteError {
-            throw PDFAError.io(path: destination, e.reason)
+            throw PDFAError.io(path: destination, e.english)
         }
     }
 

@@ -19,13 +19,17 @@ public struct PDFRenderer: Renderer {
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         let faces = try CairoFaces(frames: frames, fonts: fonts, subset: subsetFonts)
         let painter = CairoPainter(faces: faces, images: ImageCache())
-        do {
-            try AtomicFile.write(to: path) { temp in
+        try CairoOutput.checked {
+            try AtomicFile.write(to: path) { output in
+                // Cairo writes through `output`, which checks every write, then fsync and close.
                 let first = frames.first?.size ?? .a4
-                guard let surface = cairo_pdf_surface_create(temp, first.width.points, first.height.points) else {
+                guard let surface = cairo_pdf_surface_create_for_stream(CairoOutput.callback, CairoOutput.closure(output),
+                                                                        first.width.points, first.height.points) else {
                     throw RenderError.cairo("cannot create the PDF surface", path: path)
                 }
                 defer { cairo_surface_destroy(surface) }
+                let created = cairo_surface_status(surface)
+                guard created == CAIRO_STATUS_SUCCESS else { throw CairoOutput.error(created, output: output) }
                 cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
                 setMetadata(surface, info)
                 guard let cr = cairo_create(surface) else { throw RenderError.cairo("cannot draw", path: path) }
@@ -38,13 +42,12 @@ public struct PDFRenderer: Renderer {
                     outline.add(frame, page: n + 1, to: surface)
                     cairo_show_page(cr)
                     painter.images.releasePage()
+                    if let failure = output.failure { throw RenderError.write(failure) }
                 }
                 cairo_surface_finish(surface)
                 let status = cairo_surface_status(surface)
-                guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(cairoStatusText(status), path: path) }
+                guard status == CAIRO_STATUS_SUCCESS, output.failure == nil else { throw CairoOutput.error(status, output: output) }
             }
-        } catch let e as AtomicFile.WriteError {
-            throw RenderError.write(e)
         }
     }
 

@@ -15,13 +15,14 @@ public final class PDFStream {
     /// The file the PDF becomes.
     public let path: String
     /// Where it is written until it is whole.
-    public let temporaryPath: String
+    public var temporaryPath: String { output.temporaryPath }
     /// Pages written so far.
     public private(set) var pageCount = 0
     private var surface: OpaquePointer?
     private var cr: OpaquePointer?
     private let faces: CairoFaces
     private let painter: CairoPainter
+    private let output: AtomicFile.Output
     private var finished = false
     private var outline = PDFOutline()
     /// A pass over the finished file (`temporaryPath`, then `path`), rewriting it in place before
@@ -34,27 +35,24 @@ public final class PDFStream {
     ///   - faces: faces prepared for many documents (`PDFFaceSet`); nil: each face is embedded from
     ///     the whole font on first use and Cairo subsets it to the glyphs used when the PDF is finished.
     ///   - firstPageSize: the size the surface is created with (each page sets its own).
+    ///   - sync: flush the file to the disk before it is renamed (see `AtomicFile.Output`).
+    ///   - writer: how bytes reach the file (tests: a disk that fills up).
     public init(path: String, fonts: FontBook, info: DocumentInfo, faces: PDFFaceSet? = nil,
-                firstPageSize: Size = .a4) throws {
+                firstPageSize: Size = .a4, sync: Bool = true, writer: AtomicFile.Output.Writer? = nil) throws {
         self.path = path
-        self.temporaryPath = PDFStream.temporaryPath(for: path)
         self.faces = faces?.faces ?? CairoFaces(onDemand: fonts)
         self.painter = CairoPainter(faces: self.faces, images: ImageCache())
-        let folder = (path as NSString).deletingLastPathComponent
-        let dir = folder.isEmpty ? "." : folder
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw RenderError.write(AtomicFile.WriteError(path: path, reason: "the folder \(dir) does not exist"))
-        }
-        guard let s = cairo_pdf_surface_create(temporaryPath, firstPageSize.width.points, firstPageSize.height.points) else {
+        output = try CairoOutput.checked { try writer.map { try AtomicFile.Output(path: path, sync: sync, writer: $0) } ?? AtomicFile.Output(path: path, sync: sync) }
+        guard let s = cairo_pdf_surface_create_for_stream(CairoOutput.callback, CairoOutput.closure(output),
+                                                          firstPageSize.width.points, firstPageSize.height.points) else {
+            output.discard()
             throw RenderError.cairo("cannot create the PDF surface", path: path)
         }
         let status = cairo_surface_status(s)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(s)
-            unlink(temporaryPath)
-            let reason = status == CAIRO_STATUS_WRITE_ERROR ? "the folder \(dir) is not writable" : cairoStatusText(status)
-            throw RenderError.write(AtomicFile.WriteError(path: path, reason: reason))
+            output.discard()
+            throw CairoOutput.error(status, output: output)
         }
         surface = s
         cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5)
@@ -69,19 +67,6 @@ public final class PDFStream {
 
     deinit { discard() }
 
-    /// The temporary name `path` is written under: `.NAME.PID.RANDOM.tmp` in the same folder (a
-    /// leading dot and a trailing `.tmp`, so it neither looks finished nor lists as a PDF).
-    public static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent
-            + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    }
-
-    /// Whether `name` (a file name, not a path) is a temporary file of `target` (a file name).
-    public static func isTemporary(_ name: String, of target: String) -> Bool {
-        name.hasPrefix("." + target + ".") && name.hasSuffix(".tmp")
-    }
-
     /// Paints `frame` as the next page. Page labels are left out (a batch of one-page documents
     /// would otherwise label every page "1"); bookmarks are written.
     public func add(_ frame: Frame) throws {
@@ -93,8 +78,10 @@ public final class PDFStream {
         painter.images.releasePage()
         pageCount += 1
         if let failure = faces.failure { throw failure }
+        // A write that failed (a full disk) stops the run at this page, not at the end.
+        if let failure = output.failure { throw RenderError.write(failure) }
         let status = cairo_status(cr)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(cairoStatusText(status), path: path) }
+        guard status == CAIRO_STATUS_SUCCESS else { throw CairoOutput.error(status, output: output) }
     }
 
     /// Paints each frame as a page; with `outline`, the first page gets a top-level bookmark so
@@ -106,7 +93,9 @@ public final class PDFStream {
         for f in frames { try add(f) }
     }
 
-    /// Finishes the PDF (fonts, cross-reference table) and renames it to `path`.
+    /// Finishes the PDF (fonts, cross-reference table), checks that every byte reached the disk
+    /// (Cairo's status, then `fsync` and `close`) and renames it to `path`. On any failure the
+    /// temporary file is removed and nothing is left under `path`.
     public func finish() throws {
         guard let surface, !finished else { return }
         if let cr { cairo_destroy(cr); self.cr = nil }
@@ -114,17 +103,13 @@ public final class PDFStream {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         self.surface = nil
-        guard status == CAIRO_STATUS_SUCCESS else {
-            unlink(temporaryPath)
-            throw RenderError.cairo(cairoStatusText(status), path: path)
+        guard status == CAIRO_STATUS_SUCCESS, output.failure == nil else {
+            output.discard()
+            throw CairoOutput.error(status, output: output)
         }
-        if let rewrite {
-            do { try rewrite(temporaryPath, path) } catch { unlink(temporaryPath); throw error }
-        }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw RenderError.write(AtomicFile.WriteError(path: path, reason: reason))
+        let rewrite = self.rewrite, path = self.path
+        try CairoOutput.checked {
+            try output.commit(transform: rewrite.map { pass in { temporary in try pass(temporary, path) } })
         }
         finished = true
     }
@@ -133,19 +118,18 @@ public final class PDFStream {
     public func discard() {
         if let cr { cairo_destroy(cr); self.cr = nil }
         if let surface {
-            // Finishing writes to the temporary file, which is removed just after.
-            cairo_surface_finish(surface)
             cairo_surface_destroy(surface)
             self.surface = nil
-            unlink(temporaryPath)
         }
+        output.discard()
     }
 
     /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents, and
     /// `rewrite` passed over the finished file.
     public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?,
-                             rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? = nil) throws {
-        let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4)
+                             sync: Bool = true, rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? = nil) throws {
+        let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4,
+                                   sync: sync)
         stream.rewrite = rewrite
         try stream.add(frames)
         try stream.finish()

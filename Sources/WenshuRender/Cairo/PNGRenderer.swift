@@ -28,7 +28,14 @@ public struct PNGRenderer: Renderer {
 
     private func renderPage(_ frame: Frame, painter: CairoPainter, to file: String) throws {
         let scale = resolution / 72
-        let w = Int32((frame.size.width.points * scale).rounded()), h = Int32((frame.size.height.points * scale).rounded())
+        // Checked: a resolution or page size from input must not trap the conversion (nan, inf,
+        // or more pixels than Cairo allows: 32,767 a side).
+        let width = (frame.size.width.points * scale).rounded(), height = (frame.size.height.points * scale).rounded()
+        guard width.isFinite, height.isFinite, (1...32767).contains(width), (1...32767).contains(height) else {
+            throw RenderError.cairo("预览图尺寸无效：\(width) × \(height) 像素 (the preview would be \(width) × \(height) pixels; "
+                                    + "Cairo allows 1 to 32,767 a side: lower --dpi)", path: file)
+        }
+        let w = Int32(width), h = Int32(height)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else {
             throw RenderError.cairo("cannot create an image", path: file)
         }
@@ -40,13 +47,11 @@ public struct PNGRenderer: Renderer {
         cairo_scale(cr, scale, scale)
         try painter.paint(frame, on: cr)
         cairo_surface_flush(surface)
-        do {
-            try AtomicFile.write(to: file) { temp in
-                let status = cairo_surface_write_to_png(surface, temp)
-                guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(cairoStatusText(status), path: file) }
+        try CairoOutput.checked {
+            try AtomicFile.write(to: file) { output in
+                let status = cairo_surface_write_to_png_stream(surface, CairoOutput.callback, CairoOutput.closure(output))
+                guard status == CAIRO_STATUS_SUCCESS, output.failure == nil else { throw CairoOutput.error(status, output: output) }
             }
-        } catch let e as AtomicFile.WriteError {
-            throw RenderError.write(e)
         }
     }
 }

@@ -8,9 +8,7 @@ public struct DebugRenderer: Renderer {
     public init() {}
 
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
-        do { try AtomicFile.write(Data(trace(frames).utf8), to: path) } catch let e as AtomicFile.WriteError {
-            throw RenderError.write(e)
-        }
+        try CairoOutput.checked { try AtomicFile.write(Data(trace(frames).utf8), to: path) }
     }
 
     /// The trace of `frames`.

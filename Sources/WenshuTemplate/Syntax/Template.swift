@@ -58,6 +58,14 @@ public struct Template: Sendable {
 
     /// The folders the template and the templates it extends live in, its own first.
     public var folders: [String] { roots }
+
+    /// Parameters a list's column of the same name may change per row (`<param overridable="true">`);
+    /// the others a batch list cannot override (a column "issuer" must not reissue a certificate).
+    public var overridableParameters: Set<String> = []
+
+    /// The pages one document of this template has (`<template pages="1">`): a batch row that
+    /// runs longer does not fit and is skipped. Nil: judged from the template filled with short values.
+    public var declaredPages: Int?
 }
 
 /// Finds, reads and checks templates: a name under the template folders (`templates/notice/
@@ -150,11 +158,25 @@ public struct TemplateLoader: Sendable {
             template = Template(path: path, roots: [source.folder])
         }
         for c in (root.attributes["compute"] ?? "").split(separator: " ") { template.computes.insert(String(c)) }
+        if let pages = root.attributes["pages"] {
+            guard let n = Int(pages.trimmingCharacters(in: .whitespaces)), (1...10_000).contains(n) else {
+                throw TemplateError("pages=\"\(pages)\"：页数应为 1 到 10000 的整数 (pages takes a whole number from 1 to 10,000)",
+                                    at: source.locate("pages=", from: root.line))
+            }
+            template.declaredPages = n
+        }
         for case .element(let e) in root.children {
             switch e.name {
             case "param":
                 let name = e.attributes["name"]!
                 let value = e.attributes["value"] ?? e.attributes["default"] ?? e.textContent
+                switch e.attributes["overridable"] {
+                case nil, "false"?: template.overridableParameters.remove(name)
+                case "true"?: template.overridableParameters.insert(name)
+                case let other?:
+                    throw TemplateError("overridable=\"\(other)\"：应为 true 或 false (overridable takes true or false)",
+                                        at: source.locate("overridable=", from: e.line))
+                }
                 if let i = template.parameters.firstIndex(where: { $0.name == name }) {
                     template.parameters[i] = (name, value, source, e.line)
                 } else {

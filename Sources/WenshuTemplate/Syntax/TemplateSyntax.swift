@@ -8,10 +8,10 @@ enum TemplateSyntax {
     static let common: Set<String> = ["style", "font", "size", "bold", "color", "align", "indent", "space-before",
                                        "space-after", "line-height", "keep-with-next", "han-latin-space", "grid", "left-indent"]
     static let elements: [String: Set<String>] = [
-        "template": ["extends", "xmlns", "compute"],
+        "template": ["extends", "xmlns", "compute", "pages"],
         "fragment": ["xmlns"],
         "info": ["title", "author", "subject", "keywords"],
-        "param": ["name", "value", "default"],
+        "param": ["name", "value", "default", "overridable"],
         "page": ["name", "preset", "size", "orientation", "margin", "margin-top", "margin-right", "margin-bottom", "margin-left",
                  "grid", "line-pitch", "page-numbers", "number-font", "number-size", "number-position", "number-distance",
                  "mirror", "gutter", "chapter-headers"],
