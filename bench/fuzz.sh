@@ -39,10 +39,12 @@ for t in "${targets[@]}"; do
   corpus="$root/Fuzz/Corpus/$t"; crashes="$root/Fuzz/Crashes/$t"; found=$(mktemp -d)
   mkdir -p "$corpus" "$crashes"
   echo "== $t: ${seconds}s"
-  WENSHU_FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 nice "$bin" \
+  jobs=()
+  [[ ${FUZZ_JOBS:-1} -gt 1 ]] && jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
+  # (cd: with -jobs, libFuzzer writes fuzz-N.log into the current folder.)
+  (cd "$found" && WENSHU_FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 nice "$bin" \
     "$found" "$corpus" -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$crashes/" -print_final_stats=1 -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
-    > "$found.log" 2>&1
+    -artifact_prefix="$crashes/" -print_final_stats=1 "${jobs[@]}" > "$found.log" 2>&1)
   rc=$?
   grep -E "^stat::(number_of_executed_units|new_units_added|peak_rss_mb)|cov: .*ft:" "$found.log" | tail -4
   if [[ $rc -ne 0 ]]; then
@@ -54,7 +56,15 @@ for t in "${targets[@]}"; do
   # Keep only the inputs that add coverage to what is committed.
   WENSHU_FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 nice "$bin" -merge=1 -max_len="$(max_len "$t")" -timeout=10 \
     "$corpus" "$found" > "$found.merge.log" 2>&1 || echo "   (merge stopped: see $found.merge.log)"
-  echo "   corpus: $(ls -1 "$corpus" | wc -l) files, $(du -sk "$corpus" | cut -f1) KB"
-  rm -rf "$found"
+  # Keep the committed corpus small: past CORPUS_KB (default 96) per target, the largest inputs
+  # the fuzzer found (named by their SHA-1; the named seeds stay) go first.
+  cap=$(( ${CORPUS_KB:-96} * 1024 ))
+  while (( $(cat "$corpus"/* | wc -c) > cap )); do
+    largest=$(ls -S "$corpus" | grep -E '^[0-9a-f]{40}$' | head -1)
+    [[ -n $largest ]] || break
+    rm -f "$corpus/$largest"
+  done
+  echo "   corpus: $(ls -1 "$corpus" | wc -l) files, $(( $(cat "$corpus"/* | wc -c) / 1024 )) KB"
+  rm -rf "$found" "$found.log" "$found.merge.log"
 done
 exit $status
