@@ -302,7 +302,7 @@ struct NodeConverter {
     // MARK: Errors
 
     /// Refuses nesting deeper than Yams can take before it sees the text. Flow brackets are
-    /// counted (even inside quotes, so this overestimates). Block nesting is estimated from the
+    /// counted (in YAML even inside quotes, so this overestimates; in JSON not inside strings). Block nesting is estimated from the
     /// lines: each deeper indentation opens at most two levels (a mapping and a list written at
     /// its indentation), and each `- `, `? ` or `: ` that starts a line opens one more. Lines end
     /// in \n, \r\n, a lone \r, or U+0085, U+2028, U+2029, as libyaml reads them.
@@ -314,6 +314,7 @@ struct NodeConverter {
         var indent = 0, indicators = 0
         var atLineStart = true
         var previousCR = false
+        var inJSONString = false, escaped = false
         let scalars = Array(text.unicodeScalars)
         func tooDeep() -> DataError {
             DataError("数据嵌套超过 \(maxDepth) 层，请减少列表或映射的嵌套层数",
@@ -356,6 +357,13 @@ struct NodeConverter {
                 atLineStart = false
             }
             atLineStart = false
+            if syntax == .json {
+                if inJSONString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inJSONString = false }
+                    continue
+                }
+                if c == "\"" { inJSONString = true; continue }
+            }
             switch c {
             case "[", "{":
                 flow += 1

@@ -36,10 +36,13 @@ public struct XMLError: WenshuError {
 public enum XMLReader {
     /// Parses `data`; `file` names the source in errors.
     public static func parse(_ data: Data, file: String) throws -> XMLElement {
+        guard let length = Int32(exactly: data.count) else {
+            throw XMLError(location: SourceLocation(file: file), message: explain("Huge input", code: nil).message, isOverLimit: true)
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             raw.baseAddress.flatMap { base in
-                xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), file, "UTF-8", options)
+                xmlReadMemory(base.assumingMemoryBound(to: CChar.self), length, file, "UTF-8", options)
             }
         }
         guard let doc else {

@@ -50,6 +50,10 @@ import WenshuCore
         let error = try #require(loaderError { try DataLoader.load(data: Data(text.utf8), format: "json", file: "deep.json") })
         #expect(error.message.contains("nested more than 200 levels"))
         #expect(error.location?.line == 2)
+        // Brackets inside a JSON string are text, not nesting.
+        let brackets = "{\"note\": \"" + String(repeating: "[\\\"", count: 300) + "\"}"
+        let data = try DataLoader.load(data: Data(brackets.utf8), format: "json", file: "note.json")
+        #expect(data.root["note"] == .string(String(repeating: "[\"", count: 300)))
     }
 
     // MARK: 3–5. Workbooks
