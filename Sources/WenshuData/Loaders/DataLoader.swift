@@ -48,9 +48,9 @@ public enum DataLoader {
     }
 
     /// Loads several files and merges them in order (later wins), as `wenshu build T a.yaml b.yaml` does.
-    public static func load(_ paths: [String]) throws -> DataSet {
+    public static func load(_ paths: [String], limits: Limits = .standard) throws -> DataSet {
         var result = DataSet()
-        for path in paths { result.merge(try load(path)) }
+        for path in paths { result.merge(try load(path, limits: limits)) }
         return result
     }
 

@@ -125,7 +125,7 @@ public struct Record: Sendable, Equatable {
         }
     }
 
-    public var pairs: [(key: String, value: Value)] { keys.map { ($0, values[$0]!) } }
+    public var pairs: [(key: String, value: Value)] { keys.compactMap { k in values[k].map { (k, $0) } } }
 }
 
 /// One step of a path into data: a key or an index.
