@@ -56,9 +56,9 @@ for t in "${targets[@]}"; do
   # Keep only the inputs that add coverage to what is committed.
   WENSHU_FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 nice "$bin" -merge=1 -max_len="$(max_len "$t")" -timeout=10 \
     "$corpus" "$found" > "$found.merge.log" 2>&1 || echo "   (merge stopped: see $found.merge.log)"
-  # Keep the committed corpus small: past CORPUS_KB (default 96) per target, the largest inputs
+  # Keep the committed corpus small: past CORPUS_KB (default 48) per target, the largest inputs
   # the fuzzer found (named by their SHA-1; the named seeds stay) go first.
-  cap=$(( ${CORPUS_KB:-96} * 1024 ))
+  cap=$(( ${CORPUS_KB:-48} * 1024 ))
   while (( $(cat "$corpus"/* | wc -c) > cap )); do
     largest=$(ls -S "$corpus" | grep -E '^[0-9a-f]{40}$' | head -1)
     [[ -n $largest ]] || break
