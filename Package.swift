@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .library(name: "Wenshu", targets: ["Wenshu"]),
         .executable(name: "wenshu", targets: ["WenshuCLI"]),
+        // The fuzzers' entry functions, for the package under Fuzz/ (and the corpus replay test).
+        .library(name: "WenshuFuzz", targets: ["WenshuFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +62,8 @@ let package = Package(
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
             "WenshuOFD", "WenshuDocx", "WenshuPDFA",
         ]),
+        // Beside the pipeline: one entry function per input Wenshu reads, for fuzzing (Fuzz/).
+        .target(name: "WenshuFuzz", dependencies: ["WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts"]),
         .executableTarget(name: "WenshuCLI", dependencies: [
             "Wenshu",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,5 +85,6 @@ let package = Package(
         .testTarget(name: "WenshuPDFATests", dependencies: ["WenshuPDFA"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
+        .testTarget(name: "WenshuFuzzTests", dependencies: ["WenshuFuzz"]),
     ]
 )

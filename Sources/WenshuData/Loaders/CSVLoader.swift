@@ -22,9 +22,9 @@ enum CSVLoader {
         var isBlank: Bool { fields.allSatisfy { $0.text.trimmedCell.isEmpty } }
     }
 
-    static func load(text: String, file: String) throws -> DataSet {
+    static func load(text: String, file: String, limits: Limits = .standard) throws -> DataSet {
         let delimiter = detectDelimiter(text)
-        let records = try parse(text, delimiter: delimiter, file: file)
+        let records = try parse(text, delimiter: delimiter, file: file, limits: limits)
         guard let headerIndex = records.firstIndex(where: { !$0.isBlank }) else {
             throw DataError("the CSV file is empty (expected a header row naming the columns)", at: SourceLocation(file: file, line: 1))
         }
@@ -96,36 +96,63 @@ enum CSVLoader {
             if c == "\n" || c == "\r" {
                 if counts.values.contains(where: { $0 > 0 }) { break } else { continue }
             }
-            if counts[c] != nil { counts[c]! += 1 }
+            if let n = counts[c] { counts[c] = n + 1 }
         }
-        if counts[","]! > 0 { return "," }
-        if counts["\t"]! > 0 { return "\t" }
-        if counts[";"]! > 0 { return ";" }
+        for d: Unicode.Scalar in [",", "\t", ";"] where (counts[d] ?? 0) > 0 { return d }
         return ","
     }
 
     /// Splits CSV text into records (RFC 4180: fields in double quotes may hold the separator,
     /// line breaks and "" for a quote). Lines end in \n, \r\n or \r.
-    static func parse(_ text: String, delimiter: Unicode.Scalar = ",", file: String) throws -> [Row] {
+    /// Budgets (`limits`): fields per row, rows, cells in all, and bytes per field.
+    static func parse(_ text: String, delimiter: Unicode.Scalar = ",", file: String,
+                      limits: Limits = .standard) throws -> [Row] {
         let s = Array(text.unicodeScalars)
         var rows: [Row] = []
         var fields: [Field] = []
         var field = String.UnicodeScalarView()
+        var fieldBytes = 0, cells = 0
         var line = 1, column = 1
         var fieldLine = 1, rowLine = 1
         var inQuotes = false, closedQuote = false, fieldHasContent = false
         var quoteLine = 1, quoteColumn = 1
 
-        func endField() {
+        func endField() throws {
+            if fields.count >= limits.maxColumns {
+                throw DataError("第 \(rowLine) 行超过 \(limits.maxColumns) 列，请检查分隔符或拆分表格",
+                                "line \(rowLine) has more than \(limits.maxColumns) fields; check the separator or split the table",
+                                at: SourceLocation(file: file, line: rowLine))
+            }
+            cells += 1
+            if cells > limits.maxCells {
+                throw DataError("表格超过 \(limits.maxCells) 个单元格，请拆分为几个文件",
+                                "the table has more than \(limits.maxCells) cells; split it into several files",
+                                at: SourceLocation(file: file, line: rowLine))
+            }
             fields.append(Field(text: String(field), line: fieldLine))
             field = String.UnicodeScalarView()
+            fieldBytes = 0
             closedQuote = false; fieldHasContent = false
             fieldLine = line
         }
-        func endRow() {
-            endField()
+        func endRow() throws {
+            try endField()
+            if rows.count >= limits.maxRows {
+                throw DataError("表格超过 \(limits.maxRows) 行，请拆分为几个文件",
+                                "the table has more than \(limits.maxRows) rows; split it into several files",
+                                at: SourceLocation(file: file, line: rowLine))
+            }
             rows.append(Row(fields: fields, line: rowLine))
             fields = []
+        }
+        func append(_ c: Unicode.Scalar) throws {
+            fieldBytes += UTF8.width(c)
+            if fieldBytes > limits.maxFieldBytes {
+                throw DataError("第 \(fields.count + 1) 个字段超过 \(Limits.size(limits.maxFieldBytes))（是否少了一个引号？）",
+                                "field \(fields.count + 1) is longer than \(Limits.size(limits.maxFieldBytes)) (is a quote missing?)",
+                                at: SourceLocation(file: file, line: fieldLine, column: fields.count + 1))
+            }
+            field.append(c)
         }
 
         var i = 0
@@ -134,7 +161,7 @@ enum CSVLoader {
             if inQuotes {
                 if c == "\"" {
                     if i + 1 < s.count, s[i + 1] == "\"" {
-                        field.append("\""); i += 2; column += 2
+                        try append("\""); i += 2; column += 2
                     } else {
                         inQuotes = false; closedQuote = true; i += 1; column += 1
                     }
@@ -144,9 +171,9 @@ enum CSVLoader {
                 i += 1; column += 1
                 if c == "\r" {
                     if i < s.count, s[i] == "\n" { continue }
-                    field.append("\n"); line += 1; column = 1
+                    try append("\n"); line += 1; column = 1
                 } else {
-                    field.append(c)
+                    try append(c)
                     if c == "\n" { line += 1; column = 1 }
                 }
                 continue
@@ -154,12 +181,12 @@ enum CSVLoader {
             switch c {
             case delimiter:
                 i += 1; column += 1
-                endField()
+                try endField()
             case "\n", "\r":
                 i += 1
                 if c == "\r", i < s.count, s[i] == "\n" { i += 1 }
                 line += 1; column = 1
-                endRow()
+                try endRow()
                 rowLine = line
             case "\"" where !fieldHasContent && !closedQuote:
                 // Spaces before the opening quote are dropped with the quote's field.
@@ -174,7 +201,7 @@ enum CSVLoader {
                                         at: SourceLocation(file: file, line: line, column: fields.count + 1))
                     }
                 } else {
-                    field.append(c)
+                    try append(c)
                     if c != " " && c != "\t" { fieldHasContent = true }
                 }
                 i += 1; column += 1
@@ -184,7 +211,7 @@ enum CSVLoader {
             throw DataError("a quoted field is not closed (a '\"' is missing; it opens at character \(quoteColumn) of line \(quoteLine))",
                             at: SourceLocation(file: file, line: quoteLine, column: fields.count + 1))
         }
-        if !fields.isEmpty || !field.isEmpty || closedQuote || fieldHasContent { endRow() }
+        if !fields.isEmpty || !field.isEmpty || closedQuote || fieldHasContent { try endRow() }
         return rows
     }
 }

@@ -9,8 +9,8 @@ public enum DataLoader {
     public static let supportedExtensions = ["yaml", "yml", "json", "csv", "xlsx"]
 
     /// Loads a data file by its extension: .yaml/.yml, .json, .csv, .xlsx. For .xlsx, `sheet` picks a
-    /// sheet by name (default: the first sheet).
-    public static func load(_ path: String, sheet: String? = nil) throws -> DataSet {
+    /// sheet by name (default: the first sheet). A file past one of `limits` is refused.
+    public static func load(_ path: String, sheet: String? = nil, limits: Limits = .standard) throws -> DataSet {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             throw DataError(unsupportedMessage(ext), at: SourceLocation(file: path))
@@ -18,30 +18,52 @@ public enum DataLoader {
         if sheet != nil && ext != "xlsx" {
             throw DataError("a sheet can only be chosen in an .xlsx file", at: SourceLocation(file: path))
         }
-        let data = try read(path)
-        switch ext {
+        let data = try read(path, limits: limits)
+        return try load(data: data, format: ext, file: path, sheet: sheet, limits: limits)
+    }
+
+    /// Loads a data file's bytes already read: `format` is its extension (yaml, yml, json, csv,
+    /// xlsx); `file` names it in errors.
+    public static func load(data: Data, format: String, file: String, sheet: String? = nil,
+                            limits: Limits = .standard) throws -> DataSet {
+        switch format.lowercased() {
         case "xlsx":
-            return try XLSXLoader.load(data: data, file: path, sheet: sheet)
+            return try XLSXLoader.load(data: data, file: file, sheet: sheet, limits: limits)
         case "csv":
-            return try CSVLoader.load(text: TextDecoding.decode(data, file: path, kind: "CSV"), file: path)
+            return try CSVLoader.load(text: text(of: data, file: file, kind: "CSV"), file: file, limits: limits)
         case "json":
-            return try JSONLoader.load(text: TextDecoding.decode(data, file: path, kind: "JSON"), file: path)
+            return try JSONLoader.load(text: text(of: data, file: file, kind: "JSON"), file: file, limits: limits)
+        case "yaml", "yml":
+            return try YAMLLoader.load(text: text(of: data, file: file, kind: "YAML"), file: file, limits: limits)
         default:
-            return try YAMLLoader.load(text: TextDecoding.decode(data, file: path, kind: "YAML"), file: path)
+            throw DataError(unsupportedMessage(format), at: SourceLocation(file: file))
         }
     }
 
+    /// The text of a data file's bytes, as every loader reads it: UTF-8 (with or without a BOM),
+    /// UTF-16 with a BOM, else GB18030/GBK. Bytes that are none of these are an error naming the
+    /// line of the first byte that is not UTF-8; `kind` (CSV, YAML, JSON) words the hint.
+    public static func text(of data: Data, file: String, kind: String) throws -> String {
+        try TextDecoding.decode(data, file: file, kind: kind)
+    }
+
     /// Loads several files and merges them in order (later wins), as `wenshu build T a.yaml b.yaml` does.
-    public static func load(_ paths: [String]) throws -> DataSet {
+    public static func load(_ paths: [String], limits: Limits = .standard) throws -> DataSet {
         var result = DataSet()
-        for path in paths { result.merge(try load(path)) }
+        for path in paths { result.merge(try load(path, limits: limits)) }
         return result
     }
 
-    static func read(_ path: String) throws -> Data {
+    static func read(_ path: String, limits: Limits = .standard) throws -> Data {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DataError("this is a folder, not a data file", at: SourceLocation(file: path))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > limits.maxDataFileBytes {
+            throw DataError("数据文件超过 \(Limits.size(limits.maxDataFileBytes))，请拆分后分别处理",
+                            "the data file is larger than \(Limits.size(limits.maxDataFileBytes)); split it into smaller files",
+                            at: SourceLocation(file: path))
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))

@@ -48,11 +48,15 @@ enum TextDecoding {
             let length = b == 0 ? 0 : b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
             guard length > 0, i + length <= bytes.count,
                   bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { break }
-            if b == 0x0A { line += 1 }
+            // Lines end in \n, \r\n or a lone \r.
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
             i += length
         }
-        let hint = kind == "CSV" ? "save the CSV as UTF-8; in Excel choose \"CSV UTF-8\"" : "save the file as UTF-8"
-        return DataError("not UTF-8 or GBK text (\(hint))", at: SourceLocation(file: file, line: line))
+        let (zh, en) = kind == "CSV"
+            ? ("请另存为 UTF-8（Excel 中选“CSV UTF-8”）", "save the CSV as UTF-8; in Excel choose \"CSV UTF-8\"")
+            : ("请另存为 UTF-8", "save the file as UTF-8")
+        return DataError("第 \(line) 行起不是 UTF-8 或 GBK 文本，\(zh)", "not UTF-8 or GBK text from line \(line); \(en)",
+                         at: SourceLocation(file: file, line: line))
     }
 }
 

@@ -13,13 +13,15 @@ import ZIPFoundation
 /// (2022-05-09, 2022/5/9, 2022年5月9日) becomes a date, as in CSV. A merged area below the header
 /// that spans several rows gives its value to every cell it covers.
 enum XLSXLoader {
-    /// A part bigger than this when unpacked is refused (a zip bomb, or not office data).
-    static let maxPartSize = 256 << 20
     /// Excel's last row.
     static let maxRow = 1_048_576
 
-    static func load(data: Data, file: String, sheet requested: String?) throws -> DataSet {
-        let package = try Package(data: data, file: file)
+    /// Budgets (`limits`): unpacked bytes per part and in all (checked against each part's
+    /// declared size before unpacking, and again while unpacking), cells per sheet (counted in the
+    /// sheet's XML before it is parsed, and with the cells merged areas fill), columns, and bytes
+    /// per cell.
+    static func load(data: Data, file: String, sheet requested: String?, limits: Limits = .standard) throws -> DataSet {
+        let package = try Package(data: data, file: file, limits: limits)
         let workbook = try package.workbook()
         let chosen: Workbook.Sheet
         if let requested {
@@ -44,30 +46,63 @@ enum XLSXLoader {
             throw DataError("the .xlsx file is damaged: sheet '\(chosen.name)' has no \(chosen.path) in the zip",
                             at: SourceLocation(file: file, place: chosen.name))
         }
+        let cells = XLSXLoader.countTags(sheetData, "c")
+        if cells > limits.maxCells {
+            throw DataError("工作表“\(chosen.name)”超过 \(limits.maxCells) 个单元格，请拆分为几个工作表或文件",
+                            "sheet '\(chosen.name)' has more than \(limits.maxCells) cells; split it into several sheets or files",
+                            at: SourceLocation(file: file, place: chosen.name))
+        }
         let root = try package.xml(sheetData, part: chosen.path)
         let reader = SheetReader(file: file, sheet: chosen.name, sharedStrings: sharedStrings, styles: styles,
-                                 date1904: workbook.date1904)
+                                 date1904: workbook.date1904, limits: limits)
         return try reader.table(root)
     }
 
     // MARK: The zip package
 
-    /// The parts of the zip, found by path without regard to case or leading slashes.
+    /// The parts of the zip, found by path without regard to case or leading slashes. The zip's
+    /// directory is checked first (`ZipDirectory`), and the archive is read from a temporary file
+    /// (ZIPFoundation's reader of bytes in memory traps on some damaged archives).
     struct Package {
         let archive: Archive
         let entries: [String: Entry]
         let file: String
+        let limits: Limits
+        /// Unpacked bytes so far, against `limits.maxUnpackedBytes`.
+        let unpacked = Counter()
 
-        init(data: Data, file: String) throws {
+        final class Counter: @unchecked Sendable { var value = 0 }
+
+        init(data: Data, file: String, limits: Limits = .standard) throws {
             self.file = file
-            let archive: Archive
+            self.limits = limits
+            let directory: ZipDirectory
             do {
-                archive = try Archive(data: data, accessMode: .read)
-            } catch {
+                directory = try ZipDirectory(data)
+            } catch .notZip {
                 let what = data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
                     ? "it is an old Excel 97–2003 .xls file or a password-protected workbook; save it as .xlsx without a password"
                     : "it is not a zip archive"
                 throw DataError("not an .xlsx file (\(what))", at: SourceLocation(file: file))
+            } catch .damaged(let why) {
+                throw DataError("此 .xlsx 文件已损坏（\(why)），请在 Excel 中打开并另存一次",
+                                "the .xlsx file is damaged (\(why)); open it in Excel and save it again",
+                                at: SourceLocation(file: file))
+            }
+            for entry in directory.entries where entry.uncompressedSize > limits.maxPartBytes {
+                throw Package.tooLarge(entry.path, limits.maxPartBytes, file)
+            }
+            let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+                .appendingPathComponent("wenshu-xlsx-\(UUID().uuidString).zip")
+            let archive: Archive
+            do {
+                try data.write(to: temporary)
+                defer { try? FileManager.default.removeItem(at: temporary) }
+                // The archive keeps its file open, so the name can go at once.
+                archive = try Archive(url: temporary, accessMode: .read)
+            } catch {
+                throw DataError("无法读取此 .xlsx 文件，请在 Excel 中打开并另存一次",
+                                "cannot open the .xlsx file; open it in Excel and save it again", at: SourceLocation(file: file))
             }
             self.archive = archive
             var entries: [String: Entry] = [:]
@@ -75,6 +110,12 @@ enum XLSXLoader {
                 entries[Package.normalize(entry.path)] = entry
             }
             self.entries = entries
+        }
+
+        static func tooLarge(_ path: String, _ limit: Int, _ file: String) -> DataError {
+            DataError(".xlsx 文件中的 \(path) 解压后超过 \(Limits.size(limit))，请拆分工作簿或另存为 CSV",
+                      "the .xlsx file is too large to read (\(path) unpacks to more than \(Limits.size(limit))); split the workbook or save it as CSV",
+                      at: SourceLocation(file: file))
         }
 
         static func normalize(_ path: String) -> String {
@@ -90,18 +131,28 @@ enum XLSXLoader {
         /// The unpacked part, or nil when the zip has no such part.
         func part(_ path: String) throws -> Data? {
             guard let entry = entries[Package.normalize(path)] else { return nil }
-            struct TooLarge: Error {}
+            enum Stop: Error { case part, total }
+            let partLimit = limits.maxPartBytes, totalLimit = limits.maxUnpackedBytes
+            guard entry.uncompressedSize <= UInt64(partLimit) else { throw Package.tooLarge(path, partLimit, file) }
             var data = Data()
+            let counter = unpacked
             do {
                 _ = try archive.extract(entry) { chunk in
                     data.append(chunk)
-                    if data.count > XLSXLoader.maxPartSize { throw TooLarge() }
+                    counter.value += chunk.count
+                    if data.count > partLimit { throw Stop.part }
+                    if counter.value > totalLimit { throw Stop.total }
                 }
-            } catch is TooLarge {
-                throw DataError("the .xlsx file is too large to read (\(path) unpacks to more than \(XLSXLoader.maxPartSize >> 20) MB)",
+            } catch Stop.part {
+                throw Package.tooLarge(path, partLimit, file)
+            } catch Stop.total {
+                throw DataError(".xlsx 文件解压后总共超过 \(Limits.size(totalLimit))，请拆分工作簿或另存为 CSV",
+                                "the .xlsx file unpacks to more than \(Limits.size(totalLimit)) in all; split the workbook or save it as CSV",
                                 at: SourceLocation(file: file))
             } catch {
-                throw DataError("the .xlsx file is damaged (\(path) cannot be unpacked)", at: SourceLocation(file: file))
+                throw DataError("此 .xlsx 文件已损坏（\(path) 无法解压），请在 Excel 中打开并另存一次",
+                                "the .xlsx file is damaged (\(path) cannot be unpacked); open it in Excel and save it again",
+                                at: SourceLocation(file: file))
             }
             return data
         }
@@ -110,6 +161,11 @@ enum XLSXLoader {
             do {
                 return try XMLReader.parse(data, file: part)
             } catch let error as XMLError {
+                if error.isOverLimit {
+                    throw DataError(".xlsx 文件中的 \(part) 有超出 XML 读取限度的文本或嵌套，请检查后另存",
+                                    "the .xlsx file is too large to read (\(part) has a text or nesting past the XML reader's limits)",
+                                    at: SourceLocation(file: file))
+                }
                 let line = error.location?.line.map { " at line \($0)" } ?? ""
                 throw DataError("the .xlsx file is damaged (\(part) is not well-formed XML\(line))", at: SourceLocation(file: file))
             }
@@ -162,6 +218,11 @@ enum XLSXLoader {
         func sharedStrings(_ workbook: Workbook) throws -> [String] {
             let path = relatedPart(workbook, type: "sharedStrings", fallback: "xl/sharedStrings.xml")
             guard let data = try part(path) else { return [] }
+            if XLSXLoader.countTags(data, "si") > limits.maxCells {
+                throw DataError("工作簿的共享文本超过 \(limits.maxCells) 条，请拆分工作簿或另存为 CSV",
+                                "the workbook has more than \(limits.maxCells) shared texts; split it or save it as CSV",
+                                at: SourceLocation(file: file))
+            }
             let root = try xml(data, part: path)
             return XLSXLoader.childElements(root, "si").map(XLSXLoader.richText)
         }
@@ -287,6 +348,7 @@ enum XLSXLoader {
         let sharedStrings: [String]
         let styles: [NumberKind]
         let date1904: Bool
+        var limits: Limits = .standard
 
         func place(_ column: Int, _ row: Int) -> SourceLocation {
             SourceLocation(file: file, place: "\(sheet)!\(XLSXLoader.columnName(column))\(row)")
@@ -326,7 +388,16 @@ enum XLSXLoader {
                         columnNumber += 1
                     }
                     let location = place(columnNumber, cellRow)
+                    if columnNumber > limits.maxColumns {
+                        throw DataError("单元格超出第 \(limits.maxColumns) 列，表格不能更宽",
+                                        "the cell lies past column \(limits.maxColumns); a table cannot be wider",
+                                        at: location)
+                    }
                     let value = try cellValue(c, at: location)
+                    if case .string(let text) = value, text.utf8.count > limits.maxFieldBytes {
+                        throw DataError("单元格的文本超过 \(Limits.size(limits.maxFieldBytes))",
+                                        "the cell holds more than \(Limits.size(limits.maxFieldBytes)) of text", at: location)
+                    }
                     if case .string(let s) = value, s.isEmpty { continue }
                     grid[cellRow, default: [:]][columnNumber] = Cell(value: value, location: location)
                 }
@@ -339,7 +410,7 @@ enum XLSXLoader {
             }
             var names: [Int: String] = [:]
             var seen: [String: Int] = [:]
-            for (column, cell) in grid[headerRow]!.sorted(by: { $0.key < $1.key }) {
+            for (column, cell) in (grid[headerRow] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let name = cell.value.description.trimmedCell
                 guard !name.isEmpty else { continue }
                 if let first = seen[name] {
@@ -350,7 +421,7 @@ enum XLSXLoader {
                 names[column] = name
             }
 
-            fillMergedAreas(worksheet, grid: &grid, below: headerRow, columns: names.keys.max() ?? 0)
+            try fillMergedAreas(worksheet, grid: &grid, below: headerRow, columns: names.keys.max() ?? 0)
 
             var rows: [Value] = []
             var blankRows: [Int] = []
@@ -364,7 +435,7 @@ enum XLSXLoader {
             for r in grid.keys.sorted() where r > headerRow {
                 blankRows.append(contentsOf: (previousRow + 1)..<r)
                 previousRow = r
-                let cells = grid[r]!
+                let cells = grid[r] ?? [:]
                 for (column, cell) in cells.sorted(by: { $0.key < $1.key }) where names[column] == nil {
                     throw DataError("the cell has a value but column \(XLSXLoader.columnName(column)) has no name in the header row \(headerRow)",
                                     at: cell.location)
@@ -395,23 +466,36 @@ enum XLSXLoader {
         /// A merged area below the header that spans several rows gives its top-left value to every
         /// cell it covers (in the named columns), as people read such a table ("第一支部" merged
         /// down over its members). An area within one row is a label or title and is left alone.
-        func fillMergedAreas(_ worksheet: XMLElement, grid: inout [Int: [Int: Cell]], below headerRow: Int, columns: Int) {
+        func fillMergedAreas(_ worksheet: XMLElement, grid: inout [Int: [Int: Cell]], below headerRow: Int, columns: Int) throws {
             guard let merges = XLSXLoader.elements(in: worksheet, named: "mergeCells").first else { return }
             let rowsPresent = grid.keys.sorted()
+            // Every cell an area fills counts against the sheet's cell budget, before it is filled.
+            var cells = grid.values.reduce(0) { $0 + $1.count }
             for m in XLSXLoader.childElements(merges, "mergeCell") {
-                let parts = (m.attributes["ref"] ?? "").split(separator: ":")
+                let ref = m.attributes["ref"] ?? ""
+                let parts = ref.split(separator: ":")
                 guard parts.count == 2, let from = XLSXLoader.parseReference(String(parts[0])),
                       let to = XLSXLoader.parseReference(String(parts[1])), from.row > headerRow, to.row > from.row,
                       let source = grid[from.row]?[from.column] else { continue }
                 let lastColumn = min(to.column, columns)
+                guard from.column <= lastColumn else { continue }
+                // Rows the sheet does not list at all get the value too, when the area is not huge.
+                let fillsAbsentRows = to.row - from.row < 10_000
+                let rowCount = fillsAbsentRows ? to.row - from.row + 1
+                    : rowsPresent.lazy.filter { $0 >= from.row && $0 <= to.row }.count
+                let (area, overflow) = rowCount.multipliedReportingOverflow(by: lastColumn - from.column + 1)
+                if overflow || area > limits.maxCells - cells {
+                    throw DataError("合并区域 \(ref) 覆盖的单元格太多（工作表最多 \(limits.maxCells) 个），请取消合并或缩小区域",
+                                    "the merged area \(ref) covers too many cells (a sheet holds at most \(limits.maxCells)); unmerge it or make it smaller",
+                                    at: source.location)
+                }
+                cells += area
                 for r in rowsPresent where r >= from.row && r <= to.row {
-                    guard from.column <= lastColumn else { break }
                     for column in from.column...lastColumn where grid[r]?[column] == nil {
                         grid[r, default: [:]][column] = source
                     }
                 }
-                // Rows the sheet does not list at all, inside the area, get the value too.
-                if to.row - from.row < 10_000, from.column <= lastColumn {
+                if fillsAbsentRows {
                     for r in from.row...to.row where grid[r] == nil {
                         for column in from.column...lastColumn { grid[r, default: [:]][column] = source }
                     }
@@ -489,6 +573,32 @@ enum XLSXLoader {
     }
 
     // MARK: XML helpers
+
+    /// How many elements named `name` (without a namespace prefix) the XML bytes open: `<c ` or
+    /// `<c>` or `<c/>`, counted without parsing, to budget cells before the parser builds them.
+    static func countTags(_ data: Data, _ name: String) -> Int {
+        let tag = Array(name.utf8)
+        return data.withUnsafeBytes { raw -> Int in
+            let b = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                if b[i] == 0x3C, i + tag.count + 1 < n {
+                    var matches = true
+                    for (k, t) in tag.enumerated() where b[i + 1 + k] != t { matches = false; break }
+                    if matches {
+                        let after = b[i + 1 + tag.count]
+                        if after == 0x20 || after == 0x3E || after == 0x2F || after == 0x09 || after == 0x0A || after == 0x0D {
+                            count += 1
+                        }
+                    }
+                }
+                i += 1
+            }
+            return count
+        }
+    }
 
     static func childElements(_ element: XMLElement, _ name: String) -> [XMLElement] {
         element.children.compactMap { if case .element(let e) = $0, e.name == name { e } else { nil } }

@@ -7,8 +7,8 @@ import Yams
 /// leading 0, stays text (phone, ID and certificate numbers), and a scalar that is exactly a date
 /// (2022-05-09, 2022/5/9, 2022年5月9日) becomes a date. Every node's line and column is recorded.
 enum YAMLLoader {
-    static func load(text: String, file: String) throws -> DataSet {
-        var converter = NodeConverter(file: file, syntax: .yaml)
+    static func load(text: String, file: String, limits: Limits = .standard) throws -> DataSet {
+        var converter = NodeConverter(file: file, syntax: .yaml, limits: limits)
         return try converter.load(text)
     }
 }
@@ -26,11 +26,14 @@ struct NodeConverter {
     /// cannot hold more values than it has bytes, so past ten values a byte (and at least 100,000,
     /// at most a million) the file is refused instead of filling memory.
     static func maxValues(forBytes bytes: Int) -> Int { min(1_000_000, max(100_000, 10 * bytes)) }
-    /// libyaml and Yams recurse per level of nesting and overflow the stack somewhere past a few
-    /// thousand levels, so deeper nesting is refused before parsing.
-    static let maxDepth = 200
+    /// Yams (and this converter) recurse per level of nesting and overflow the stack somewhere
+    /// past a few thousand levels, so nesting deeper than `limits.maxNestingDepth` is refused
+    /// before parsing.
+    let limits: Limits
 
-    init(file: String, syntax: Syntax) { self.file = file; self.syntax = syntax }
+    init(file: String, syntax: Syntax, limits: Limits = .standard) {
+        self.file = file; self.syntax = syntax; self.limits = limits
+    }
 
     mutating func load(_ text: String) throws -> DataSet {
         try checkNesting(text)
@@ -298,41 +301,78 @@ struct NodeConverter {
 
     // MARK: Errors
 
-    /// Refuses nesting deeper than libyaml and Yams can take before they see it: flow brackets are
-    /// counted (even inside quotes, so this overestimates), and block nesting is bounded by the
-    /// run of spaces and `- ` / `? ` indicators that starts a line.
-    private func checkNesting(_ text: String) throws {
-        var depth = 0
-        var line = 1
-        var column = 0
-        var leading = 0
+    /// Refuses nesting deeper than Yams can take before it sees the text. Flow brackets are
+    /// counted (in YAML even inside quotes, so this overestimates; in JSON not inside strings). Block nesting is estimated from the
+    /// lines: each deeper indentation opens at most two levels (a mapping and a list written at
+    /// its indentation), and each `- `, `? ` or `: ` that starts a line opens one more. Lines end
+    /// in \n, \r\n, a lone \r, or U+0085, U+2028, U+2029, as libyaml reads them.
+    func checkNesting(_ text: String) throws {
+        let maxDepth = limits.maxNestingDepth
+        var flow = 0
+        var indents: [Int] = []
+        var line = 1, column = 0
+        var indent = 0, indicators = 0
         var atLineStart = true
-        for c in text.unicodeScalars {
-            column += 1
+        var previousCR = false
+        var inJSONString = false, escaped = false
+        let scalars = Array(text.unicodeScalars)
+        func tooDeep() -> DataError {
+            DataError("数据嵌套超过 \(maxDepth) 层，请减少列表或映射的嵌套层数",
+                      "the data is nested more than \(maxDepth) levels deep; nest fewer lists and mappings",
+                      at: SourceLocation(file: file, line: line, column: column))
+        }
+        for (k, c) in scalars.enumerated() {
             switch c {
-            case "\n":
-                line += 1; column = 0; leading = 0; atLineStart = true
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                if !(c == "\n" && previousCR) { line += 1 }
+                previousCR = c == "\r"
+                column = 0; indent = 0; indicators = 0; atLineStart = true
                 continue
-            case " ", "\t", "-", "?":
-                guard atLineStart else { break }
-                leading += 1
-                if leading > NodeConverter.maxDepth * 5 {
-                    throw DataError("the data is indented or nested too deeply (more than \(NodeConverter.maxDepth * 5) columns)",
-                                    at: SourceLocation(file: file, line: line, column: column))
+            default:
+                previousCR = false
+            }
+            column += 1
+            if atLineStart && flow == 0 {
+                let next = k + 1 < scalars.count ? scalars[k + 1] : "\n"
+                let endsIndicator = next == " " || next == "\t" || next == "\n" || next == "\r"
+                switch c {
+                case " ", "\t":
+                    if indicators == 0 { indent += 1 }
+                    continue
+                case "-", "?", ":":
+                    guard endsIndicator else { break }
+                    indicators += 1
+                    if indicators > maxDepth { throw tooDeep() }
+                    continue
+                case "#":
+                    atLineStart = false // a comment line says nothing of the nesting
+                    continue
+                default:
+                    break
                 }
-                continue
+                // The first character of the line's content: its indentation opens or closes levels.
+                while let last = indents.last, last >= indent { indents.removeLast() }
+                indents.append(indent)
+                if 2 * indents.count + indicators > maxDepth { throw tooDeep() }
+                atLineStart = false
+            }
+            atLineStart = false
+            if syntax == .json {
+                if inJSONString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inJSONString = false }
+                    continue
+                }
+                if c == "\"" { inJSONString = true; continue }
+            }
+            switch c {
             case "[", "{":
-                depth += 1
-                if depth > NodeConverter.maxDepth {
-                    throw DataError("the data is nested more than \(NodeConverter.maxDepth) levels deep",
-                                    at: SourceLocation(file: file, line: line, column: column))
-                }
+                flow += 1
+                if flow + 2 * indents.count > maxDepth { throw tooDeep() }
             case "]", "}":
-                depth = max(0, depth - 1)
+                flow = max(0, flow - 1)
             default:
                 break
             }
-            atLineStart = false
         }
     }
 
@@ -367,7 +407,10 @@ struct NodeConverter {
             if let offset { line += text.utf8.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
             return DataError("\(what): \(problem)", at: SourceLocation(file: file, line: line))
         default:
-            return DataError("\(what): \(error)", at: SourceLocation(file: file))
+            // Yams' own errors (memory, emitter, representer, decoding) say nothing a user can act on.
+            return DataError(syntax == .yaml ? "无法读取此 YAML 文件，请检查其格式" : "无法读取此 JSON 文件，请检查其格式",
+                             "\(what): the file cannot be read; check that it is well-formed",
+                             at: SourceLocation(file: file))
         }
     }
 
@@ -388,7 +431,7 @@ struct NodeConverter {
         }
         if problem.contains("cannot start any token") {
             let c = here.unicodeScalars.dropFirst(mark.column - 1).first
-            if c == "@" || c == "`" { return "; put a value that starts with \(c!) in quotes" }
+            if let c, c == "@" || c == "`" { return "; put a value that starts with \(c) in quotes" }
         }
         if problem.contains("mapping values are not allowed") {
             if let previous, previous.contains(":"), !previous.contains(": "), !previous.hasSuffix(":") {

@@ -43,11 +43,15 @@ public struct DateValue: Hashable, Comparable, Sendable, CustomStringConvertible
         var current = ""
         for c in t {
             if c.isASCII && c.isNumber { current.append(c) } else {
-                guard "-/.年月日".contains(c), !current.isEmpty else { return nil }
-                numbers.append(Int(current)!); current = ""
+                // A run of digits too long for an Int (99999999999999999999-1-1) is no date.
+                guard "-/.年月日".contains(c), let n = Int(current) else { return nil }
+                numbers.append(n); current = ""
             }
         }
-        if !current.isEmpty { numbers.append(Int(current)!) }
+        if !current.isEmpty {
+            guard let n = Int(current) else { return nil }
+            numbers.append(n)
+        }
         guard numbers.count == 3, numbers[0] >= 1000 else { return nil }
         self.init(year: numbers[0], month: numbers[1], day: numbers[2])
     }
@@ -121,7 +125,7 @@ public struct Record: Sendable, Equatable {
         }
     }
 
-    public var pairs: [(key: String, value: Value)] { keys.map { ($0, values[$0]!) } }
+    public var pairs: [(key: String, value: Value)] { keys.compactMap { k in values[k].map { (k, $0) } } }
 }
 
 /// One step of a path into data: a key or an index.
@@ -192,4 +196,9 @@ public struct DataError: WenshuError {
     public var location: SourceLocation?
     public var message: String
     public init(_ message: String, at location: SourceLocation?) { self.message = message; self.location = location }
+
+    /// An error in Chinese first with its English gloss: "中文（English）".
+    public init(_ chinese: String, _ english: String, at location: SourceLocation?) {
+        self.init("\(chinese)（\(english)）", at: location)
+    }
 }

@@ -46,6 +46,9 @@ public enum Validator {
         return ProgrammeSchema.fields.first { $0.path == [.key(k)] && ($0.kind == .date || $0.kind == .phone || $0.kind == .positiveInteger) }
     }
 
+    /// The largest count accepted (2^53: every whole number up to it is exact as a Double).
+    static let maxCount = 9_007_199_254_740_992.0
+
     static func count(_ s: String) -> Int { s.filter { !$0.isWhitespace }.count }
 
     private static func check(_ v: Value, field: ProgrammeSchema.Field, at location: SourceLocation?, problems: inout [Problem]) {
@@ -71,7 +74,8 @@ public enum Validator {
             }
         case .positiveInteger:
             switch v {
-            case .number(let n) where n == n.rounded() && n > 0: break
+            // 1e400 reads as infinity: a count must be finite and no larger than an Int holds exactly.
+            case .number(let n) where n.isFinite && n == n.rounded() && n > 0 && n <= Validator.maxCount: break
             case .string(let s) where Int(s.trimmingCharacters(in: .whitespaces)).map({ $0 > 0 }) == true: break
             default: add(.error, "\(label)应为正整数（现为“\(v)”）", "\(field.gloss) must be a positive whole number, got ‘\(v)’")
             }

@@ -21,6 +21,8 @@ struct SourceFile: Sendable {
     /// The line and column (1-based) of `needle` at or after `line`; the line alone when not found.
     func locate(_ needle: String, from line: Int) -> SourceLocation {
         guard line >= 1 else { return SourceLocation(file: path) }
+        // libxml2 counts a lone \r as a line end and `lines` does not, so its line may lie past them.
+        guard line <= lines.count else { return SourceLocation(file: path, line: line) }
         for n in (line - 1)..<lines.count {
             if let r = lines[n].range(of: needle) {
                 return SourceLocation(file: path, line: n + 1, column: lines[n].distance(from: lines[n].startIndex, to: r.lowerBound) + 1)
