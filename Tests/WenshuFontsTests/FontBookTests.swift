@@ -96,3 +96,19 @@ import WenshuCore
         #expect(byCharacters.byteCount < 200_000)
     }
 }
+
+/// A CFF face keeps its own widths in the subset: its charstrings carry them, and PDF/A requires the
+/// widths a PDF declares to agree with them (ISO 19005-2 §6.2.11.5). FandolFang's ％ sign is 0.833 em.
+@Suite struct CFFSubsetWidthTests {
+    @Test func cffWidthsAreNotWidened() throws {
+        let font = try FontBookTests.book.chain(for: .fangsong).primary
+        let percent = try #require(font.shape("%", script: .latin).first)
+        #expect(abs(percent.advance - 0.833) < 0.01, "\(percent.advance)")
+        let subset = try #require(FontSubsetter.subset(font, glyphs: [percent.id]))
+        let path = NSTemporaryDirectory() + "cff-subset-\(UUID().uuidString).otf"
+        try subset.data.write(to: URL(fileURLWithPath: path))
+        let cut = try Font(path: path)
+        let advance = try #require(cut.shape("%", script: .latin).first?.advance)
+        #expect(abs(advance - 0.833) < 0.01, "the subset declares \(advance) em for ％")
+    }
+}

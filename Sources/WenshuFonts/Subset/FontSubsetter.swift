@@ -91,6 +91,7 @@ public enum FontSubsetter {
         var upem = 1000
         var hhea: Int? = nil
         var hmtx: (offset: Int, size: Int)? = nil
+        var cff = false
         for t in 0..<tables {
             let record = 12 + 16 * t
             guard record + 16 <= Int(length) else { break }
@@ -99,6 +100,7 @@ public enum FontSubsetter {
             if tag == Int(hbTag("head")) && size >= 20 { upem = min(16384, max(16, u16(offset + 18))) }  // OpenType: 16…16384
             if tag == Int(hbTag("hhea")) && size >= 36 { hhea = offset }
             if tag == Int(hbTag("hmtx")) { hmtx = (offset, size) }
+            if tag == Int(hbTag("CFF ")) || tag == Int(hbTag("CFF2")) { cff = true }
         }
         if let hhea {
             put16(hhea + 4, Int((emBoxAscent * Double(upem)).rounded()))
@@ -107,7 +109,9 @@ public enum FontSubsetter {
             // Ideographs narrower than the em square (cwTeX's advance 0.92 em) are set centred on a
             // full em; their declared width follows, so readers see no gap (and no false space)
             // between two characters set side by side.
-            if let hmtx {
+            // Only in TrueType outlines: a CFF font's charstrings carry widths of their own, which
+            // PDF/A requires to agree with the widths the PDF declares (ISO 19005-2 §6.2.11.5).
+            if let hmtx, !cff {
                 let metrics = min(u16(hhea + 34), hmtx.size / 4)
                 for g in 0..<metrics {
                     let o = hmtx.offset + 4 * g
