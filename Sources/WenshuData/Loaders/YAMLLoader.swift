@@ -315,6 +315,10 @@ struct NodeConverter {
         var atLineStart = true
         var previousCR = false
         var inJSONString = false, escaped = false
+        // The last character outside strings that was not blank: a quote opens a JSON string only
+        // where a value or key may start (after [ { , : or at the start), as a YAML parser reads it;
+        // a quote inside a plain word (ows") is text, and the brackets after it still count.
+        var lastSignificant: Unicode.Scalar? = nil
         let scalars = Array(text.unicodeScalars)
         func tooDeep() -> DataError {
             DataError("数据嵌套超过 \(maxDepth) 层，请减少列表或映射的嵌套层数",
@@ -362,7 +366,11 @@ struct NodeConverter {
                     if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inJSONString = false }
                     continue
                 }
-                if c == "\"" { inJSONString = true; continue }
+                if c == "\"", lastSignificant == nil || "[{,:".unicodeScalars.contains(lastSignificant ?? " ") {
+                    inJSONString = true
+                    continue
+                }
+                if c != " " && c != "\t" { lastSignificant = c }
             }
             switch c {
             case "[", "{":

@@ -54,6 +54,11 @@ import WenshuCore
         let brackets = "{\"note\": \"" + String(repeating: "[\\\"", count: 300) + "\"}"
         let data = try DataLoader.load(data: Data(brackets.utf8), format: "json", file: "note.json")
         #expect(data.root["note"] == .string(String(repeating: "[\"", count: 300)))
+        // A quote inside a plain word does not open a string for the YAML parser that reads JSON:
+        // the brackets after it are nesting (a fuzzer's stack overflow).
+        let word = "[ows\": [{\"a\": { " + String(repeating: "[{", count: 5_000)
+        let deep = try #require(loaderError { try DataLoader.load(data: Data(word.utf8), format: "json", file: "word.json") })
+        #expect(deep.message.contains("nested more than 200 levels"))
     }
 
     // MARK: 3–5. Workbooks
