@@ -6,7 +6,8 @@ import WenshuCore
 /// Defects 5 and 11: damaged fonts, missing or huge font folders and FIFOs named as fonts are
 /// errors, each C handle freed once.
 @Suite struct FontHandleTests {
-    static let kai = "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
+    /// A TrueType face every machine has after scripts/setup (fonts-dejavu-core).
+    static let kai = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
     func folder() throws -> String {
         let dir = NSTemporaryDirectory() + "wenshu-fonts-\(UUID().uuidString)"
@@ -69,7 +70,7 @@ import WenshuCore
         try FileManager.default.copyItem(atPath: Self.kai, toPath: dir + "/sub/kai.ttf")
         #expect(try FontFolderScan.fonts(in: dir) == [dir + "/sub/kai.ttf"])
         let discovery = try FontDiscovery(folders: [dir])
-        #expect(discovery.faces(family: "AR PL KaitiM GB").first?.path == dir + "/sub/kai.ttf")
+        #expect(discovery.faces(family: "DejaVu Sans").first?.path == dir + "/sub/kai.ttf")
     }
 
     /// `--font 仿宋=FIFO` blocked for ever.
@@ -94,9 +95,9 @@ import WenshuCore
         #expect(try Font(path: Self.kai, gbPunctuation: false).gbPunctuation == false)
         #expect(try Font(path: Self.kai).gbPunctuation == true)
         let book = try FontBook()
-        let traditional = try #require(book.font(for: FontCandidate("AR PL KaitiM GB", gbPunctuation: false)))
+        let traditional = try #require(book.font(for: FontCandidate("DejaVu Sans", gbPunctuation: false)))
         #expect(!traditional.gbPunctuation)
-        let simplified = try #require(book.font(for: FontCandidate("AR PL KaitiM GB")))
+        let simplified = try #require(book.font(for: FontCandidate("DejaVu Sans")))
         #expect(simplified.gbPunctuation)
     }
 }
