@@ -95,7 +95,33 @@ import WenshuRender
     @Test func certificate() throws {
         let t = texts(try firstPage("certificate", "samples/certificate/data.yaml"))
         #expect(t.first == "荣 誉 证 书")
-        #expect(t.contains("林秀芳同志：") && t.contains("证书编号：YXYP-2023-00001"))
+        #expect(t.contains("林秀芳　同志：") && t.contains("证书编号：YXYP-2023-00001"))
+        // The award on a line of its own; the issuer the data names, not the placeholder.
+        #expect(t.contains("“优秀党务工作者”"))
+        #expect(t.contains("中共清河市委教育工作委员会") && !t.contains { $0.contains("某市") })
+    }
+
+    /// Design 1 has a red double-rule border and the seal multiplied over issuer and date.
+    @Test func certificateHasABorderAndASeal() throws {
+        let (_, frames) = try buildSample("certificate", ["samples/certificate/data.yaml"])
+        #expect(frames.count == 1)
+        let boxes = frames[0].items.compactMap { e -> (Point, Stroke)? in
+            if case .rectangle(_, _, let stroke?) = e.item { return (e.position, stroke) } else { return nil }
+        }.sorted { $0.0.x < $1.0.x }
+        #expect(boxes.count == 2 && boxes.allSatisfy { $0.1.color != .black }, "\(boxes)")
+        #expect(abs(boxes[0].0.x.millimetres - 9) < 0.01 && abs(boxes[1].0.x.millimetres - 12) < 0.01)
+        let seal = frames[0].items.contains { if case .image(let i, _) = $0.item { i.blend == .multiply } else { false } }
+        #expect(seal)
+    }
+
+    /// Design 2, the inner sheet of a folded certificate: its size is a parameter; one page.
+    @Test func foldedCertificateInnerSheet() throws {
+        let (_, frames) = try buildSample("certificate-folded", ["samples/certificate/data.yaml"])
+        #expect(frames.count == 1)
+        #expect(abs(frames[0].size.width.millimetres - 270) < 0.01 && abs(frames[0].size.height.millimetres - 190) < 0.01)
+        // The text stands on the right panel.
+        let xs = frames[0].runs.map(\.position.x.millimetres)
+        #expect(xs.allSatisfy { $0 > 135 }, "\(xs)")
     }
 
     @Test func certificateLongNameShrinksToFit() throws {

@@ -22,6 +22,8 @@ public struct PageMaster: Sendable {
     public var gutter: Length = .zero
     /// Pages where a chapter opens (a level-1 heading at the top) carry no running header.
     public var plainChapterOpenings = false
+    /// Frames drawn round every page (a certificate's border), outermost first.
+    public var borders: [PageBorder] = []
 
     public init(size: Size, margins: Sides, linePitch: Length, gridLines: Int? = nil, gridColumns: Int? = nil,
                 pageNumbers: PageNumberStyle? = nil, header: Furniture? = nil, evenHeader: Furniture? = nil,
@@ -137,4 +139,13 @@ public struct PageNumberStyle: Sendable {
     public static let officialDocument = PageNumberStyle(
         format: .dashes, style: TextStyle(role: .song, size: .pt(14)),
         placement: .outside(inset: .pt(14)), distanceBelowBody: .mm(7))
+}
+
+/// A rectangle drawn round the page at a distance from its edges: a certificate's vector border
+/// (a thick rule with a thin one inside it, as printed certificates have).
+public struct PageBorder: Hashable, Sendable {
+    /// From the page's edges to the middle of the rule.
+    public var inset: Length
+    public var stroke: Stroke
+    public init(inset: Length, stroke: Stroke) { self.inset = inset; self.stroke = stroke }
 }

@@ -110,7 +110,15 @@ struct Composer {
                 placeContents(c)
             case .fill:
                 let below = heightOfBlocks(after: i)
-                if bottom - below > y { y = bottom - below }
+                if bottom - below > y {
+                    y = bottom - below
+                    // On a grid, the blocks below start on a grid line: the one at or above, so
+                    // that snapping down to the next does not push the last of them off the page.
+                    if master.gridLines != nil {
+                        let k = ((y - body.minY) / pitch + 0.001).rounded(.down)
+                        y = max(y - pitch, body.minY + pitch * max(0, k))
+                    }
+                }
             case .masthead(let m, let mark, let number):
                 placeMasthead(m, mark: mark, number: number)
             case .imprint(let imprint, let copies, let printer, let printed):

@@ -27,6 +27,13 @@ struct Furnish {
             frame.label = page.master.pageNumbers?.label(page.number) ?? "\(page.number)"
             if !page.blank {
                 let m = page.master
+                for border in m.borders.reversed() {  // each goes under what is there: outermost drawn first
+                    let size = Size(width: frame.size.width - border.inset * 2, height: frame.size.height - border.inset * 2)
+                    if size.width > .zero && size.height > .zero {
+                        frame.items.insert(FrameElement(position: Point(x: border.inset, y: border.inset),
+                                                        item: .rectangle(size, fill: nil, stroke: border.stroke)), at: 0)
+                    }
+                }
                 if let numbers = m.pageNumbers {
                     try placeNumber(numbers.text(page: page.number, of: totals[i]), numbers, printed: page.number, master: m, on: &frame)
                 }

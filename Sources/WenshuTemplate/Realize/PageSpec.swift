@@ -119,6 +119,20 @@ enum PageSpec {
             guard let l = Length.parse(g), l >= .zero, l < m.size.width / 4 else { throw bad("gutter", "a length such as 5mm, under a quarter of the page's width") }
             m.gutter = l
         }
+        if let raw = e.attributes["border"] {
+            let v = try evaluator.string(raw, source: source, line: e.line)
+            // "INSET WIDTH COLOUR; …": rules round the page, e.g. "8mm 2pt #B0120A; 10mm 0.5pt #B0120A".
+            m.borders = []
+            for part in v.split(separator: ";") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+                let words = part.split(separator: " ").map(String.init)
+                guard words.count == 2 || words.count == 3, let inset = Length.parse(words[0]), let width = Length.parse(words[1]),
+                      inset >= .zero, inset < min(m.size.width, m.size.height) / 2, width > .zero, width <= .mm(10),
+                      let color = words.count == 3 ? StyleSpec.color(words[2]) : .black else {
+                    throw bad("border", "rules as \"inset width colour\" separated by ;, e.g. \"8mm 2pt #B0120A; 10mm 0.5pt #B0120A\"")
+                }
+                m.borders.append(PageBorder(inset: inset, stroke: Stroke(width: width, color: color)))
+            }
+        }
         if let v = e.attributes["chapter-headers"] {
             switch v {
             case "none": m.plainChapterOpenings = true

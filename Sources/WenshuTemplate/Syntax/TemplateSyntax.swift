@@ -14,7 +14,7 @@ enum TemplateSyntax {
         "param": ["name", "value", "default", "overridable"],
         "page": ["name", "preset", "size", "orientation", "margin", "margin-top", "margin-right", "margin-bottom", "margin-left",
                  "grid", "line-pitch", "page-numbers", "number-font", "number-size", "number-position", "number-distance",
-                 "mirror", "gutter", "chapter-headers"],
+                 "mirror", "gutter", "chapter-headers", "border"],
         "header": ["even", "font", "size", "align", "rule", "distance"],
         "footer": ["even", "font", "size", "align", "rule", "distance"],
         "style": common.union(["name"]),

@@ -11,8 +11,8 @@ import WenshuData
 /// characters come from the fallback fonts.
 @Suite struct BatchFitTests {
     static let page = Size.a4.flipped
-    /// The type area of the certificate: A4 landscape with 25 mm margins.
-    static let left = Length.mm(25), right = Size.a4.flipped.width - .mm(25)
+    /// The type area of the certificate: A4 landscape with 36 mm side margins (inside its border).
+    static let left = Length.mm(36), right = Size.a4.flipped.width - .mm(36)
 
     func typeset(_ row: String) throws -> (BatchRun.Outcome, BatchRun) {
         let dir = try BatchSupport.folder("fit")
@@ -48,8 +48,8 @@ import WenshuData
         let (o, _) = try typeset("\(name),青石桥实验小学,优秀共产党员,2022-12-20,NO-9")
         let page = try #require(frames(o).first)
         let line = try #require(inkLines(page).first { $0.text.contains("同志：") })
-        #expect(line.text == name + "同志：", "one line")
-        #expect(line.size < .pt(22), "shrunk from 22 pt: \(line.size)")
+        #expect(line.text == name + "　同志：", "one line")
+        #expect(line.size < .pt(26), "shrunk from 26 pt: \(line.size)")
         #expect(line.size >= .pt(12) - .pt(0.01))
         #expect(line.right <= Self.right + .pt(1), "\(line.right) ≤ \(Self.right)")
         let trace = DebugRenderer().trace([page])
@@ -57,7 +57,7 @@ import WenshuData
     }
 
     @Test func aNameTooLongEvenAtTheSmallestSizeWraps() throws {
-        let name = String(repeating: "欧阳娜仁高娃", count: 12)
+        let name = String(repeating: "欧阳娜仁高娃", count: 10)
         let (o, _) = try typeset("\(name),青石桥实验小学,优秀共产党员,2022-12-20,NO-9")
         let page = try #require(frames(o).first)
         let lines = inkLines(page).filter { $0.text.contains("欧阳") || $0.text.contains("同志") }
