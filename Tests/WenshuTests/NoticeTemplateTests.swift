@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WenshuCore
 import WenshuRender
@@ -68,6 +69,20 @@ import WenshuRender
         let bottomEdge = (rules[2].from.y + rules[2].stroke.width / 2).millimetres
         #expect(abs(bottomEdge - (37 + 225)) < 0.05, "\(bottomEdge)")
         #expect(last.textLines.contains { $0.text.hasSuffix("印发") && $0.size == .pt(14) })
+    }
+
+    /// §7.3.6: 附注 on the line under the date, two characters in, in round brackets.
+    @Test func noteUnderTheDate() throws {
+        let overlay = NSTemporaryDirectory() + "note-\(UUID().uuidString).yaml"
+        try "note: 此件公开发布\nprinter: ''\n".write(toFile: overlay, atomically: true, encoding: .utf8)
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        let (content, _) = try builder.build(template: "notice", data: [repositoryRoot + "/samples/notice/data.yaml", overlay])
+        let last = try #require(try sharedCompiler.layout(content).last)
+        let date = try #require(last.textLines.first { $0.text == "2023年3月6日" })
+        let note = try #require(last.textLines.first { $0.text == "（此件公开发布）" })
+        let pitch = Length.mm(225) / 22
+        #expect((note.position.y - date.position.y).approximatelyEquals(pitch, tolerance: 0.5))
+        #expect(abs(note.position.x.millimetres - (28 + 2 * 156 / 28)) < 0.3, "\(note.position.x.millimetres)")
     }
 
     /// §7.4.2: "抄送：" one character in, the organs after it, a full stop after the last.
