@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCore
 
 /// Builds one XML part of an OFD package: every element in the standard's namespace with the
 /// `ofd:` prefix, attributes unqualified, text and attribute values escaped. Attributes whose
@@ -62,23 +63,7 @@ struct OFDXML {
 
     /// `s` with the characters XML reserves escaped, and those XML 1.0 forbids replaced.
     static func escape(_ s: String, attribute: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                // A character XML 1.0 forbids becomes U+FFFD rather than nothing: a TextCode's
-                // DeltaX counts its characters.
-                let forbidden = u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF
-                out.unicodeScalars.append(forbidden ? "\u{FFFD}" : u)
-            }
-        }
-        return out
+        // A forbidden character becomes U+FFFD rather than nothing: a TextCode's DeltaX counts characters.
+        XMLEscape.escape(s, quotes: attribute, newlines: attribute, forbidden: .replace)
     }
 }

@@ -8,24 +8,7 @@ enum OOXML {
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
     /// Text or an attribute value with &, <, >, " escaped and characters XML 1.0 forbids dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                let v = u.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLEscape.escape(s) }
 
     /// `value` rounded to an integer within ±limit; 0 when not a number.
     static func clamped(_ value: Double, limit: Double = 1e9) -> Int {

@@ -1,3 +1,5 @@
+import WenshuCore
+
 /// The document's XMP packet (ISO 16684-1) as PDF/A-2 wants it: the PDF/A identification
 /// (pdfaid:part 2, conformance B) and the Info dictionary's entries mirrored, each in the property
 /// ISO 19005-2 §6.6.2.3 pairs it with (Title → dc:title, Author → dc:creator, Subject →
@@ -51,19 +53,5 @@ struct XMPMetadata: Equatable {
 
     /// `text` with XML's special characters escaped and control characters (not allowed in XML
     /// 1.0) dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLEscape.escape(text) }
 }
