@@ -63,6 +63,15 @@ public struct DocumentBuilder {
         Validator.check(try loadData(paths))
     }
 
+    /// The folders data paths stand in: a folder itself, a file's folder.
+    static func folders(of dataPaths: [String]) -> [String] {
+        dataPaths.map { path in
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
+            return URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
+    }
+
     /// The evaluation standard a scoring template uses: the data's `standard` (评估标准) or else the
     /// template's `standard` parameter: a file (relative to the data, then to the template) or a name
     /// under a `standards/` folder of the template or a template it extends.
@@ -72,11 +81,7 @@ public struct DocumentBuilder {
             throw DataError("评分模板须指明评估标准：数据中的 standard 或模板参数 standard（a scoring template needs a standard）",
                             at: SourceLocation(file: template.path))
         }
-        let dataFolders = dataPaths.map { path -> String in
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
-            return URL(fileURLWithPath: path).deletingLastPathComponent().path
-        }
+        let dataFolders = folders(of: dataPaths)
         var candidates: [String] = []
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") || name.contains("/") {
             candidates += (dataFolders + template.folders).map { $0 + "/" + name }
@@ -110,12 +115,7 @@ public struct DocumentBuilder {
             problems += found
         }
         if !force && problems.contains(where: { $0.severity == .error }) { throw InvalidData(problems: problems) }
-        let folders = dataPaths.map { path -> String in
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
-            return URL(fileURLWithPath: path).deletingLastPathComponent().path
-        }
-        let realizer = Realizer(loader: loader, dataFolders: folders)
+        let realizer = Realizer(loader: loader, dataFolders: Self.folders(of: dataPaths))
         return (try realizer.realize(template, data: data), problems)
     }
 }

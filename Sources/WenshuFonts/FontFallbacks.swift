@@ -117,20 +117,10 @@ public struct FontFallbacks: Sendable {
 }
 
 /// Where Wenshu's own font resources are: the folder holding `roles.tsv` and `free/` (the fetched
-/// faces). Looked for as the templates are: `$WENSHU_FONTS`, `./fonts`, a `fonts` folder beside the
-/// binary or up to three folders above it (a build inside the source tree), `/usr/share/wenshu/fonts`.
+/// faces), looked for as the templates are (`ResourceFolders`, with `$WENSHU_FONTS`).
 public enum FontResources {
     public static func searchPaths(binary: String = CommandLine.arguments.first ?? "") -> [String] {
-        var paths: [String] = []
-        if let env = ProcessInfo.processInfo.environment["WENSHU_FONTS"], !env.isEmpty { paths.append(env) }
-        paths.append(FileManager.default.currentDirectoryPath + "/fonts")
-        var dir = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            paths.append(dir.appendingPathComponent("fonts").path)
-            dir = dir.deletingLastPathComponent()
-        }
-        paths.append("/usr/share/wenshu/fonts")
-        return paths
+        ResourceFolders.searchPaths("fonts", environment: "WENSHU_FONTS", binary: binary)
     }
 
     /// The first search path that has a role table.

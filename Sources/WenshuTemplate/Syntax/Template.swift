@@ -86,17 +86,7 @@ public struct TemplateLoader: Sendable {
     /// The folders a run searches by default: $WENSHU_TEMPLATES, ./templates, and the templates
     /// folder of the checkout the binary was built in.
     public static func defaultSearchPaths(binary: String = CommandLine.arguments[0]) -> [String] {
-        var paths: [String] = []
-        if let env = ProcessInfo.processInfo.environment["WENSHU_TEMPLATES"] { paths += env.split(separator: ":").map(String.init) }
-        paths.append(FileManager.default.currentDirectoryPath + "/templates")
-        var dir = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("templates").path
-            if FileManager.default.fileExists(atPath: candidate) { paths.append(candidate); break }
-            dir = dir.deletingLastPathComponent()
-        }
-        paths.append("/usr/share/wenshu/templates")
-        return paths
+        ResourceFolders.searchPaths("templates", environment: "WENSHU_TEMPLATES", binary: binary)
     }
 
     /// The file a template name or path stands for.

@@ -66,14 +66,12 @@ import WenshuCore
     }
 
     /// 分散对齐 opens only between characters: the brackets and the pause mark of "县（市、区）"
-    /// stay against their characters; the space goes between 县 and （ … no: between ideographs only.
+    /// stay against their characters (no two ideographs stand side by side here, so nothing opens).
     @Test func distributedLabelKeepsItsMarksClose() throws {
         let layout = try Fixture.set("县（市、区）", measure: 10, style: ParagraphStyle(firstLineIndent: 0, alignment: .distributed))
         let xs = Fixture.glyphXs(layout.lines[0])
         #expect(xs.count == 6)
-        // Every gap next to a mark keeps its natural width (one em, less GB compression); the whole
-        // surplus stands between ideographs, and there are none side by side here but 县 before （:
-        // so the line holds its marks as set and only the gaps between characters grow.
+        // Every gap beside a mark keeps its natural width (one em at most, less GB compression).
         let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
         #expect(gaps.allSatisfy { $0 <= 1.01 }, "marks stay close: \(gaps)")
     }
