@@ -76,6 +76,22 @@ import WenshuCore
         #expect(faces.first?.path.hasPrefix(dir) == true, "\(faces)")
     }
 
+    /// Folders rank in the order they were named, not by where they live: a folder named first wins
+    /// even when its path sorts after the second's (as /tmp after /home on a CI machine's clone).
+    @Test func foldersRankInTheOrderNamed() throws {
+        let root = NSTemporaryDirectory() + "wenshu-rank-\(UUID().uuidString)"
+        let first = root + "/z-named-first", second = root + "/a-named-second"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let song = try Self.book.chain(for: .song).primary.id
+        for dir in [first, second] {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: song.path, toPath: dir + "/face.otf")
+        }
+        let discovery = try FontDiscovery(folders: [first, second])
+        let faces = discovery.faces(family: song.family)
+        #expect(faces.first?.path.hasPrefix(first + "/") == true, "\(faces.map(\.path))")
+    }
+
     @Test func oneFaceObjectPerFile() throws {
         let a = try Self.book.chain(for: .song).primary
         let b = try Self.book.font(path: a.id.path, index: a.id.index)

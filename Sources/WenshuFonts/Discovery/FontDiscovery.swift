@@ -89,10 +89,14 @@ public final class FontDiscovery: @unchecked Sendable {
             out.append(FaceLocation(path: String(cString: file), index: Int(index), family: family,
                                     style: style, weight: Int(weight)))
         }
-        // Faces in the user's folders first, then by path for a stable order.
+        // Faces in the user's folders first, in the order the folders were named (so a folder named
+        // with --font-dir wins over the fetched fonts/free wherever either lives), then by path.
+        func rank(_ face: FaceLocation) -> Int {
+            userFolders.firstIndex { face.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } ?? userFolders.count
+        }
         return out.sorted { a, b in
-            let ua = userFolders.contains { a.path.hasPrefix($0) }, ub = userFolders.contains { b.path.hasPrefix($0) }
-            if ua != ub { return ua }
+            let ra = rank(a), rb = rank(b)
+            if ra != rb { return ra < rb }
             return (a.path, a.index) < (b.path, b.index)
         }
     }
