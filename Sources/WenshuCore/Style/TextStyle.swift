@@ -16,7 +16,10 @@ public struct TextStyle: Hashable, Sendable {
 public struct InlineRun: Hashable, Sendable {
     public var text: String
     public var style: TextStyle
-    public init(_ text: String, style: TextStyle) { self.text = text; self.style = style }
+    /// Where the text came from (a data cell or line, or the template), so that what layout finds
+    /// wrong with it (an overflow, a missing glyph) can name that place.
+    public var place: SourceLocation?
+    public init(_ text: String, style: TextStyle, place: SourceLocation? = nil) { self.text = text; self.style = style; self.place = place }
 }
 
 /// How lines stand between the paragraph's edges.

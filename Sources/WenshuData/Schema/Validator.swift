@@ -1,21 +1,6 @@
 import Foundation
 import WenshuCore
 
-/// A problem found in the data: where, how bad, and what, in Chinese with an English gloss.
-public struct Problem: Sendable, CustomStringConvertible, Equatable {
-    public enum Severity: String, Sendable { case error, warning }
-    public var severity: Severity
-    public var location: SourceLocation?
-    public var chinese: String
-    public var english: String
-
-    public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        let word = severity == .error ? "错误" : "注意"
-        return "\(place)\(word)：\(chinese) (\(severity.rawValue): \(english))"
-    }
-}
-
 /// Checks the bureaus' limits on programme data (typesetting brief, documents.md): brand name at
 /// most 16 characters, overview at most 300, introduction about 500 and report about 2000 (a warning
 /// past 20% over), a member count that is a positive whole number, phone numbers that look like

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WenshuData
+import struct WenshuCore.Problem
 
 /// The repository's root folder, for the standards and the seed texts beside it.
 let repositoryRoot: String = {
@@ -21,7 +22,7 @@ func dataSet(_ yaml: String) throws -> DataSet {
 
 /// The arithmetic of the evaluation sheet against 篇九 附件1, read from its data file.
 @Suite struct ScoringSheetTests {
-    func sheet(_ yaml: String) throws -> (Value, [Problem]) {
+    func sheet(_ yaml: String) throws -> (Value, [WenshuCore.Problem]) {
         let (out, problems) = ScoringSheet.compute(try dataSet(yaml), standard: try standard("pian9"))
         return (try #require(out.root["scoring"]), problems)
     }
