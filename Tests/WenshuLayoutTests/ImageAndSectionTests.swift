@@ -128,6 +128,29 @@ import WenshuText
         #expect(frames[0].items.filter { if case .link = $0.item { true } else { false } }.count == 3)
     }
 
+    /// The leaders' ellipses stand on one grid of whole ems from the type area's left edge, so the
+    /// dots line up from entry to entry whatever the title's length and the page number's width
+    /// (a typesetter's contents; before, each leader was right-aligned to its number and the dots
+    /// of neighbouring lines were out of step), with at least ½ em free after the title.
+    @Test func contentsLeadersLineUpOnOneGrid() throws {
+        let h = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)], bookmarkLevel: 1)) }
+        var blocks: [Block] = [.contents(ContentsBlock(levels: 1))]
+        for title in ["一、甲", "二、乙乙乙乙", "三、丙丙", "四、丁丁丁丁丁丁丁"] { blocks += [.pageBreak, h(title)] }
+        for _ in 0..<12 { blocks += [.pageBreak, h("十、页码两位")] }
+        let master = PageMaster.officialDocument(grid: false)
+        let frames = try layout(blocks, master: master)
+        let em = ContentsBlock(levels: 1).style.size.points
+        let leaders = frames[0].items.compactMap { item -> Double? in
+            guard case .glyphs(let run) = item.item, run.text.allSatisfy({ $0 == "…" }) else { return nil }
+            return item.position.x.points
+        }
+        #expect(leaders.count >= 10)
+        for x in leaders {
+            let columns = (x - master.body.minX.points) / em
+            #expect(abs(columns - columns.rounded()) < 0.01, "a leader starts off the em grid: \(columns) ems in")
+        }
+    }
+
     @Test func sealIsPlacedOverIssuerAndDate() throws {
         let s = SignatureBlock(issuer: "中共清河市委教育工作委员会", date: "2023年3月6日", seal: Self.seal)
         let frames = try layout([.signature(s)], master: .officialDocument())

@@ -452,8 +452,13 @@ struct Composer {
             for run in textLine.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + indent + run.x, y: baseline)) }
             let numberX = body.maxX - numberLine.width
             // The leader: ellipses from the title to the number, drawn (not copied with the text).
-            let from = body.minX + indent + textLine.width + c.style.size * 0.5
-            let count = Int(((numberX - c.style.size * 0.5 - from) / c.style.size).rounded(.down))
+            // Each ellipsis stands on a column of a grid of whole ems from the type area's left edge,
+            // so the dots line up from one entry to the next (as TeX's \dotfill does), whatever the
+            // title's length or the number's width; at least ½ em is kept free at both ends.
+            let em = c.style.size
+            let first = ((body.minX + indent + textLine.width + em * 0.5 - body.minX) / em).rounded(.up)
+            let last = ((numberX - em * 0.5 - body.minX) / em).rounded(.down)  // where the last ellipsis ends
+            let count = last - first >= 1 && last - first < 10_000 ? Int(last - first) : 0
             if count > 0, let leader = try? typesetter.typeset([InlineRun(String(repeating: "…", count: 1), style: c.style)],
                                                                style: plain, width: body.width).lines.first,
                var run = leader.runs.first?.run {
@@ -463,7 +468,7 @@ struct Composer {
                 run.clusters = Array(repeating: GlyphRun.Cluster(bytes: 3, glyphs: 1), count: count)
                 run.width = c.style.size * Double(count)
                 run.isArtifact = true
-                frame.place(.glyphs(run), at: Point(x: numberX - c.style.size * 0.5 - run.width, y: baseline))
+                frame.place(.glyphs(run), at: Point(x: body.minX + em * first, y: baseline))
             }
             for run in numberLine.runs { frame.place(.glyphs(run.run), at: Point(x: numberX + run.x, y: baseline)) }
             if let target = knownTargets[index] {
