@@ -10,7 +10,7 @@ import WenshuText
 /// The facade: fonts once per run, then blocks → frames → files.
 public final class Compiler: @unchecked Sendable {
     public let fonts: FontBook
-    public let diagnostics = DiagnosticLog()
+    public let diagnostics = ProblemLog()
 
     /// - Parameters:
     ///   - fontFolders: folders searched for fonts before the system's.
@@ -22,7 +22,10 @@ public final class Compiler: @unchecked Sendable {
     /// Lays `blocks` out on pages of `master`.
     public func layout(_ blocks: [Block], master: PageMaster) throws -> [Frame] {
         let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts), diagnostics: diagnostics)
-        return try flow.layout(blocks)
+        let frames = try flow.layout(blocks)
+        // A role set in a free face for want of the office font: one warning per build.
+        for p in fonts.substitutions() { diagnostics.report(p) }
+        return frames
     }
 
     /// Lays out a document's content.

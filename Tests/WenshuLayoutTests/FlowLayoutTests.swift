@@ -104,10 +104,23 @@ import WenshuText
 
     /// A character no font has is a warning naming the character and the page.
     @Test func missingCharacterWarnsWithPage() throws {
-        let log = DiagnosticLog()
+        let log = ProblemLog()
         let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), diagnostics: log)
         _ = try flow.layout([paragraph("缺字\u{10FFFD}。")])
         #expect(log.all.count == 1)
-        #expect(log.all[0].message.contains("U+10FFFD") && log.all[0].message.contains("page 1"))
+        #expect(log.all[0].english.contains("U+10FFFD") && log.all[0].english.contains("page 1"))
+        #expect(log.all[0].severity == .warning && log.all[0].chinese.contains("第 1 页"))
+    }
+
+    /// A missing character in text from the data names the data line it came from.
+    @Test func missingCharacterNamesItsDataLine() throws {
+        let log = ProblemLog()
+        let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), diagnostics: log)
+        let place = SourceLocation(file: "data.yaml", line: 7, column: 9)
+        let runs = [InlineRun("姓名：", style: Self.body), InlineRun("张\u{10FFFD}", style: Self.body, place: place)]
+        _ = try flow.layout([.paragraph(ParagraphBlock(runs: runs))])
+        #expect(log.all.count == 1)
+        #expect(log.all.first?.location == place, "\(log.all)")
+        #expect(log.all.first?.description.hasPrefix("data.yaml:7:9: 注意：") == true)
     }
 }

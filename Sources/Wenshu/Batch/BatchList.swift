@@ -262,7 +262,7 @@ final class CSVText: @unchecked Sendable {
             throw DataError("this is a folder, not a list", at: SourceLocation(file: path))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot read the file (does it exist?)", at: SourceLocation(file: path))
+            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
         }
         let bytes = try CSVText.utf8(data, file: path)
         self.init(uncheckedBytes: bytes, delimiter: CSVText.detectDelimiter(bytes), file: path)

@@ -118,4 +118,19 @@ public enum BatchError: WenshuError {
         if case .list(_, let l) = self { return l }
         return nil
     }
+
+    /// `--strict`'s stop names the row as the place; the others cut their message (`Gloss`).
+    public var problem: Problem {
+        let g = Gloss(message)
+        switch self {
+        case .strict(let place, let reason):
+            let r = Gloss(reason)
+            return Problem(severity: .error, location: SourceLocation(file: place), chinese: "此行无法生成，按 --strict 停止：\(r.chinese)",
+                           english: "stopped here (--strict): \(r.english.isEmpty ? reason : r.english)", hint: r.hint)
+        case .write(let path, let reason):
+            return Problem(severity: .error, location: SourceLocation(file: path), chinese: "无法写入", english: "cannot write: \(reason)")
+        default:
+            return Problem(severity: .error, location: location, chinese: g.chinese, english: g.english, hint: g.hint)
+        }
+    }
 }

@@ -17,9 +17,19 @@ public struct Problem: Sendable, CustomStringConvertible, Hashable {
         self.severity = severity; self.location = location; self.chinese = chinese; self.english = english; self.hint = hint
     }
 
+    /// The one line every error, warning and note is printed as (the command line's only formatter):
+    /// `file:line:column: 错误：中文 (error: English)；hint`. A message with no gloss prints once.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
         let word = switch severity { case .error: "错误" case .warning: "注意" case .note: "说明" }
-        return "\(place)\(word)：\(chinese) (\(severity.rawValue): \(english))" + (hint.map { "；\($0)" } ?? "")
+        let gloss = english.isEmpty ? "" : " (\(severity.rawValue): \(english))"
+        return "\(place)\(word)：\(chinese)\(gloss)" + (hint.map { "；\($0)" } ?? "")
+    }
+
+    /// The same problem at another place (a batch row's, a data cell's).
+    public func at(_ location: SourceLocation?) -> Problem {
+        var p = self
+        p.location = location ?? self.location
+        return p
     }
 }

@@ -125,9 +125,10 @@ struct Prepare {
            p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
             style.grid = grid
         }
-        let key = ParagraphCache.Key(runs: p.runs, style: style, width: width, lineHeight: p.lineHeight, fit: p.fit,
+        let key = ParagraphCache.Key(runs: ParagraphCache.runsKey(p.runs), style: style, width: width, lineHeight: p.lineHeight, fit: p.fit,
                                      pitch: master.linePitch)
-        if let cached = cache?.entry(key) {
+        let places = p.runs.map(\.place)
+        if let cached = cache?.entry(key)?.restamped(places) {
             return SetParagraph(block: p, lines: cached.lines, heights: cached.heights, missing: cached.missing)
         }
         var result = try typesetter.typeset(p.runs, style: style, width: width)
@@ -149,7 +150,7 @@ struct Prepare {
             let pitch = master.linePitch.points
             return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
         }
-        cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing))
+        cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing, places: places))
         return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing)
     }
 }
