@@ -28,8 +28,8 @@ import Testing
         #expect(r.out.contains("wrote \(dir)/out.pdf"))
         #expect(r.out.contains("report: \(dir)/out.report.csv"))
         #expect(FileManager.default.fileExists(atPath: dir + "/out.report.csv"))
-        #expect(r.err.contains("list.csv:7: skipped: 空行 (blank row)"), "\(r.err)")
-        #expect(r.err.contains("list.csv:8: duplicate:"))
+        #expect(r.err.contains("list.csv:7: 注意：未生成：空行 (warning: skipped: blank row)"), "\(r.err)")
+        #expect(r.err.contains("list.csv:8: 注意：重复，未生成："))
         #expect(!r.err.contains("\r"), "no progress bar when standard error is not a terminal")
     }
 

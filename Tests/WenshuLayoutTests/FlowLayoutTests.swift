@@ -116,7 +116,7 @@ import WenshuText
     @Test func missingCharacterNamesItsDataLine() throws {
         let log = ProblemLog()
         let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), diagnostics: log)
-        let place = SourceLocation(file: "data.yaml", line: 7, column: 9)
+        let place = WenshuCore.SourceLocation(file: "data.yaml", line: 7, column: 9)
         let runs = [InlineRun("姓名：", style: Self.body), InlineRun("张\u{10FFFD}", style: Self.body, place: place)]
         _ = try flow.layout([.paragraph(ParagraphBlock(runs: runs))])
         #expect(log.all.count == 1)

@@ -343,10 +343,13 @@ public final class BatchRun: @unchecked Sendable {
 
     // MARK: Typesetting
 
-    func realize(_ record: Record) throws -> DocumentContent {
+    /// The row's content; `places` (a column's cell, by key) go with the values to the glyphs.
+    func realize(_ record: Record, places: [String: SourceLocation] = [:]) throws -> DocumentContent {
         var r = record
         for k in shadowed { r[k] = nil }
-        return try realizer.realize(template, data: DataSet(root: .object(r)))
+        var locations: [ValuePath: SourceLocation] = [:]
+        for (k, place) in places where r[k] != nil { locations[[.key(k)]] = place }
+        return try realizer.realize(template, data: DataSet(root: .object(r), locations: locations))
     }
 
     func layout(_ content: DocumentContent, diagnostics: ProblemLog) throws -> [Frame] {
@@ -359,16 +362,16 @@ public final class BatchRun: @unchecked Sendable {
         case failed(String)
     }
 
-    func typeset(_ record: Record) -> Outcome {
+    func typeset(_ record: Record, places: [String: SourceLocation] = [:]) -> Outcome {
         do {
-            let content = try cache?.content(for: record) ?? realize(record)
+            let content = try cache?.content(for: record, places: places) ?? realize(record, places: places)
             let log = ProblemLog()
             let frames = try layout(content, diagnostics: log)
             if let expected = expectedPages, frames.count > expected {
                 return .failed("内容超出 \(expected) 页，共 \(frames.count) 页 (the document runs to \(frames.count) pages instead of \(expected): a value is too long to fit)")
             }
             var warnings = log.all
-            if let edge = BatchRun.overflow(frames, body: content.master.body) { warnings.append(edge) }
+            if let edge = TypeAreaOverflow.check(frames, body: content.master.body) { warnings.append(edge) }
             return .typeset(frames: frames, info: content.info, warnings: warnings)
         } catch let e as WenshuError {
             return .failed("无法排版 (cannot typeset): \(e.message)")
@@ -377,52 +380,15 @@ public final class BatchRun: @unchecked Sendable {
         }
     }
 
-    /// Full-width marks whose right half is blank (set ½ em at a line's end), and those whose left
-    /// half is blank (set ½ em at a line's start).
-    static let closingMarks = Set("。，、；：？！”’）》」』】〕〗〉")
-    static let openingMarks = Set("“‘（《「『【〔〖〈")
-
-    /// Where the ink of a glyph run starts and ends: its advance, less the blank half of a
-    /// full-width mark at either end.
-    static func inkExtent(_ run: GlyphRun, at x: Length) -> (left: Length, right: Length) {
-        let half = run.size * 0.5
-        let left = x + (run.text.first.map { openingMarks.contains($0) } == true ? half : .zero)
-        let right = x + run.width - (run.text.last.map { closingMarks.contains($0) } == true ? half : .zero)
-        return (left, right)
-    }
-
-    /// A warning when text passes the left or right edge of the type area by more than a point
-    /// (the layout is meant never to let it; a name in a box shrinks or wraps instead).
-    static func overflow(_ frames: [Frame], body: Rect) -> Problem? {
-        var worst = Length.zero
-        var text = ""
-        var place: SourceLocation? = nil
-        for frame in frames {
-            for element in frame.items {
-                guard case .glyphs(let run) = element.item, !run.isArtifact else { continue }
-                // Most runs stand well inside: only those near an edge are looked at closely.
-                let x = element.position.x
-                guard x < body.minX + .pt(1) || x + run.width > body.maxX - run.size * 0.5 + .pt(1) else { continue }
-                let ink = inkExtent(run, at: x)
-                let over = max(body.minX - ink.left, ink.right - body.maxX)
-                if over > worst { worst = over; text = run.text; place = run.place }
-            }
-        }
-        guard worst > .pt(1) else { return nil }
-        let points = String(format: "%.1f", worst.points)
-        return Problem(severity: .warning, location: place, chinese: "“\(text)”超出版心 \(points) pt",
-                       english: "text passes the edge of the type area by \(points) pt: ‘\(text)’",
-                       hint: place == nil ? nil : "请缩短这一格的内容")
-    }
-
     /// Typesets the given entries in parallel on all cores; returns each row's values too.
     func typeset(entries: [Int]) -> [(outcome: Outcome, record: Record)] {
         var out = [(outcome: Outcome, record: Record)?](repeating: nil, count: entries.count)
         out.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                let record = self.list.record(self.list.entries[entries[i]])
-                slots.value[i] = (self.typeset(record), record)
+                let entry = self.list.entries[entries[i]]
+                let record = self.list.record(entry)
+                slots.value[i] = (self.typeset(record, places: self.list.locations(of: entry)), record)
             }
         }
         return out.map { $0! }

@@ -18,9 +18,11 @@ public struct Gloss: Sendable, Equatable {
             return
         }
         let (zh, en) = Gloss.separate(head)
+        // The hint's own English joins the gloss, so the hint reads in Chinese.
+        let (hintZh, hintEn) = tail.map(Gloss.separate) ?? ("", [])
         chinese = zh
-        english = en.joined(separator: "; ")
-        hint = tail
+        english = (en + hintEn).joined(separator: "; ")
+        hint = hintZh.isEmpty ? nil : hintZh
     }
 
     /// Splits at the first "；" outside brackets: the message, then the hint (nil when none).

@@ -1,7 +1,7 @@
 /// "您是不是要用 certificate？": the known name closest to one mistyped, by edit distance, for the
 /// hints of unknown template names, filters, elements and attribute values.
 public enum Suggestion {
-    /// The name of `known` closest to `name` (Levenshtein distance, case folded), when it is close
+    /// The name of `known` closest to `name` (edit distance, case folded), when it is close
     /// enough to be a slip: at most a third of the longer name's length, and at least one edit.
     public static func closest(to name: String, among known: [String]) -> String? {
         let a = Array(name.lowercased())
@@ -24,18 +24,21 @@ public enum Suggestion {
         return "您是不是要用 \(guess)？（did you mean \(guess)?）\(list)"
     }
 
-    /// The Levenshtein distance between two strings of characters (two rows of the table).
+    /// The edit distance between two strings of characters, a swap of two neighbours counting as
+    /// one edit ("tabel" → "table"), as people mistype (optimal string alignment; three rows).
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var before = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var row = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             row[0] = i
             for j in 1...b.count {
                 row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], before[j - 2] + 1) }
             }
-            swap(&row, &previous)
+            (before, previous, row) = (previous, row, before)
         }
         return previous[b.count]
     }

@@ -60,6 +60,9 @@ public struct FlowLayout: Sendable {
     public func layout(_ blocks: [Block]) throws -> [Frame] {
         try LayoutLimits.check(master, blocks)
         let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache).prepare(blocks)
+        for b in prepared {
+            if case .paragraph(let p) = b.block, p.overfull, let fit = p.block.fit { diagnostics.report(FlowLayout.overfull(p, fit: fit)) }
+        }
         // Pass 1 places everything with placeholder page numbers in the contents; pass 2 again with
         // the pages the headings found (the contents keep their number of lines, so nothing moves).
         var composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: nil)
@@ -87,6 +90,20 @@ extension FlowLayout {
     }
 }
 
+extension FlowLayout {
+    /// The warning for a paragraph that does not fit its `fit` lines even at the smallest size (a
+    /// name too long for a certificate's line): it wraps. At the place of its text from the data.
+    static func overfull(_ p: SetParagraph, fit: ShrinkFit) -> Problem {
+        let text = p.block.runs.map(\.text).joined()
+        let place = p.block.runs.first { $0.place != nil }?.place
+        let size = String(format: "%g", fit.minimumSize.points)
+        return Problem(severity: .warning, location: place,
+                       chinese: "“\(text)”缩到 \(size) pt 仍超出 \(fit.maxLines) 行，已折行",
+                       english: "‘\(text)’ does not fit \(fit.maxLines) line(s) even at \(size) pt: it wraps",
+                       hint: "请缩短这一格的内容")
+    }
+}
+
 /// A page being filled, and what the furniture pass needs to know of it.
 struct PageState {
     var frame: Frame
@@ -107,6 +124,8 @@ struct SetParagraph: Sendable {
     var lines: [TextLine]
     var heights: [Length]
     var missing: [MissingCharacter]
+    /// The paragraph has a `fit` and runs to more lines than it allows even at the smallest size.
+    var overfull = false
 }
 
 /// A block after preparation.

@@ -21,6 +21,7 @@ public final class ParagraphCache: @unchecked Sendable {
         var lines: [TextLine]
         var heights: [Length]
         var missing: [MissingCharacter]
+        var overfull: Bool
         /// The places of the runs the lines were set from (the key leaves places out).
         var places: [SourceLocation?]
 

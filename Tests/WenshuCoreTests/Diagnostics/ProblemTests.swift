@@ -5,7 +5,7 @@ import Testing
 /// hint and the log that keeps each problem once.
 struct ProblemTests {
     @Test func oneLineWithPlaceWordGlossAndHint() {
-        let p = Problem(severity: .error, location: SourceLocation(file: "名单.xlsx", place: "名单!B14"),
+        let p = Problem(severity: .error, location: WenshuCore.SourceLocation(file: "名单.xlsx", place: "名单!B14"),
                         chinese: "姓名为空", english: "the name is empty", hint: "请填上姓名")
         #expect(p.description == "名单.xlsx:名单!B14: 错误：姓名为空 (error: the name is empty)；请填上姓名")
         let w = Problem(severity: .warning, chinese: "仿宋 用 FandolFang 代替 仿宋_GB2312", english: "")
@@ -26,7 +26,7 @@ struct ProblemTests {
 
     @Test func defaultConversionKeepsThePlace() {
         struct Sample: WenshuError {
-            var location: SourceLocation? { SourceLocation(file: "a.yaml", line: 3, column: 5) }
+            var location: WenshuCore.SourceLocation? { WenshuCore.SourceLocation(file: "a.yaml", line: 3, column: 5) }
             var message: String { "品牌名称为空（brand name is empty）；请填写品牌名称" }
         }
         let p = Sample().problem
@@ -43,6 +43,7 @@ struct ProblemTests {
         #expect(Suggestion.hint(for: "certifcate", among: names).hasPrefix("您是不是要用 certificate？"))
         #expect(Suggestion.hint(for: "zzzzzz", among: names).hasPrefix("可用：application、certificate"))
         #expect(Suggestion.distance(Array("kitten"), Array("sitting")) == 3)
+        #expect(Suggestion.distance(Array("tabel"), Array("table")) == 1, "a swap is one slip")
     }
 
     @Test func logKeepsEachProblemOnce() {
@@ -55,7 +56,7 @@ struct ProblemTests {
 
     @Test func atMovesAProblemToAnotherPlace() {
         let p = Problem(severity: .warning, chinese: "甲", english: "a")
-        let here = SourceLocation(file: "list.csv", line: 4)
+        let here = WenshuCore.SourceLocation(file: "list.csv", line: 4)
         #expect(p.at(here).location == here && p.at(nil).location == nil)
     }
 }
