@@ -23,7 +23,10 @@ public final class Compiler: @unchecked Sendable {
     public func layout(_ blocks: [Block], master: PageMaster) throws -> [Frame] {
         let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts), diagnostics: diagnostics)
         let frames = try flow.layout(blocks)
-        if let edge = TypeAreaOverflow.check(frames, body: master.body) { diagnostics.report(edge) }
+        // Text past the type area, at its data place. Only where every page has `master`'s type
+        // area: a section changes it, and frames do not say which master they were set on.
+        if !blocks.contains(where: { if case .section = $0 { true } else { false } }),
+           let edge = TypeAreaOverflow.check(frames, body: master.body) { diagnostics.report(edge) }
         // A role set in a free face for want of the office font: one warning per build.
         for p in fonts.substitutions() { diagnostics.report(p) }
         return frames

@@ -64,6 +64,12 @@ public final class ParagraphCache: @unchecked Sendable {
         return entries[key]
     }
 
+    /// The paragraphs held (for tests: the same text from two places is set once).
+    var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count
+    }
+
     func store(_ key: Key, _ entry: Entry) {
         lock.lock(); defer { lock.unlock() }
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
