@@ -1,6 +1,6 @@
 /// A problem found anywhere in a compile (the data, a template, layout): how bad, where, and what, in
 /// Chinese with an English gloss, and what to do about it. The one problem type every stage reports
-/// (issue 9 moves the error enums, `Diagnostic` and the batch's row notes onto it).
+/// (every `WenshuError` converts to one; the layout's warnings and a batch row's notes are Problems).
 public struct Problem: Sendable, CustomStringConvertible, Hashable {
     public enum Severity: String, Sendable, Hashable { case error, warning, note }
     public var severity: Severity
