@@ -6,6 +6,11 @@ import WenshuTemplate
 /// Everything that is wrong with a set of data files, found at once.
 public struct InvalidData: WenshuError {
     public var problems: [Problem]
+    /// The first error stands for them all (the command line prints every one of `problems`).
+    public var problem: Problem {
+        problems.first { $0.severity == .error } ?? problems.first
+            ?? Problem(severity: .error, chinese: "数据有误", english: "the data has problems")
+    }
     public var message: String {
         "the data has \(problems.filter { $0.severity == .error }.count) problem(s):\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     }

@@ -10,7 +10,7 @@ import WenshuText
 /// The facade: fonts once per run, then blocks → frames → files.
 public final class Compiler: @unchecked Sendable {
     public let fonts: FontBook
-    public let diagnostics = DiagnosticLog()
+    public let diagnostics = ProblemLog()
 
     /// - Parameters:
     ///   - fontFolders: folders searched for fonts before the system's.
@@ -22,7 +22,14 @@ public final class Compiler: @unchecked Sendable {
     /// Lays `blocks` out on pages of `master`.
     public func layout(_ blocks: [Block], master: PageMaster) throws -> [Frame] {
         let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts), diagnostics: diagnostics)
-        return try flow.layout(blocks)
+        let frames = try flow.layout(blocks)
+        // Text past the type area, at its data place. Only where every page has `master`'s type
+        // area: a section changes it, and frames do not say which master they were set on.
+        if !blocks.contains(where: { if case .section = $0 { true } else { false } }),
+           let edge = TypeAreaOverflow.check(frames, body: master.body) { diagnostics.report(edge) }
+        // A role set in a free face for want of the office font: one warning per build.
+        for p in fonts.substitutions() { diagnostics.report(p) }
+        return frames
     }
 
     /// Lays out a document's content.

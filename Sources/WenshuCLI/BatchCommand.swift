@@ -134,8 +134,8 @@ struct BatchCommand: ParsableCommand {
 
     func report(_ s: BatchSummary) {
         let err = FileHandle.standardError
-        for w in s.warnings { err.write(Data("wenshu: \(w)\n".utf8)) }
-        for n in s.notes.prefix(20) { err.write(Data("wenshu: \(n)\n".utf8)) }
+        for w in s.fonts + s.warnings { printProblem(w) }
+        for n in s.notes.prefix(20) { printProblem(n) }
         let more = s.notes.count - min(20, s.notes.count) + s.moreNotes
         if more > 0 { err.write(Data("wenshu: … and \(more) more (see \(s.report))\n".utf8)) }
         let c = s.counts

@@ -52,7 +52,7 @@ struct BuildCommand: ParsableCommand {
             var builder = DocumentBuilder(allowOutside: allowOutside)
             builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
             let (content, problems) = try builder.build(template: template, data: data, force: force)
-            for p in problems { FileHandle.standardError.write(Data("wenshu: \(p)\n".utf8)) }
+            for p in problems { printProblem(p) }
             clock.lap("template")
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             let chosen = outputFormat
@@ -78,7 +78,7 @@ struct BuildCommand: ParsableCommand {
                 break  // written above
             }
             clock.lap("render")
-            for d in compiler.diagnostics.all { FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8)) }
+            for p in compiler.diagnostics.all { printProblem(p) }
             print("wrote \(output) (\(frames.count) pages)")
         }
     }

@@ -42,9 +42,7 @@ struct TypesetCommand: ParsableCommand {
                                pdf: output, pdfa: pdfa, pngFolder: previews.png, pngResolution: previews.dpi, trace: previews.trace,
                                inputs: [input] + Array(try fontOptions.overrides().values))
             clock.lap("render")
-            for d in compiler.diagnostics.all {
-                FileHandle.standardError.write(Data("wenshu: \(d.description)\n".utf8))
-            }
+            for p in compiler.diagnostics.all { printProblem(p) }
             print("wrote \(output) (\(frames.count) pages)")
         }
     }

@@ -80,10 +80,17 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as WenshuError {
-        FileHandle.standardError.write(Data("wenshu: error: \(error.description)\n".utf8))
+        for p in error.problems { printProblem(p) }
         throw ExitCode(1)
     } catch let error as CocoaError {
-        FileHandle.standardError.write(Data("wenshu: error: \(error.localizedDescription)\n".utf8))
+        let g = Gloss(error.localizedDescription)
+        printProblem(Problem(severity: .error, chinese: g.chinese, english: g.english, hint: g.hint))
         throw ExitCode(1)
     }
+}
+
+/// The command line's one way to tell the user of a problem (an error, a warning, a batch row's
+/// note): `wenshu: file:line:column: 错误：… (error: …)；hint` on standard error.
+func printProblem(_ problem: Problem) {
+    FileHandle.standardError.write(Data("wenshu: \(problem)\n".utf8))
 }

@@ -33,6 +33,8 @@ public final class FontBook: @unchecked Sendable {
     private var chains: [String: FontChain] = [:]
     private var coverage: [UInt64: Font?] = [:]
     private var lastResortFonts: [Font]?
+    /// The roles whose office font is not installed, with the free face set instead, as resolved.
+    private var substituted: [FontRole: (free: String, office: String)] = [:]
 
     /// - Parameters:
     ///   - folders: font folders to search before the system's (each must exist).
@@ -84,16 +86,20 @@ public final class FontBook: @unchecked Sendable {
         if let c = chains[key] { lock.unlock(); return c }
         lock.unlock()
         var list: [Font] = []
+        var primary: FontCandidate? = nil
         if let path = overrides[role] { list.append(try font(path: path, index: 0)) }
         for candidate in table.lists[role] ?? [] {
             var c = candidate
             if bold {
                 // Prefer a real bold face of the family; fall back to its regular face emboldened.
                 c.bold = true
-                if let f = font(for: c) { list.append(f); continue }
+                if let f = font(for: c) { list.append(f); primary = primary ?? candidate; continue }
                 c.bold = candidate.bold
             }
-            if let f = font(for: c), !list.contains(where: { $0.id == f.id }) { list.append(f) }
+            if let f = font(for: c), !list.contains(where: { $0.id == f.id }) { list.append(f); primary = primary ?? candidate }
+        }
+        if overrides[role] == nil, let primary, primary.free, let office = (table.lists[role] ?? []).first(where: { !$0.free }) {
+            lock.lock(); substituted[role] = (primary.family, office.family); lock.unlock()
         }
         guard !list.isEmpty else {
             throw FontError.roleUnresolved(role, tried: (table.lists[role] ?? []).map(\.description))
@@ -101,6 +107,18 @@ public final class FontBook: @unchecked Sendable {
         let chain = FontChain(role: role, fonts: list, emboldened: bold && !list[0].isBold)
         lock.lock(); chains[key] = chain; lock.unlock()
         return chain
+    }
+
+    /// One warning per role used so far whose office font is not installed, naming the free face set
+    /// instead: "仿宋 用 FandolFang 代替 仿宋_GB2312". Reported once per build (not per character).
+    public func substitutions() -> [Problem] {
+        lock.lock(); defer { lock.unlock() }
+        return FontRole.allCases.compactMap { role in
+            guard let s = substituted[role] else { return nil }
+            return Problem(severity: .warning, chinese: "\(role) 用 \(s.free) 代替 \(s.office)",
+                           english: "\(role) is set in \(s.free): the office font \(s.office) is not installed",
+                           hint: "要用公文字体，请安装 \(s.office)，或用 --font-dir 指向它所在的文件夹")
+        }
     }
 
     /// The face that draws `scalar` in `chain`: the chain's first face that has it, else the last

@@ -1,3 +1,4 @@
+import Foundation
 import WenshuCore
 
 /// Errors writing an OFD package, in Chinese first with an English gloss.
@@ -29,5 +30,11 @@ public enum OFDError: WenshuError {
         case .write(let e):
             "无法写入文件 (\(e.message)); 请检查输出目录 (check the output folder)"
         }
+    }
+
+    public var problem: Problem {
+        if case .write(let e) = self { return e.problem }
+        let g = Gloss(message.replacingOccurrences(of: "; ", with: "；"))
+        return Problem(severity: .error, location: location, chinese: g.chinese, english: g.english, hint: g.hint)
     }
 }

@@ -16,6 +16,26 @@ public enum RenderError: WenshuError {
         case .write(let e): e.message
         }
     }
+
+    /// The file the error is about (kept out of `location`: the message names it already).
+    var file: SourceLocation? {
+        switch self {
+        case .cairo(_, let path), .image(let path, _): SourceLocation(file: path)
+        case .write(let e): SourceLocation(file: e.path)
+        }
+    }
+
+    public var problem: Problem {
+        switch self {
+        case .cairo(let status, _):
+            return Problem(severity: .error, location: file, chinese: "无法写入：Cairo 报告“\(status)”", english: "cannot write: cairo reports ‘\(status)’")
+        case .image(_, let reason):
+            let g = Gloss(reason)
+            return Problem(severity: .error, location: file, chinese: "无法使用这张图片：\(g.chinese)",
+                           english: "cannot use the image" + (g.english.isEmpty ? "" : ": \(g.english)"), hint: g.hint)
+        case .write(let e): return e.problem
+        }
+    }
 }
 
 /// Something that turns page frames into an output file. Renderers read frames and nothing else.

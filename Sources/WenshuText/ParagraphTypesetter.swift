@@ -7,6 +7,9 @@ public enum TextError: WenshuError {
     public var message: String {
         switch self { case .fonts(let e): e.message }
     }
+    public var problem: Problem {
+        switch self { case .fonts(let e): e.problem }
+    }
 }
 
 /// Sets a paragraph of Chinese (and Latin) text into lines, by the rules of
@@ -48,7 +51,8 @@ public struct ParagraphTypesetter: Sendable {
         guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return ParagraphLayout(lines: [], missing: []) }
         var atoms = Collect.atoms(runs, indent: style.firstLineIndent)
         var shaper: Shaper
-        do { shaper = try Shaper(book: fonts, styles: styles) } catch let e as FontError { throw TextError.fonts(e) }
+        let places = runs.map(\.place)
+        do { shaper = try Shaper(book: fonts, styles: styles, places: places) } catch let e as FontError { throw TextError.fonts(e) }
         shaper.shape(&atoms, grid: style.grid)
         if let first = atoms.first, first.kind == .indent {
             let em = styles[0].size.points
@@ -61,7 +65,7 @@ public struct ParagraphTypesetter: Sendable {
         let breaker = Linebreak(atoms: atoms, junctions: junctions, style: style) { measure($0).points }
         let breaks = breaker.breaks()
         let lines = Finalize.lines(atoms: atoms, junctions: junctions, breaks: breaks, breaker: breaker,
-                                   style: style, styles: styles)
+                                   style: style, styles: styles, places: places)
         return ParagraphLayout(lines: lines, missing: shaper.missing)
     }
 }

@@ -28,8 +28,8 @@ import Testing
         #expect(r.out.contains("wrote \(dir)/out.pdf"))
         #expect(r.out.contains("report: \(dir)/out.report.csv"))
         #expect(FileManager.default.fileExists(atPath: dir + "/out.report.csv"))
-        #expect(r.err.contains("list.csv:7: skipped: 空行 (blank row)"), "\(r.err)")
-        #expect(r.err.contains("list.csv:8: duplicate:"))
+        #expect(r.err.contains("list.csv:7: 注意：未生成：空行 (warning: skipped: blank row)"), "\(r.err)")
+        #expect(r.err.contains("list.csv:8: 注意：重复，未生成："))
         #expect(!r.err.contains("\r"), "no progress bar when standard error is not a terminal")
     }
 
@@ -51,7 +51,7 @@ import Testing
         let csv = try list(Self.rows(3) + "李强,青石桥实验小学,师德标兵,2023-02-30,NO-9\n", in: dir)
         let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/o.pdf", "--strict"])
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("wenshu: error: stopped at list.csv:5 (--strict):"), "\(r.err)")
+        #expect(r.err.hasPrefix("wenshu: list.csv:5: 错误：此行无法生成，按 --strict 停止："), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/o.pdf"))
     }
 
@@ -59,7 +59,7 @@ import Testing
         let dir = try cli.folder()
         let r = try cli.wenshu(["batch", "certificate", dir + "/none.csv", "-o", dir + "/o.pdf"])
         #expect(r.status == 1)
-        #expect(r.err == "wenshu: error: \(dir)/none.csv: cannot read the file (does it exist?)\n")
+        #expect(r.err == "wenshu: \(dir)/none.csv: 错误：无法读取文件，它存在吗？ (error: cannot read the file (does it exist?))\n")
     }
 
     @Test func filesZipAndShard() throws {

@@ -41,7 +41,7 @@ import Testing
         let dir = try folder()
         let r = try wenshu(["typeset", dir + "/in.txt", "-o", dir + "/out.pdf", "--font", "仿宋=/no/such.ttf"])
         #expect(r.status == 1)
-        #expect(r.err == "wenshu: error: 找不到字体文件（font file not found）：/no/such.ttf；请检查 --font 的路径\n")
+        #expect(r.err == "wenshu: /no/such.ttf: 错误：找不到字体文件 (error: font file not found)；请检查 --font 的路径\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.pdf"))
     }
 
@@ -49,7 +49,7 @@ import Testing
         let dir = try folder()
         let r = try wenshu(["typeset", dir + "/in.txt", "-o", dir + "/out.pdf", "--font", "fangsong=" + dir + "/in.txt"])
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("wenshu: error: 不是可用的字体文件（not a font file"))
+        #expect(r.err.hasPrefix("wenshu: " + dir + "/in.txt: 错误：不是可用的字体文件 (error: not a font file"))
         #expect(r.err.split(separator: "\n").count == 1)
     }
 
@@ -57,13 +57,13 @@ import Testing
         let dir = try folder()
         let r = try wenshu(["typeset", dir + "/in.txt", "-o", "/nonexistent-wenshu/out.pdf"])
         #expect(r.status == 1)
-        #expect(r.err.contains("cannot write /nonexistent-wenshu/out.pdf"))
+        #expect(r.err.contains("/nonexistent-wenshu/out.pdf: 错误：无法写入：文件夹 /nonexistent-wenshu 不存在"), "\(r.err)")
     }
 
     @Test func missingInputIsOneLine() throws {
         let r = try wenshu(["typeset", "/no/such/input.txt", "-o", "/tmp/x.pdf"])
         #expect(r.status == 1)
-        #expect(r.err == "wenshu: error: /no/such/input.txt: 无法读取文件：文件不存在 (cannot read the file: No such file or directory)\n")
+        #expect(r.err == "wenshu: /no/such/input.txt: 错误：无法读取文件：文件不存在 (error: cannot read the file: No such file or directory)\n")
     }
 
     @Test func usageErrorExitsTwo() throws {

@@ -171,7 +171,7 @@ import Testing
         #expect(folder.status == 1 && folder.err.contains("不是普通文件"))
         try Data(Array("标题\n\n第一段。\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)).write(to: URL(fileURLWithPath: dir + "/bad.txt"))
         let bad = try cli.wenshu(["typeset", dir + "/bad.txt", "-o", dir + "/out.pdf"])
-        #expect(bad.status == 1 && bad.err.contains("bad.txt:4: 第 4 行不是 UTF-8 文字"), "\(bad.err)")
+        #expect(bad.status == 1 && bad.err.contains("bad.txt:4: 错误：第 4 行不是 UTF-8 文字"), "\(bad.err)")
         #expect(leftovers(dir).isEmpty)
     }
 }

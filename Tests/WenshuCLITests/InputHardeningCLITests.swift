@@ -62,7 +62,7 @@ import Testing
     func fontFolderTooLarge() throws {
         let r = try cli.wenshu(["fonts", "--font-dir", "/usr"])
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("wenshu: error: 字体文件夹太大"))
+        #expect(r.err.hasPrefix("wenshu: /usr: 错误：字体文件夹太大"))
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -128,3 +128,30 @@ import WenshuCore
         #expect(abs(advance - 0.833) < 0.01, "the subset declares \(advance) em for ％")
     }
 }
+
+/// A role whose office font is not installed is set in the free face, and that is said once.
+@Suite struct FontSubstitutionTests {
+    @Test func oneWarningPerRoleNamingBothFaces() throws {
+        let standard = try FontFallbacks.standard.get()
+        let table = FontFallbacks(lists: [.fangsong: [FontCandidate("Wenshu无此仿宋_GB2312"), FontCandidate("FandolFang", free: true)]],
+                                  lastResort: [], folder: standard.folder)
+        let book = try FontBook(table: table)
+        #expect(book.substitutions().isEmpty, "nothing resolved yet")
+        for _ in 0..<3 { _ = try book.chain(for: .fangsong) }
+        _ = try book.chain(for: .fangsong, bold: true)
+        let warnings = book.substitutions()
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.description.hasPrefix("注意：仿宋 用 FandolFang 代替 Wenshu无此仿宋_GB2312") == true, "\(warnings)")
+    }
+
+    @Test func anOverriddenRoleIsNotASubstitution() throws {
+        let standard = try FontFallbacks.standard.get()
+        let folder = try #require(standard.folder)
+        let table = FontFallbacks(lists: [.fangsong: [FontCandidate("Wenshu无此仿宋_GB2312"), FontCandidate("FandolFang", free: true)]],
+                                  lastResort: [], folder: folder)
+        let book = try FontBook(overrides: [.fangsong: folder + "/free/FandolFang-Regular.otf"], table: table)
+        _ = try book.chain(for: .fangsong)
+        #expect(book.substitutions().isEmpty)
+    }
+}

@@ -104,10 +104,39 @@ import WenshuText
 
     /// A character no font has is a warning naming the character and the page.
     @Test func missingCharacterWarnsWithPage() throws {
-        let log = DiagnosticLog()
+        let log = ProblemLog()
         let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), diagnostics: log)
         _ = try flow.layout([paragraph("缺字\u{10FFFD}。")])
         #expect(log.all.count == 1)
-        #expect(log.all[0].message.contains("U+10FFFD") && log.all[0].message.contains("page 1"))
+        #expect(log.all[0].english.contains("U+10FFFD") && log.all[0].english.contains("page 1"))
+        #expect(log.all[0].severity == .warning && log.all[0].chinese.contains("第 1 页"))
+    }
+
+    /// The paragraph cache leaves places out of its key but not out of its lines: the same text
+    /// from two cells is set once, and each layout's glyph runs name their own cell.
+    @Test func cachedParagraphsTakeTheirOwnPlaces() throws {
+        let cache = ParagraphCache()
+        let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), cache: cache)
+        func frames(_ place: WenshuCore.SourceLocation) throws -> [Frame] {
+            try flow.layout([.paragraph(ParagraphBlock(runs: [InlineRun("青石桥实验小学", style: Self.body, place: place)]))])
+        }
+        let a = WenshuCore.SourceLocation(file: "名单.xlsx", place: "名单!B2")
+        let b = WenshuCore.SourceLocation(file: "名单.xlsx", place: "名单!B3")
+        let first = try frames(a), second = try frames(b)
+        #expect(cache.count == 1)
+        let places = { (f: [Frame]) in f.flatMap(\.items).compactMap { if case .glyphs(let r) = $0.item { r.place } else { nil } } }
+        #expect(places(first) == [a] && places(second) == [b], "\(places(second))")
+    }
+
+    /// A missing character in text from the data names the data line it came from.
+    @Test func missingCharacterNamesItsDataLine() throws {
+        let log = ProblemLog()
+        let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), diagnostics: log)
+        let place = WenshuCore.SourceLocation(file: "data.yaml", line: 7, column: 9)
+        let runs = [InlineRun("姓名：", style: Self.body), InlineRun("张\u{10FFFD}", style: Self.body, place: place)]
+        _ = try flow.layout([.paragraph(ParagraphBlock(runs: runs))])
+        #expect(log.all.count == 1)
+        #expect(log.all.first?.location == place, "\(log.all)")
+        #expect(log.all.first?.description.hasPrefix("data.yaml:7:9: 注意：") == true)
     }
 }

@@ -157,7 +157,17 @@ extension Block {
     @Test func unknownElement() throws {
         let e = try #require(Workspace().error("<template><body>\n  <para>x</para></body></template>"))
         #expect(e.location?.line == 2 && e.location?.column == 3)
-        #expect(e.message.hasPrefix("unknown element <para>"))
+        #expect(e.problem.chinese == "未知的元素 <para>" && e.problem.english == "unknown element <para>")
+        #expect(e.problem.hint?.contains("可用：") == true)
+    }
+
+    /// A mistyped element or filter is answered with the closest name (edit distance) and the list.
+    @Test func unknownNamesSuggestTheClosest() throws {
+        let element = try #require(Workspace().error("<template><body>\n  <tabel>x</tabel></body></template>"))
+        #expect(element.problem.hint?.hasPrefix("您是不是要用 table？") == true, "\(element.problem)")
+        let filter = try #require(Workspace().error("<template><body>\n<p>{{ school | dat }}</p></body></template>", data: Self.data))
+        #expect(filter.problem.hint?.hasPrefix("您是不是要用 date？") == true, "\(filter.problem)")
+        #expect(filter.problem.location?.line == 2)
     }
 
     @Test func unknownAttribute() throws {
@@ -169,7 +179,7 @@ extension Block {
     @Test func unknownFilter() throws {
         let e = try #require(Workspace().error("<template><body>\n<p>{{ school | shout }}</p></body></template>", data: Self.data))
         #expect(e.location?.line == 2 && e.location?.column == 7)
-        #expect(e.message.hasPrefix("unknown filter ‘shout’"))
+        #expect(e.problem.english == "unknown filter ‘shout’" && e.problem.hint?.contains("cn_number") == true)
     }
 
     @Test func fieldMissingFromData() throws {

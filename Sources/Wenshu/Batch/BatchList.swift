@@ -119,6 +119,13 @@ public final class BatchList: @unchecked Sendable {
         return SourceLocation(file: file, line: entry.line, column: j + 1)
     }
 
+    /// Where each of the row's cells is, by column key (the places its values carry to the glyphs).
+    public func locations(of entry: Entry) -> [String: SourceLocation] {
+        var out: [String: SourceLocation] = [:]
+        for key in columns where !key.isEmpty { out[key] = location(of: entry, column: key) }
+        return out
+    }
+
     /// The row's place as a person finds it: the line of a CSV file, Sheet!row of a workbook.
     public func place(of entry: Entry) -> String {
         if let sheet { return "\(sheet)!\(entry.line)" }
@@ -262,7 +269,7 @@ final class CSVText: @unchecked Sendable {
             throw DataError("this is a folder, not a list", at: SourceLocation(file: path))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot read the file (does it exist?)", at: SourceLocation(file: path))
+            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
         }
         let bytes = try CSVText.utf8(data, file: path)
         self.init(uncheckedBytes: bytes, delimiter: CSVText.detectDelimiter(bytes), file: path)

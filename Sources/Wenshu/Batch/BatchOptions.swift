@@ -118,4 +118,22 @@ public enum BatchError: WenshuError {
         if case .list(_, let l) = self { return l }
         return nil
     }
+
+    /// `--strict`'s stop names the row as the place; the others cut their message (`Gloss`).
+    public var problem: Problem {
+        let g = Gloss(message)
+        switch self {
+        case .strict(let place, let reason):
+            let r = Gloss(reason)
+            return Problem(severity: .error, location: SourceLocation(file: place), chinese: "此行无法生成，按 --strict 停止：\(r.chinese)",
+                           english: "stopped here (--strict): \(r.english.isEmpty ? reason : r.english)", hint: r.hint)
+        case .locked(let output, let lock):
+            return Problem(severity: .error, location: SourceLocation(file: output), chinese: "另一个 wenshu batch 正在写入（锁文件 \(lock)）",
+                           english: "another wenshu batch is writing \(output) (lock file \(lock))", hint: "请等它结束，或用 -o 换一个输出位置")
+        case .write(let path, let reason):
+            return Problem(severity: .error, location: SourceLocation(file: path), chinese: "无法写入", english: "cannot write: \(reason)")
+        default:
+            return Problem(severity: .error, location: location, chinese: g.chinese, english: g.english, hint: g.hint)
+        }
+    }
 }

@@ -16,12 +16,16 @@ public struct BatchProgress: Sendable {
     public var counts: BatchCounts
 }
 
-/// A row that was not written, or was written with a warning.
-public struct RowNote: Sendable, CustomStringConvertible {
-    public var place: String
-    public var status: RowStatus
-    public var reason: String
-    public var description: String { "\(place): \(status.rawValue): \(reason)" }
+/// A row that was not written, or was written with a warning, as a `Problem` at the row's place
+/// (a warning for a row not written, a note for one written with a remark).
+extension Problem {
+    static func row(at place: SourceLocation, _ status: RowStatus, _ reason: String) -> Problem {
+        let g = Gloss(reason)
+        let word = switch status { case .written: "已生成" case .kept: "已保留" case .skipped: "未生成" case .duplicate: "重复，未生成" }
+        let english = g.english.isEmpty ? status.rawValue : "\(status.rawValue): \(g.english)"
+        return Problem(severity: status == .skipped || status == .duplicate ? .warning : .note, location: place,
+                       chinese: "\(word)：\(g.chinese)", english: english, hint: g.hint)
+    }
 }
 
 /// What a run did.
@@ -34,7 +38,7 @@ public struct BatchSummary: Sendable {
     /// The CSV report.
     public var report: String
     /// Rows not written and rows written with warnings, in list order (at most `maxNotes`).
-    public var notes: [RowNote]
+    public var notes: [Problem]
     public var moreNotes: Int
     /// The columns a row must fill (the ones the template prints).
     public var required: [String]
@@ -43,7 +47,9 @@ public struct BatchSummary: Sendable {
     public var seconds: Double
     /// Things about the whole run the user must know (list columns a template parameter shadows,
     /// a PDF written again because its list changed), each once.
-    public var warnings: [String] = []
+    public var warnings: [Problem] = []
+    /// The roles set in a free face for want of the office font, once per run (not per row).
+    public var fonts: [Problem] = []
 
     public static let maxNotes = 200
 }
@@ -80,7 +86,7 @@ public final class BatchRun: @unchecked Sendable {
     /// are left out of every row (reported once in `warnings`).
     public let shadowed: [String]
     /// Warnings about the run as a whole (see `BatchSummary.warnings`).
-    public private(set) var warnings: [String] = []
+    public private(set) var warnings: [Problem] = []
     /// The longest value a cell may hold, in UTF-8 bytes (5,461 CJK characters, pages of text):
     /// a longer one is a mistake (a pasted file) and its row is skipped before it is typeset.
     public static let maxFieldBytes = 16_384
@@ -127,9 +133,11 @@ public final class BatchRun: @unchecked Sendable {
         }
         for k in shadowed {
             let written = list.columns.firstIndex(of: k).map { list.labels[$0] } ?? k
-            warnings.append("警告：名单的“\(written)”列与模板参数 \(k) 同名，名单不能改写它，此列未用 "
-                            + "(warning: the list's column ‘\(written)’ has the name of the template parameter ‘\(k)’, which a list cannot "
-                            + "change: the column is ignored; to allow it, declare <param name=\"\(k)\" overridable=\"true\"> in the template)")
+            warnings.append(Problem(severity: .warning, location: SourceLocation(file: list.file),
+                                    chinese: "名单的“\(written)”列与模板参数 \(k) 同名，名单不能改写它，此列未用",
+                                    english: "the list's column ‘\(written)’ has the name of the template parameter ‘\(k)’, which a list cannot "
+                                        + "change: the column is ignored",
+                                    hint: "要让名单改写它，请在模板里写 <param name=\"\(k)\" overridable=\"true\">"))
         }
         try probe()
         if ProcessInfo.processInfo.environment["WENSHU_REALIZE_CACHE"] != "0" {
@@ -191,7 +199,7 @@ public final class BatchRun: @unchecked Sendable {
                 required.append(k)
             }
         }
-        if expectedPages == nil, let frames = try? layout(content, diagnostics: DiagnosticLog()) { expectedPages = frames.count }
+        if expectedPages == nil, let frames = try? layout(content, diagnostics: ProblemLog()) { expectedPages = frames.count }
     }
 
     static func isEmpty(_ v: Value?) -> Bool {
@@ -335,32 +343,35 @@ public final class BatchRun: @unchecked Sendable {
 
     // MARK: Typesetting
 
-    func realize(_ record: Record) throws -> DocumentContent {
+    /// The row's content; `places` (a column's cell, by key) go with the values to the glyphs.
+    func realize(_ record: Record, places: [String: SourceLocation] = [:]) throws -> DocumentContent {
         var r = record
         for k in shadowed { r[k] = nil }
-        return try realizer.realize(template, data: DataSet(root: .object(r)))
+        var locations: [ValuePath: SourceLocation] = [:]
+        for (k, place) in places where r[k] != nil { locations[[.key(k)]] = place }
+        return try realizer.realize(template, data: DataSet(root: .object(r), locations: locations))
     }
 
-    func layout(_ content: DocumentContent, diagnostics: DiagnosticLog) throws -> [Frame] {
+    func layout(_ content: DocumentContent, diagnostics: ProblemLog) throws -> [Frame] {
         try FlowLayout(master: content.master, typesetter: typesetter, diagnostics: diagnostics, cache: paragraphs).layout(content.blocks)
     }
 
     /// A row typeset, or why it cannot be.
     enum Outcome: Sendable {
-        case typeset(frames: [Frame], info: DocumentInfo, warnings: [String])
+        case typeset(frames: [Frame], info: DocumentInfo, warnings: [Problem])
         case failed(String)
     }
 
-    func typeset(_ record: Record) -> Outcome {
+    func typeset(_ record: Record, places: [String: SourceLocation] = [:]) -> Outcome {
         do {
-            let content = try cache?.content(for: record) ?? realize(record)
-            let log = DiagnosticLog()
+            let content = try cache?.content(for: record, places: places) ?? realize(record, places: places)
+            let log = ProblemLog()
             let frames = try layout(content, diagnostics: log)
             if let expected = expectedPages, frames.count > expected {
                 return .failed("内容超出 \(expected) 页，共 \(frames.count) 页 (the document runs to \(frames.count) pages instead of \(expected): a value is too long to fit)")
             }
-            var warnings = log.all.map { "警告 (warning): \($0.message)" }
-            if let edge = BatchRun.overflow(frames, body: content.master.body) { warnings.append(edge) }
+            var warnings = log.all
+            if let edge = TypeAreaOverflow.check(frames, body: content.master.body) { warnings.append(edge) }
             return .typeset(frames: frames, info: content.info, warnings: warnings)
         } catch let e as WenshuError {
             return .failed("无法排版 (cannot typeset): \(e.message)")
@@ -369,49 +380,15 @@ public final class BatchRun: @unchecked Sendable {
         }
     }
 
-    /// Full-width marks whose right half is blank (set ½ em at a line's end), and those whose left
-    /// half is blank (set ½ em at a line's start).
-    static let closingMarks = Set("。，、；：？！”’）》」』】〕〗〉")
-    static let openingMarks = Set("“‘（《「『【〔〖〈")
-
-    /// Where the ink of a glyph run starts and ends: its advance, less the blank half of a
-    /// full-width mark at either end.
-    static func inkExtent(_ run: GlyphRun, at x: Length) -> (left: Length, right: Length) {
-        let half = run.size * 0.5
-        let left = x + (run.text.first.map { openingMarks.contains($0) } == true ? half : .zero)
-        let right = x + run.width - (run.text.last.map { closingMarks.contains($0) } == true ? half : .zero)
-        return (left, right)
-    }
-
-    /// A warning when text passes the left or right edge of the type area by more than a point
-    /// (the layout is meant never to let it; a name in a box shrinks or wraps instead).
-    static func overflow(_ frames: [Frame], body: Rect) -> String? {
-        var worst = Length.zero
-        var text = ""
-        for frame in frames {
-            for element in frame.items {
-                guard case .glyphs(let run) = element.item, !run.isArtifact else { continue }
-                // Most runs stand well inside: only those near an edge are looked at closely.
-                let x = element.position.x
-                guard x < body.minX + .pt(1) || x + run.width > body.maxX - run.size * 0.5 + .pt(1) else { continue }
-                let ink = inkExtent(run, at: x)
-                let over = max(body.minX - ink.left, ink.right - body.maxX)
-                if over > worst { worst = over; text = run.text }
-            }
-        }
-        guard worst > .pt(1) else { return nil }
-        let points = String(format: "%.1f", worst.points)
-        return "警告：文字超出版心 \(points) pt (warning: text passes the edge of the type area by \(points) pt: ‘\(text)’)"
-    }
-
     /// Typesets the given entries in parallel on all cores; returns each row's values too.
     func typeset(entries: [Int]) -> [(outcome: Outcome, record: Record)] {
         var out = [(outcome: Outcome, record: Record)?](repeating: nil, count: entries.count)
         out.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                let record = self.list.record(self.list.entries[entries[i]])
-                slots.value[i] = (self.typeset(record), record)
+                let entry = self.list.entries[entries[i]]
+                let record = self.list.record(entry)
+                slots.value[i] = (self.typeset(record, places: self.list.locations(of: entry)), record)
             }
         }
         return out.map { $0! }
@@ -539,8 +516,9 @@ public final class BatchRun: @unchecked Sendable {
                     for i in verdicts.indices where verdicts[i].status == nil { verdicts[i].status = .kept }
                     sink.keptPDF = true
                 } else {
-                    warnings.append("名单或模板在 \(pdf) 写成后改动过（或无记录），整份重新生成 "
-                                    + "(the list or the template changed since \(pdf) was written, or it has no record of them: writing it again)")
+                    warnings.append(Problem(severity: .note, location: SourceLocation(file: pdf),
+                                            chinese: "名单或模板在 \(pdf) 写成后改动过（或无记录），整份重新生成",
+                                            english: "the list or the template changed since \(pdf) was written, or it has no record of them: writing it again"))
                 }
             }
         }
@@ -568,6 +546,7 @@ public final class BatchRun: @unchecked Sendable {
                                    notes: sink.notes, moreNotes: sink.moreNotes, required: required,
                                    duplicateKey: duplicateKey, seconds: 0)
         summary.warnings = warnings
+        summary.fonts = compiler.fonts.substitutions()
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -586,7 +565,7 @@ final class Sink: @unchecked Sendable {
     private var report: ReportWriter?
     private(set) var counts = BatchCounts()
     private(set) var pages = 0
-    private(set) var notes: [RowNote] = []
+    private(set) var notes: [Problem] = []
     private(set) var moreNotes = 0
     private var done = 0
     /// The documents to zip, in list order.
@@ -600,8 +579,8 @@ final class Sink: @unchecked Sendable {
         report = try ReportWriter(path: paths.report, labels: run.list.labels)
     }
 
-    func note(_ place: String, _ status: RowStatus, _ reason: String) {
-        if notes.count < BatchSummary.maxNotes { notes.append(RowNote(place: place, status: status, reason: reason)) } else { moreNotes += 1 }
+    func note(_ problem: Problem) {
+        if notes.count < BatchSummary.maxNotes { notes.append(problem) } else { moreNotes += 1 }
     }
 
     /// Writes one chunk: `todo` are the chunk's entries (indices into the shard) that were typeset,
@@ -673,11 +652,14 @@ final class Sink: @unchecked Sendable {
             let v = verdicts[i - chunk.lowerBound]
             var status = v.status ?? .written
             var reason = v.reason
+            var warned: [Problem] = []
             if let o = outcome[i] {
                 switch o {
                 case .typeset(let frames, _, let warnings):
                     status = .written
-                    reason = warnings.joined(separator: "；")
+                    // A warning names its data cell when it knows it, else the row.
+                    warned = warnings.map { $0.at($0.location ?? list.location(of: entry)) }
+                    reason = warned.map(\.description).joined(separator: "；")
                     pages += frames.count
                 case .failed(let why):
                     status = .skipped
@@ -687,7 +669,11 @@ final class Sink: @unchecked Sendable {
             if status == .kept && keptPDF { reason = "" }
             counts.read += 1
             counts.count(status)
-            if !reason.isEmpty { note(list.place(of: entry), status, reason) }
+            if !warned.isEmpty {
+                for w in warned { note(w) }
+            } else if !reason.isEmpty {
+                note(.row(at: list.location(of: entry), status, reason))
+            }
             var output = ""
             if status == .written || status == .kept {
                 output = v.name ?? (paths.pdf.map { ($0 as NSString).lastPathComponent } ?? "")

@@ -49,7 +49,7 @@ final class RealizeCache: @unchecked Sendable {
     }
 
     /// The content of `record`: from the cache when it can be, else realised in full.
-    func content(for record: Record) throws -> DocumentContent {
+    func content(for record: Record, places: [String: SourceLocation] = [:]) throws -> DocumentContent {
         let key = keyColumns.map { String(reflecting: record[$0] ?? .null) }.joined(separator: "\u{1F}")
         lock.lock()
         var cached = entries[key]
@@ -64,7 +64,13 @@ final class RealizeCache: @unchecked Sendable {
             cached = c
         }
         let values = substitutable.map { record[$0]?.description ?? "" }
-        return RealizeCache.rewrite(cached!) { self.fill($0, values) }
+        // A run that holds a column's marker came from that column's cell: it takes the cell's place.
+        let place: (String) -> SourceLocation? = { text in
+            guard !places.isEmpty else { return nil }
+            for (k, m) in zip(self.substitutable, self.markers) where text.contains(m) { return places[k] }
+            return nil
+        }
+        return RealizeCache.rewrite(cached!, place: place) { self.fill($0, values) }
     }
 
     private static let prefixBytes = Array(markerPrefix.utf8)
@@ -122,39 +128,41 @@ final class RealizeCache: @unchecked Sendable {
     /// `content` with `f` applied to every string realised from the template's text: the
     /// document's metadata, the runs of paragraphs, captions and table cells, the signature,
     /// masthead, imprint and contents title.
-    static func rewrite(_ content: DocumentContent, _ f: (String) -> String) -> DocumentContent {
+    static func rewrite(_ content: DocumentContent, place: (String) -> SourceLocation? = { _ in nil },
+                        _ f: (String) -> String) -> DocumentContent {
         var c = content
         c.info.title = c.info.title.map(f)
         c.info.author = c.info.author.map(f)
         c.info.subject = c.info.subject.map(f)
         c.info.keywords = c.info.keywords.map(f)
-        c.blocks = c.blocks.map { rewrite($0, f) }
+        c.blocks = c.blocks.map { rewrite($0, place: place, f) }
         return c
     }
 
-    static func rewrite(_ runs: [InlineRun], _ f: (String) -> String) -> [InlineRun] {
-        runs.map { var r = $0; r.text = f(r.text); return r }
+    /// The runs with `f` applied to their text; a run with no place takes `place` of its text.
+    static func rewrite(_ runs: [InlineRun], place: (String) -> SourceLocation? = { _ in nil }, _ f: (String) -> String) -> [InlineRun] {
+        runs.map { var r = $0; r.place = r.place ?? place(r.text); r.text = f(r.text); return r }
     }
 
-    static func rewrite(_ block: Block, _ f: (String) -> String) -> Block {
+    static func rewrite(_ block: Block, place: (String) -> SourceLocation? = { _ in nil }, _ f: (String) -> String) -> Block {
         switch block {
         case .paragraph(var p):
-            p.runs = rewrite(p.runs, f)
+            p.runs = rewrite(p.runs, place: place, f)
             return .paragraph(p)
         case .table(var t):
             t.rows = t.rows.map { row in
                 var row = row
                 row.cells = row.cells.map { cell in
                     var cell = cell
-                    cell.content = cell.content.map { rewrite($0, f) }
-                    cell.foot = cell.foot.map { rewrite($0, f) }
+                    cell.content = cell.content.map { rewrite($0, place: place, f) }
+                    cell.foot = cell.foot.map { rewrite($0, place: place, f) }
                     return cell
                 }
                 return row
             }
             return .table(t)
         case .image(var i):
-            i.caption = rewrite(i.caption, f)
+            i.caption = rewrite(i.caption, place: place, f)
             return .image(i)
         case .signature(var s):
             s.issuer = f(s.issuer); s.date = f(s.date)

@@ -359,3 +359,11 @@ public enum AtomicFile {
         kill(pid, 0) == 0 || errno == EPERM
     }
 }
+
+extension AtomicFile.WriteError {
+    /// The file, the reason in both languages and the hint, kept apart.
+    public var problem: Problem {
+        Problem(severity: .error, location: SourceLocation(file: path), chinese: "无法写入：\(chinese)", english: "cannot write: \(english)",
+                hint: hint.map { "\($0.chinese)（\($0.english)）" })
+    }
+}

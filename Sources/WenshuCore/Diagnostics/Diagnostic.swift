@@ -21,56 +21,31 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Every error Wenshu reports: one clear line, saying where and what was expected.
+/// Every error Wenshu reports: one clear line, saying where and what was expected. Thrown (typed
+/// throws stay), and reported as a `Problem`: the command line prints every error, warning and
+/// batch note through `Problem.description`.
 public protocol WenshuError: Error, CustomStringConvertible, Sendable {
     /// The input the error is about, when there is one.
     var location: SourceLocation? { get }
     /// What went wrong, in one sentence.
     var message: String { get }
+    /// The error as the one problem type: its place, the Chinese message, the English gloss, a hint.
+    var problem: Problem { get }
+    /// Every problem the error stands for (an error that gathers the data's problems has many).
+    var problems: [Problem] { get }
 }
 
 extension WenshuError {
     public var location: SourceLocation? { nil }
+    /// By default the message is cut into its Chinese, its English gloss and its hint (`Gloss`);
+    /// errors that know their parts separately say so themselves.
+    public var problem: Problem {
+        let g = Gloss(message)
+        return Problem(severity: .error, location: location, chinese: g.chinese, english: g.english, hint: g.hint)
+    }
+    public var problems: [Problem] { [problem] }
     public var description: String {
         if let location { return "\(location): \(message)" }
         return message
-    }
-}
-
-/// A warning or note found while compiling: it does not stop the work, but the user is told.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, note }
-    public var severity: Severity
-    public var message: String
-    public var location: SourceLocation?
-
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
-        self.severity = severity; self.message = message; self.location = location
-    }
-
-    public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
-    }
-}
-
-/// Collects diagnostics from every stage; safe to use from several threads (unchecked `Sendable`
-/// is safe: `items` and `seen` are touched under `lock` only).
-public final class DiagnosticLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Diagnostic] = []
-    private var seen: Set<Diagnostic> = []
-
-    public init() {}
-
-    /// Records `diagnostic` once (the same warning repeated is kept once).
-    public func report(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
-        if seen.insert(diagnostic).inserted { items.append(diagnostic) }
-    }
-
-    public var all: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
-        return items
     }
 }

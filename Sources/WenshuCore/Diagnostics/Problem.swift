@@ -1,6 +1,6 @@
 /// A problem found anywhere in a compile (the data, a template, layout): how bad, where, and what, in
 /// Chinese with an English gloss, and what to do about it. The one problem type every stage reports
-/// (issue 9 moves the error enums, `Diagnostic` and the batch's row notes onto it).
+/// (every `WenshuError` converts to one; the layout's warnings and a batch row's notes are Problems).
 public struct Problem: Sendable, CustomStringConvertible, Hashable {
     public enum Severity: String, Sendable, Hashable { case error, warning, note }
     public var severity: Severity
@@ -17,9 +17,19 @@ public struct Problem: Sendable, CustomStringConvertible, Hashable {
         self.severity = severity; self.location = location; self.chinese = chinese; self.english = english; self.hint = hint
     }
 
+    /// The one line every error, warning and note is printed as (the command line's only formatter):
+    /// `file:line:column: 错误：中文 (error: English)；hint`. A message with no gloss prints once.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
         let word = switch severity { case .error: "错误" case .warning: "注意" case .note: "说明" }
-        return "\(place)\(word)：\(chinese) (\(severity.rawValue): \(english))" + (hint.map { "；\($0)" } ?? "")
+        let gloss = english.isEmpty ? "" : " (\(severity.rawValue): \(english))"
+        return "\(place)\(word)：\(chinese)\(gloss)" + (hint.map { "；\($0)" } ?? "")
+    }
+
+    /// The same problem at another place (a batch row's, a data cell's).
+    public func at(_ location: SourceLocation?) -> Problem {
+        var p = self
+        p.location = location ?? self.location
+        return p
     }
 }

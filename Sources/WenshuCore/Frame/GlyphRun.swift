@@ -48,6 +48,9 @@ public struct GlyphRun: Sendable {
     /// height and narrows to fit (an issuer mark longer than the type area). Positions are already
     /// condensed; renderers narrow the outlines.
     public var horizontalScale: Double = 1
+    /// Where the text came from (a data cell or line, or the template; nil for text Wenshu made
+    /// itself), so an overflow or a missing glyph can name the data the user must change.
+    public var place: SourceLocation? = nil
 
     public struct Cluster: Hashable, Sendable {
         public var bytes: Int

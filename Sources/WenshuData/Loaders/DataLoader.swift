@@ -68,7 +68,7 @@ public enum DataLoader {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw DataError("cannot read the file (does it exist?)", at: SourceLocation(file: path))
+            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
         }
     }
 

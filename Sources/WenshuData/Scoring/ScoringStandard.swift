@@ -64,6 +64,9 @@ public struct ScoringStandard: Sendable {
     /// A standard that cannot be used, with every problem of its file.
     public struct Invalid: WenshuError {
         public var problems: [Problem]
+        public var problem: Problem {
+            problems.first ?? Problem(severity: .error, chinese: "评估标准文件有误", english: "the scoring standard is invalid")
+        }
         public var message: String {
             "评估标准文件有 \(problems.count) 处错误（the scoring standard has \(problems.count) problem(s)）：\n"
                 + problems.map { "  \($0)" }.joined(separator: "\n")

@@ -23,7 +23,7 @@ struct Composer {
     /// The printed page number where each heading landed, by block index (for the contents).
     private(set) var headingPages: [Int: String] = [:]
     private(set) var headingTargets: [Int: HeadingTarget] = [:]
-    private(set) var missingReports: [([Character], Int)] = []
+    private(set) var missingReports: [([MissingCharacter], Int)] = []
 
     init(master: PageMaster, typesetter: ParagraphTypesetter, blocks: [PreparedBlock], headingPages: [Int: String]?,
          targets: [Int: HeadingTarget] = [:]) {

@@ -17,6 +17,20 @@ public enum LayoutError: WenshuError {
         case .extreme(let what): "无法排版（cannot lay out）：\(what)"
         }
     }
+
+    /// The text module's error keeps its own place and parts; the image's path is its place.
+    public var problem: Problem {
+        switch self {
+        case .text(let e): return e.problem
+        case .image(let path, let reason):
+            let g = Gloss(reason)
+            return Problem(severity: .error, location: SourceLocation(file: path), chinese: "无法使用这张图片：\(g.chinese)",
+                           english: "cannot use the image" + (g.english.isEmpty ? "" : ": \(g.english)"), hint: g.hint)
+        case .extreme:
+            let g = Gloss(message)
+            return Problem(severity: .error, chinese: g.chinese, english: g.english, hint: g.hint)
+        }
+    }
 }
 
 /// Flows blocks down the type area of as many pages as they need.
@@ -33,11 +47,11 @@ public enum LayoutError: WenshuError {
 public struct FlowLayout: Sendable {
     public let master: PageMaster
     public let typesetter: ParagraphTypesetter
-    public let diagnostics: DiagnosticLog
+    public let diagnostics: ProblemLog
     /// Paragraphs set before in this run, reused when they come again.
     public let cache: ParagraphCache?
 
-    public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: DiagnosticLog = DiagnosticLog(),
+    public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: ProblemLog = ProblemLog(),
                 cache: ParagraphCache? = nil) {
         self.master = master; self.typesetter = typesetter; self.diagnostics = diagnostics; self.cache = cache
     }
@@ -46,6 +60,9 @@ public struct FlowLayout: Sendable {
     public func layout(_ blocks: [Block]) throws -> [Frame] {
         try LayoutLimits.check(master, blocks)
         let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache).prepare(blocks)
+        for b in prepared {
+            if case .paragraph(let p) = b.block, p.overfull, let fit = p.block.fit { diagnostics.report(FlowLayout.overfull(p, fit: fit)) }
+        }
         // Pass 1 places everything with placeholder page numbers in the contents; pass 2 again with
         // the pages the headings found (the contents keep their number of lines, so nothing moves).
         var composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: nil)
@@ -56,12 +73,34 @@ public struct FlowLayout: Sendable {
             pages = try composer.compose()
         }
         for (block, page) in composer.missingReports {
-            for c in block {
-                let code = c.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
-                diagnostics.report(Diagnostic(.warning, "character ‘\(c)’ (\(code)) on page \(page) is in no installed font; it prints as a box"))
-            }
+            for m in block { diagnostics.report(FlowLayout.missingGlyph(m, page: page)) }
         }
         return try Furnish(typesetter: typesetter).furnish(pages)
+    }
+}
+
+extension FlowLayout {
+    /// The warning for a character no face has, at the data place its text came from when known.
+    static func missingGlyph(_ m: MissingCharacter, page: Int) -> Problem {
+        let code = m.character.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " ")
+        return Problem(severity: .warning, location: m.place,
+                       chinese: "第 \(page) 页的字“\(m.character)”（\(code)）没有字体能排，将印成方框",
+                       english: "character ‘\(m.character)’ (\(code)) on page \(page) is in no installed font; it prints as a box",
+                       hint: "请改用常用字，或用 --font-dir 加入含有此字的字体")
+    }
+}
+
+extension FlowLayout {
+    /// The warning for a paragraph that does not fit its `fit` lines even at the smallest size (a
+    /// name too long for a certificate's line): it wraps. At the place of its text from the data.
+    static func overfull(_ p: SetParagraph, fit: ShrinkFit) -> Problem {
+        let text = p.block.runs.map(\.text).joined()
+        let place = p.block.runs.first { $0.place != nil }?.place
+        let size = String(format: "%g", fit.minimumSize.points)
+        return Problem(severity: .warning, location: place,
+                       chinese: "“\(text)”缩到 \(size) pt 仍超出 \(fit.maxLines) 行，已折行",
+                       english: "‘\(text)’ does not fit \(fit.maxLines) line(s) even at \(size) pt: it wraps",
+                       hint: "请缩短这一格的内容")
     }
 }
 
@@ -84,7 +123,9 @@ struct SetParagraph: Sendable {
     var block: ParagraphBlock
     var lines: [TextLine]
     var heights: [Length]
-    var missing: [Character]
+    var missing: [MissingCharacter]
+    /// The paragraph has a `fit` and runs to more lines than it allows even at the smallest size.
+    var overfull = false
 }
 
 /// A block after preparation.

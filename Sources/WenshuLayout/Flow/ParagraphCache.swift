@@ -20,7 +20,36 @@ public final class ParagraphCache: @unchecked Sendable {
     struct Entry {
         var lines: [TextLine]
         var heights: [Length]
-        var missing: [Character]
+        var missing: [MissingCharacter]
+        var overfull: Bool
+        /// The places of the runs the lines were set from (the key leaves places out).
+        var places: [SourceLocation?]
+
+        /// The entry for runs of the same text and style from `places`: the lines are the same,
+        /// only the places their glyph runs name change. Nil when one old place stood for two new
+        /// ones (a miss: the paragraph is set again).
+        func restamped(_ places: [SourceLocation?]) -> Entry? {
+            guard places != self.places else { return self }
+            var map: [SourceLocation?: SourceLocation?] = [:]
+            for (old, new) in zip(self.places, places) {
+                if let known = map[old], known != new { return nil }
+                map[old] = new
+            }
+            var e = self
+            e.places = places
+            for l in e.lines.indices {
+                for r in e.lines[l].runs.indices { e.lines[l].runs[r].run.place = map[e.lines[l].runs[r].run.place] ?? nil }
+            }
+            for m in e.missing.indices { e.missing[m].place = map[e.missing[m].place] ?? nil }
+            return e
+        }
+    }
+
+    /// The runs as a key: their text and style. The place a run came from does not change its
+    /// lines, so it is left out (a thousand rows naming a thousand cells still share one setting
+    /// of the same text); `Entry.restamped` puts the new places on the glyph runs.
+    static func runsKey(_ runs: [InlineRun]) -> [InlineRun] {
+        runs.map { var r = $0; r.place = nil; return r }
     }
 
     private let lock = NSLock()
@@ -33,6 +62,12 @@ public final class ParagraphCache: @unchecked Sendable {
     func entry(_ key: Key) -> Entry? {
         lock.lock(); defer { lock.unlock() }
         return entries[key]
+    }
+
+    /// The paragraphs held (for tests: the same text from two places is set once).
+    var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count
     }
 
     func store(_ key: Key, _ entry: Entry) {

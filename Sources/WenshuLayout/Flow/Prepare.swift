@@ -125,10 +125,11 @@ struct Prepare {
            p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
             style.grid = grid
         }
-        let key = ParagraphCache.Key(runs: p.runs, style: style, width: width, lineHeight: p.lineHeight, fit: p.fit,
+        let key = ParagraphCache.Key(runs: ParagraphCache.runsKey(p.runs), style: style, width: width, lineHeight: p.lineHeight, fit: p.fit,
                                      pitch: master.linePitch)
-        if let cached = cache?.entry(key) {
-            return SetParagraph(block: p, lines: cached.lines, heights: cached.heights, missing: cached.missing)
+        let places = p.runs.map(\.place)
+        if let cached = cache?.entry(key)?.restamped(places) {
+            return SetParagraph(block: p, lines: cached.lines, heights: cached.heights, missing: cached.missing, overfull: cached.overfull)
         }
         var result = try typesetter.typeset(p.runs, style: style, width: width)
         if let fit = p.fit, result.lines.count > fit.maxLines {
@@ -149,8 +150,9 @@ struct Prepare {
             let pitch = master.linePitch.points
             return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
         }
-        cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing))
-        return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing)
+        let overfull = p.fit.map { result.lines.count > $0.maxLines } ?? false
+        cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing, overfull: overfull, places: places))
+        return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing, overfull: overfull)
     }
 }
 

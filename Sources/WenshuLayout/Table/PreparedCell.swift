@@ -52,7 +52,7 @@ struct PreparedCell: Sendable {
     /// pitch, an image with both width and height given is scaled down to fit the width; other
     /// blocks are ignored in cells.
     static func setLines(_ blocks: [Block], width: Length, typesetter: ParagraphTypesetter,
-                      missing: inout [Character]) throws -> [CellLine] {
+                      missing: inout [MissingCharacter]) throws -> [CellLine] {
         func pitch(_ p: ParagraphBlock) -> Length {
             p.lineHeight ?? (p.runs.map(\.style.size).max() ?? TextStyle().size) * 1.5
         }

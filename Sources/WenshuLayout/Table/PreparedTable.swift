@@ -1,4 +1,5 @@
 import WenshuCore
+import WenshuText
 
 /// A table ready to be cut into page slices.
 ///
@@ -31,7 +32,7 @@ public struct PreparedTable: Sendable {
     /// The table's width: its columns' widths summed.
     public var width: Length { columnEdges[columnEdges.count - 1] }
     /// Characters of cell text that no installed font has (drawn as boxes); the flow reports them.
-    public let missing: [Character]
+    public let missing: [MissingCharacter]
 
     let grid: TableGrid
     let cells: [PreparedCell]
@@ -47,7 +48,7 @@ public struct PreparedTable: Sendable {
     private(set) var header: TablePiece?
 
     init(grid: TableGrid, cells: [PreparedCell], columnEdges: [Length], rows: [RowRules],
-         border: Stroke?, innerRule: Stroke?, padding: Sides, missing: [Character]) {
+         border: Stroke?, innerRule: Stroke?, padding: Sides, missing: [MissingCharacter]) {
         self.grid = grid; self.cells = cells; self.columnEdges = columnEdges; self.rows = rows
         self.border = border; self.innerRule = innerRule; self.padding = padding; self.missing = missing
         var byRow = Array(repeating: [Int](), count: grid.rowCount)

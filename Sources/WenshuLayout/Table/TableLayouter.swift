@@ -24,7 +24,7 @@ public struct TableLayouter: Sendable {
         for w in ColumnWidths.resolve(columns, width: width) { edges.append(edges[edges.count - 1] + w) }
         let grid = TableGrid(table, columnCount: columns.count)
         let padding = table.padding
-        var missing: [Character] = []
+        var missing: [MissingCharacter] = []
         var cells: [PreparedCell] = []
         cells.reserveCapacity(grid.placements.count)
         do {

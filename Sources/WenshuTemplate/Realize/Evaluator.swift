@@ -27,7 +27,7 @@ struct Evaluator {
             let lenientInner = lenient || name == "default" || name == "默认"
             let (v, origin) = try trace(inner, lenient: lenientInner, at: location)
             guard let filter = Filters.table[name] else {
-                throw TemplateError("unknown filter ‘\(name)’ (expected one of: \(Filters.names.joined(separator: ", ")))", at: location)
+                throw TemplateError("未知的过滤器 ‘\(name)’", "unknown filter ‘\(name)’", hint: Suggestion.hint(for: name, among: Filters.names), at: location)
             }
             if case .object = v, !Filters.takesObjects.contains(name) {
                 throw wrongKind(v, named: Evaluator.name(of: inner), origin: origin, at: location)
@@ -63,10 +63,15 @@ struct Evaluator {
     /// The value of `e` used as text: a group of keys or a null is an error, at the data value's
     /// place when it comes from the data, since it would print as nothing.
     func text(_ e: Expression, at location: SourceLocation) throws -> Value {
+        try placedText(e, at: location).value
+    }
+
+    /// `text(_:at:)` with the place in the data the value was written at (nil when not from data).
+    func placedText(_ e: Expression, at location: SourceLocation) throws -> (value: Value, place: SourceLocation?) {
         let (v, origin) = try trace(e, lenient: false, at: location)
         switch v {
         case .object, .null: throw wrongKind(v, named: Evaluator.name(of: e), origin: origin, at: location)
-        default: return v
+        default: return (v, dataPlace(origin))
         }
     }
 
@@ -134,6 +139,12 @@ struct Evaluator {
 
     /// The pieces of `text`: literal text and values of its {{ }} expressions, in order.
     func interpolate(_ text: String, source: SourceFile, line: Int) throws -> [Value] {
+        var place: SourceLocation? = nil
+        return try interpolate(text, source: source, line: line, place: &place)
+    }
+
+    /// `interpolate`, also giving the data place of the first expression whose value came from the data.
+    func interpolate(_ text: String, source: SourceFile, line: Int, place: inout SourceLocation?) throws -> [Value] {
         var out: [Value] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -143,7 +154,9 @@ struct Evaluator {
             }
             let expr = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             let (e, location) = try parse(expr, source: source, line: line)
-            out.append(try self.text(e, at: location))
+            let (value, from) = try placedText(e, at: location)
+            out.append(value)
+            if place == nil { place = from }
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { out.append(.string(String(rest))) }
@@ -153,6 +166,13 @@ struct Evaluator {
     /// `text` with its expressions filled in, as a string.
     func string(_ text: String, source: SourceFile, line: Int) throws -> String {
         try interpolate(text, source: source, line: line).map(\.description).joined()
+    }
+
+    /// `string`, with the data place of its first value from the data (it travels to the glyphs).
+    func placedString(_ text: String, source: SourceFile, line: Int) throws -> (text: String, place: SourceLocation?) {
+        var place: SourceLocation? = nil
+        let values = try interpolate(text, source: source, line: line, place: &place)
+        return (values.map(\.description).joined(), place)
     }
 
     /// The value of an attribute that is one expression ("{{ photos }}" or "photos"), unwrapped.

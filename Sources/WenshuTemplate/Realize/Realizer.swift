@@ -391,8 +391,8 @@ public struct Realizer {
                 switch node {
                 case .text(let raw):
                     let text = Realizer.collapse(raw, first: n == 0, last: n == nodes.count - 1)
-                    let value = try evaluator.string(text, source: source, line: currentLine)
-                    append(&runs, InlineRun(value, style: ts))
+                    let (value, place) = try evaluator.placedString(text, source: source, line: currentLine)
+                    append(&runs, InlineRun(value, style: ts, place: place))
                     currentLine += raw.filter { $0 == "\n" }.count
                 case .element(let e):
                     currentLine = e.line
@@ -427,7 +427,10 @@ public struct Realizer {
         func append(_ runs: inout [InlineRun], _ run: InlineRun) {
             guard !run.text.isEmpty else { return }
             if let last = runs.last, last.style == run.style {
+                // Text around a value joins its run, which keeps the value's data place (two values
+                // from different places in one run: the first names the run).
                 runs[runs.count - 1].text += run.text
+                if last.place == nil { runs[runs.count - 1].place = run.place }
             } else {
                 runs.append(run)
             }

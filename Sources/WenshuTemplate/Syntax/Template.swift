@@ -104,7 +104,21 @@ public struct TemplateLoader: Sendable {
                 if fm.fileExists(atPath: c) { return (c as NSString).standardizingPath }
             }
         }
-        throw TemplateError("no template named ‘\(nameOrPath)’ (looked in \(searchPaths.joined(separator: ", ")))", at: nil)
+        throw TemplateError("没有名为 ‘\(nameOrPath)’ 的模板", "no template named ‘\(nameOrPath)’ (looked in \(searchPaths.joined(separator: ", ")))",
+                            hint: Suggestion.hint(for: nameOrPath, among: names()), at: nil)
+    }
+
+    /// The template names the search folders hold: a folder with a template.xml, or a NAME.xml.
+    public func names() -> [String] {
+        let fm = FileManager.default
+        var found: Set<String> = []
+        for dir in searchPaths {
+            for entry in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
+                if entry.hasSuffix(".xml") { found.insert(String(entry.dropLast(4))) }
+                else if fm.fileExists(atPath: "\(dir)/\(entry)/template.xml") { found.insert(entry) }
+            }
+        }
+        return found.sorted()
     }
 
     /// Loads a template by name or path.

@@ -54,8 +54,8 @@ enum TemplateSyntax {
     /// Checks `element` and everything under it.
     static func check(_ element: XMLElement, source: SourceFile) throws {
         guard let allowed = elements[element.name] else {
-            let known = elements.keys.sorted().joined(separator: ", ")
-            throw TemplateError("unknown element <\(element.name)> (expected one of: \(known))",
+            throw TemplateError("未知的元素 <\(element.name)>", "unknown element <\(element.name)>",
+                                hint: Suggestion.hint(for: element.name, among: elements.keys.sorted()),
                                 at: source.locate("<\(element.name)", from: element.line))
         }
         for key in element.attributes.keys where !allowed.contains(key) && !key.hasPrefix("xmlns") {

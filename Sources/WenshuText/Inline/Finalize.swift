@@ -29,15 +29,16 @@ public struct TextLine: Sendable {
 /// A typeset paragraph.
 public struct ParagraphLayout: Sendable {
     public var lines: [TextLine]
-    /// Characters no installed font has (drawn as a box, reported by the caller with the page).
-    public var missing: [Character]
+    /// Characters no installed font has (drawn as a box, reported by the caller with the page
+    /// and the place the text came from).
+    public var missing: [MissingCharacter]
 }
 
 /// Turns the chosen breaks into lines: applies the edge trims, the justification adjustments or the
 /// alignment offset, and gathers consecutive pieces of one face and style into glyph runs.
 enum Finalize {
     static func lines(atoms: [Atom], junctions: [Junction], breaks: [Int], breaker: Linebreak,
-                      style: ParagraphStyle, styles: [TextStyle]) -> [TextLine] {
+                      style: ParagraphStyle, styles: [TextStyle], places: [SourceLocation?]) -> [TextLine] {
         var out: [TextLine] = []
         var s = 0
         for (n, e) in breaks.enumerated() {
@@ -84,7 +85,8 @@ enum Finalize {
                     let clusters = trim ? trimmedClusters(piece, bytes: atom.trailing.utf8.count) : piece.clusters
                     let glyphCount = trim ? clusters.reduce(0) { $0 + $1.glyphs } : piece.glyphs.count
                     if current != nil, current!.run.face == piece.font.id, current!.run.size == st.size,
-                       current!.run.color == st.color, current!.run.emboldened == piece.emboldened {
+                       current!.run.color == st.color, current!.run.emboldened == piece.emboldened,
+                       current!.run.place == places[atom.style] {
                         let base = Length.pt(x) - current!.x
                         for g in piece.glyphs.prefix(glyphCount) {
                             current!.run.glyphs.append(PlacedGlyph(id: g.id, x: g.x + base, y: g.y))
@@ -93,9 +95,10 @@ enum Finalize {
                         current!.run.clusters += clusters
                     } else {
                         if let done = current { runs.append(done) }
-                        let run = GlyphRun(face: piece.font.id, size: st.size, color: st.color, emboldened: piece.emboldened,
+                        var run = GlyphRun(face: piece.font.id, size: st.size, color: st.color, emboldened: piece.emboldened,
                                            glyphs: Array(piece.glyphs.prefix(glyphCount)), text: pieceText,
                                            clusters: clusters, width: .zero)
+                        run.place = places[atom.style]
                         current = PlacedRun(x: .pt(x), run: run)
                     }
                 }

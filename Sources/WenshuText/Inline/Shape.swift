@@ -12,12 +12,15 @@ struct Shaper {
     let book: FontBook
     let styles: [TextStyle]
     let chains: [FontChain]
+    /// Where each style's run came from (by the atoms' style index), for the missing characters.
+    let places: [SourceLocation?]
     /// Characters no installed face has; they are drawn as the primary face's .notdef and reported.
-    var missing: [Character] = []
+    var missing: [MissingCharacter] = []
 
-    init(book: FontBook, styles: [TextStyle]) throws {
+    init(book: FontBook, styles: [TextStyle], places: [SourceLocation?] = []) throws {
         self.book = book
         self.styles = styles
+        self.places = places
         self.chains = try styles.map { try book.chain(for: $0.role, bold: $0.bold) }
     }
 
@@ -46,7 +49,9 @@ struct Shaper {
             } else if slot.trailing, let f = chain.fonts.first {
                 fonts.append(f)
             } else {
-                if !missing.contains(slot.character) { missing.append(slot.character) }
+                let style = atoms[slot.atom].style
+                let m = MissingCharacter(slot.character, place: style < places.count ? places[style] : nil)
+                if !missing.contains(m) { missing.append(m) }
                 fonts.append(chain.primary)
             }
         }

@@ -7,7 +7,7 @@ import WenshuCore
     @Test func missingFile() {
         let path = NSTemporaryDirectory() + "/wenshu-no-such-file-\(UUID().uuidString).yaml"
         let error = loaderError { try DataLoader.load(path) }
-        #expect(error?.message == "cannot read the file (does it exist?)")
+        #expect(error?.problem.english == "cannot read the file (does it exist?)")
         #expect(error?.location == WenshuCore.SourceLocation(file: path))
     }
 

@@ -3,6 +3,7 @@ import Testing
 import WenshuCore
 import WenshuRender
 import WenshuData
+import WenshuLayout
 @testable import Wenshu
 
 /// Long values fit their boxes: a long name shrinks on its line down to the smallest size, then
@@ -27,7 +28,7 @@ import WenshuData
     func inkLines(_ page: Frame) -> [(text: String, left: Length, right: Length, size: Length, y: Length)] {
         var out: [(text: String, left: Length, right: Length, size: Length, y: Length)] = []
         for (p, r) in page.runs {
-            let ink = BatchRun.inkExtent(r, at: p.x)
+            let ink = TypeAreaOverflow.inkExtent(r, at: p.x)
             if let i = out.indices.last, abs(out[i].y.points - p.y.points) < 0.5 {
                 out[i].text += r.text; out[i].right = max(out[i].right, ink.right); out[i].size = max(out[i].size, r.size)
             } else {
@@ -88,12 +89,12 @@ import WenshuData
         var frame = Frame(size: Self.page)
         frame.place(.glyphs(run), at: Point(x: Self.right - .pt(60), y: .pt(100)))
         let body = Rect(x: Self.left, y: .mm(25), width: Self.right - Self.left, height: .pt(400))
-        #expect(BatchRun.overflow([frame], body: body)?.contains("4.0 pt") == true)
+        #expect(TypeAreaOverflow.check([frame], body: body)?.english.contains("4.0 pt") == true)
         // A full-width mark at the line's end is set ½ em: its blank half may stand past the edge.
         let mark = GlyphRun(face: face, size: .pt(16), glyphs: [], text: "鼓励。", clusters: [], width: .pt(48))
         var ok = Frame(size: Self.page)
         ok.place(.glyphs(mark), at: Point(x: Self.right - .pt(40), y: .pt(100)))
-        #expect(BatchRun.overflow([ok], body: body) == nil)
+        #expect(TypeAreaOverflow.check([ok], body: body) == nil)
     }
 
     @Test func aValueTooLongForThePageIsSkippedWithItsReason() throws {

@@ -66,7 +66,7 @@ import WenshuData
         let (s, run) = try BatchSupport.run(list, output: .onePDF(dir + "/c.pdf"))
         #expect(run.expectedPages == 1)
         #expect(s.counts.written == 2 && s.counts.skipped == 2)
-        #expect(s.notes.filter { $0.reason.contains("内容超出 1 页") }.count == 2)
+        #expect(s.notes.filter { $0.chinese.contains("内容超出 1 页") }.count == 2)
         #expect(try BatchSupport.pages(dir + "/c.pdf") == 2)
     }
 
@@ -91,7 +91,7 @@ import WenshuData
         let list = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(1) + "\n\(huge),育才中学,优秀党员,2022-12-20,NO-7", in: dir)
         let (s, _) = try BatchSupport.run(list, output: .onePDF(dir + "/c.pdf"))
         #expect(s.counts.written == 1 && s.counts.skipped == 1)
-        #expect(s.notes.first?.reason.contains("“姓名”过长：18000 字节") == true)
+        #expect(s.notes.first?.chinese.contains("“姓名”过长：18000 字节") == true)
     }
 
     /// --resume of one PDF after the list was edited: the PDF is written again (new rows
@@ -106,7 +106,7 @@ import WenshuData
         _ = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(5), in: dir)
         let (edited, _) = try BatchSupport.run(list, output: .onePDF(dir + "/c.pdf")) { $0.resume = true }
         #expect(edited.counts.kept == 0 && edited.counts.written == 5)
-        #expect(edited.warnings.contains { $0.contains("changed since") })
+        #expect(edited.warnings.contains { $0.english.contains("changed since") })
         #expect(try BatchSupport.pages(dir + "/c.pdf") == 5)
     }
 
@@ -118,7 +118,7 @@ import WenshuData
                                         + "李强,育才中学,优秀党员,2022-12-20,NO-2,国务院", in: dir)
         let (s, run) = try BatchSupport.run(list, output: .onePDF(dir + "/c.pdf"))
         #expect(s.counts.written == 2)
-        #expect(s.warnings.count == 1 && s.warnings[0].contains("‘issuer’"))
+        #expect(s.warnings.count == 1 && s.warnings[0].english.contains("‘issuer’"))
         let record = run.list.record(run.list.entries[0])
         #expect(!String(describing: try run.realize(record)).contains("国务院"))
 

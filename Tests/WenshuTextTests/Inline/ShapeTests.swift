@@ -33,8 +33,20 @@ import WenshuFonts
     /// A character no installed face has is reported, never silently dropped.
     @Test func missingCharacterIsReported() throws {
         let layout = try Fixture.set("甲\u{E0100}\u{10FFFD}乙", measure: 20, style: ParagraphStyle(firstLineIndent: 0, alignment: .left))
-        #expect(layout.missing.contains("\u{10FFFD}"))
+        #expect(layout.missing.map(\.character).contains("\u{10FFFD}"))
         #expect(layout.lines[0].text.contains("\u{10FFFD}"))
+    }
+
+    /// The place of a run travels to its glyph runs and to the characters it is missing; runs of
+    /// one face and style from different places stay apart.
+    @Test func placesReachTheGlyphRuns() throws {
+        let cell = WenshuCore.SourceLocation(file: "名单.xlsx", place: "名单!B14")
+        let runs = [InlineRun("姓名：", style: Fixture.body), InlineRun("张\u{10FFFD}三", style: Fixture.body, place: cell)]
+        let layout = try Fixture.typesetter.typeset(runs, style: ParagraphStyle(firstLineIndent: 0, alignment: .left), width: .pt(20 * Fixture.em))
+        #expect(layout.missing == [MissingCharacter("\u{10FFFD}", place: cell)])
+        let glyphRuns = layout.lines.flatMap(\.runs).map(\.run)
+        #expect(glyphRuns.first { $0.text.hasPrefix("姓名") }?.place == nil)
+        #expect(glyphRuns.first { $0.text.contains("张") }?.place == cell, "\(glyphRuns.map { ($0.text, $0.place) })")
     }
 
     /// Ideographs stand on the em square even in a face whose advance is not one em.
