@@ -16,10 +16,10 @@ struct FreeVariables {
     init(parameters: Set<String>) { self.parameters = parameters }
 
     mutating func visit(_ node: TemplateNode) {
-        for (key, a) in node.attributes.sorted(by: { $0.key < $1.key }) where !(node.name == "each" && key == "in") {
+        for (key, a) in node.attributes.sorted(by: { $0.key < $1.key }) where !(node.kind == .each && key == "in") {
             visit(a.form, at: a.place)
         }
-        if node.name == "each", let a = node.attributes["in"], let name = node["as"] {
+        if node.kind == .each, let a = node.attributes["in"], let name = node["as"] {
             var listPath: String?
             if case .expression(let e, let place) = a.form {
                 visit(e, at: place)

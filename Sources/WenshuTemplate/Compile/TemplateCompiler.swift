@@ -11,16 +11,17 @@ struct TemplateCompiler {
 
     /// Compiles `root` (a <template> or a <fragment>) and everything under it.
     func compile(_ root: XMLElement) throws -> TemplateNode {
-        try compile(root, context: .template, parent: nil)
+        try compile(root, context: .template)
     }
 
-    private func compile(_ e: XMLElement, context: Vocabulary.Content, parent: String?) throws -> TemplateNode {
+    private func compile(_ e: XMLElement, context: Vocabulary.Content) throws -> TemplateNode {
         let here = source.locate("<\(e.name)", from: e.line)
-        guard let rule = Vocabulary.elements[e.name] else {
-            let known = Vocabulary.elements.keys.sorted()
+        guard let kind = ElementKind(rawValue: e.name) else {
+            let known = ElementKind.allCases.map(\.rawValue).sorted()
             throw TemplateError("未知的元素 <\(e.name)>（unknown element <\(e.name)>; expected one of: \(known.joined(separator: ", "))）"
                                 + TemplateCompiler.hint(e.name, known), at: here)
         }
+        let rule = Vocabulary.rule(kind)
         var attributes: [String: TemplateNode.Attribute] = [:]
         for (key, raw) in e.attributes where !key.hasPrefix("xmlns") {
             let place = source.locate("\(key)=", from: e.line)
@@ -43,18 +44,22 @@ struct TemplateCompiler {
             switch child {
             case .element(let c):
                 line = c.line
-                guard Vocabulary.elements[c.name] == nil || allows(inner, c.name, in: e.name) else {
+                guard let childKind = ElementKind(rawValue: c.name) else {
+                    children.append(.element(try compile(c, context: inner)))  // reports it as unknown
+                    continue
+                }
+                guard allows(inner, childKind, in: kind) else {
                     throw TemplateError("<\(c.name)> 不能放在 <\(e.name)> 里（<\(c.name)> cannot stand inside <\(e.name)>）；这里可以写：\(Vocabulary.expected(inner))",
                                         at: source.locate("<\(c.name)", from: c.line))
                 }
-                children.append(.element(try compile(c, context: inner, parent: e.name)))
+                children.append(.element(try compile(c, context: inner)))
             case .text(let raw):
                 let text = try self.text(raw, line: line, context: inner, element: e.name)
                 line += raw.filter { $0 == "\n" }.count
                 children.append(.text(text))
             }
         }
-        var node = TemplateNode(name: e.name, line: e.line, place: here, attributes: attributes, children: children)
+        var node = TemplateNode(kind: kind, line: e.line, place: here, attributes: attributes, children: children)
         if inner == .text {
             node.content = try Interpolation(node.textContent.trimmingCharacters(in: .whitespacesAndNewlines), source: source, line: e.line)
         }
@@ -63,10 +68,10 @@ struct TemplateCompiler {
 
     /// Whether `child` may stand in `content` directly under `parent`: an <else> only in an <if>,
     /// a <foot> only in a <cell>.
-    private func allows(_ content: Vocabulary.Content, _ child: String, in parent: String) -> Bool {
+    private func allows(_ content: Vocabulary.Content, _ child: ElementKind, in parent: ElementKind) -> Bool {
         switch child {
-        case "else": parent == "if"
-        case "foot": parent == "cell"
+        case .else: parent == .if
+        case .foot: parent == .cell
         default: Vocabulary.allows(content, child)
         }
     }

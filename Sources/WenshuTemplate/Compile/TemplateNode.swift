@@ -5,7 +5,7 @@ import WenshuData
 /// are filled in from {{ }}), its children compiled, each with its place. Made once per template
 /// file by `TemplateCompiler`; the realizer walks it for every document.
 struct TemplateNode: Sendable {
-    var name: String
+    var kind: ElementKind
     var line: Int
     /// Where the element starts (`<name`).
     var place: SourceLocation
@@ -47,6 +47,9 @@ struct TemplateNode: Sendable {
         static func key(first: Bool, last: Bool) -> Int { (first ? 1 : 0) + (last ? 2 : 0) }
         var isBlank: Bool { raw.allSatisfy(\.isWhitespace) }
     }
+
+    /// The element's name as written.
+    var name: String { kind.rawValue }
 
     /// The attribute's text as written (names: style=, as=, page=).
     subscript(_ key: String) -> String? { attributes[key]?.raw }

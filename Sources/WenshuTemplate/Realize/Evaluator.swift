@@ -145,6 +145,7 @@ struct Evaluator {
     /// The value of attribute `key` of `e`: decoded when the template was compiled, or filled in
     /// now and decoded by the same type. Nil when the element does not have it.
     func value(_ e: TemplateNode, _ key: String) throws -> AttributeValue? {
+        assert(Vocabulary.rule(e.kind).attributes[key] != nil, "<\(e.name)> has no attribute \(key) in the Vocabulary")
         guard let a = e.attributes[key] else { return nil }
         switch a.form {
         case .decoded(let v): return v

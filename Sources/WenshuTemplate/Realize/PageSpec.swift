@@ -104,7 +104,7 @@ enum PageSpec {
         case "show"?: m.plainChapterOpenings = false
         default: break
         }
-        for child in e.elements where child.name == "header" || child.name == "footer" {
+        for child in e.elements where child.kind == .header || child.kind == .footer {
             var f = Furniture(text: try child.content.map(evaluator.string) ?? "")
             if let r = try evaluator.value(child, "font")?.fontRole { f.style.role = r }
             if let s = try evaluator.value(child, "size")?.length { f.style.size = s }
@@ -116,10 +116,10 @@ enum PageSpec {
             }
             if let d = try evaluator.value(child, "distance")?.length { f.distance = d }
             let even = try evaluator.value(child, "even")?.flag ?? false
-            switch (child.name, even) {
-            case ("header", false): m.header = f
-            case ("header", true): m.evenHeader = f
-            case ("footer", false): m.footer = f
+            switch (child.kind, even) {
+            case (.header, false): m.header = f
+            case (.header, true): m.evenHeader = f
+            case (.footer, false): m.footer = f
             default: m.evenFooter = f
             }
         }

@@ -145,8 +145,8 @@ public struct Realizer {
             try countRealised(e)
             try enter(e)
             defer { depth -= 1 }
-            switch e.name {
-            case "p":
+            switch e.kind {
+            case .p:
                 let spec = try self.style(of: e, base: style)
                 let runs = try inline(e.children, source: source, style: spec)
                 if runs.allSatisfy({ $0.text.isEmpty }) { return [] }
@@ -154,7 +154,7 @@ public struct Realizer {
                 // fit="1 14pt": at most one line, shrinking down to 14 pt before wrapping.
                 if case .fit(let fit)? = try value(e, "fit") { p.fit = fit }
                 return [.paragraph(p)]
-            case "h":
+            case .h:
                 let level = try value(e, "level")?.integer ?? 1
                 let base = try self.style(named: StyleSpec.headings[level - 1], for: e)
                 let spec = try self.style(of: e, base: base)
@@ -162,21 +162,21 @@ public struct Realizer {
                 p.keepWithNext = true
                 if try value(e, "bookmark")?.flag != false { p.bookmarkLevel = level }
                 return [.paragraph(p)]
-            case "text":
+            case .text:
                 let spec = try self.style(of: e, base: style)
                 guard let (value, origin) = try evaluator.text(e, "value") else { return [] }
                 return try reportText(value.description, spec: spec, place: evaluator.dataPlace(origin), at: e.place)
-            case "table":
+            case .table:
                 return [.table(try table(e, source: source, style: style))]
-            case "image":
+            case .image:
                 return [.image(try image(e, source: source))]
-            case "page-break":
+            case .pageBreak:
                 return [.pageBreak(toOdd: try value(e, "odd")?.flag ?? false)]
-            case "space":
+            case .space:
                 if try value(e, "fill")?.flag == true { return [.fill] }
                 if let l = try value(e, "height")?.length { return [.space(lines: l / currentPitch)] }
                 return [.space(lines: try value(e, "lines")?.number ?? 1)]
-            case "masthead":
+            case .masthead:
                 let mark = try string(e, "mark") ?? ""
                 let number = try string(e, "number")
                 var m = MastheadBlock(mark: mark, number: number?.isEmpty == true ? nil : number)
@@ -188,19 +188,19 @@ public struct Realizer {
                 if let l = try value(e, "rule")?.length { m.rule.width = l }
                 if let l = try value(e, "top")?.length { m.markTop = l }
                 return [.masthead(m)]
-            case "imprint":
+            case .imprint:
                 let copies = try string(e, "copies")
                 var i = ImprintBlock(copies: copies?.isEmpty == true ? nil : copies,
                                      printer: try string(e, "printer") ?? "", printed: try string(e, "printed") ?? "")
                 if let l = try value(e, "size")?.length { i.style.size = l }
                 return [.imprint(i)]
-            case "rule":
+            case .rule:
                 let color = try value(e, "color")?.color ?? .black
                 let width = try value(e, "width")?.length ?? .pt(1)
                 let above = try value(e, "space-before")?.length ?? .zero
                 let below = try value(e, "space-after")?.length ?? .zero
                 return [.rule(RuleBlock(stroke: Stroke(width: width, color: color), above: above, below: below))]
-            case "signature":
+            case .signature:
                 let spec = try self.style(of: e, base: try self.style(named: "落款", for: e))
                 let issuer = try string(e, "issuer") ?? ""
                 let date = try string(e, "date") ?? ""
@@ -212,23 +212,23 @@ public struct Realizer {
                     seal = path
                 }
                 return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
-            case "contents":
+            case .contents:
                 let spec = try self.style(of: e, base: try self.style(named: "表格", for: e))
                 let title = try string(e, "title") ?? "目　录"
                 return [.contents(ContentsBlock(title: title.isEmpty ? nil : title, levels: try value(e, "levels")?.integer ?? 2,
                                                 style: spec.textStyle))]
-            case "section":
+            case .section:
                 let m = try master(e["page"] ?? "", at: e.attributes["page"]?.place ?? e.place)
                 currentPitch = m.linePitch
                 return [.section(SectionBreak(master: m, restartNumbering: try value(e, "restart-numbering")?.flag ?? false,
                                               oddPage: try value(e, "odd")?.flag ?? false))]
-            case "each":
+            case .each:
                 var out: [Block] = []
                 try each(e) { state in out += try state.blocks(e.children, source: source, style: style) }
                 return out
-            case "if":
+            case .if:
                 return try blocks(try branch(e), source: source, style: style)
-            case "include":
+            case .include:
                 guard includeDepth < Realizer.maxIncludeDepth else {
                     throw TemplateError("include 嵌套超过 \(Realizer.maxIncludeDepth) 层（includes nest more than \(Realizer.maxIncludeDepth) deep: a loop?）；请检查片段是否互相包含",
                                         at: e.place)
@@ -241,7 +241,7 @@ public struct Realizer {
                 let place = e.attributes["src"]?.place ?? e.place
                 let path = try realizer.resolveFile(try string(e, "src") ?? "", template: template, source: source, at: place, preferTemplate: true)
                 let (root, included) = try realizer.loader.read(path)
-                guard root.name == "fragment" else {
+                guard root.kind == .fragment else {
                     throw TemplateError("被包含的文件应以 <fragment> 为根元素，这里是 <\(root.name)>（an included file must have <fragment> as its root, found <\(root.name)>）",
                                         at: root.place)
                 }
@@ -313,7 +313,7 @@ public struct Realizer {
         /// The children of an <if> its test chooses: those before its <else/>, or those after.
         func branch(_ e: TemplateNode) throws -> [TemplateNode.Child] {
             let test = try evaluator.traced(e, "test", lenient: true)?.value.isTruthy ?? false
-            guard let i = e.children.firstIndex(where: { if case .element(let x) = $0 { x.name == "else" } else { false } }) else {
+            guard let i = e.children.firstIndex(where: { if case .element(let x) = $0 { x.kind == .else } else { false } }) else {
                 return test ? e.children : []
             }
             return test ? Array(e.children[..<i]) : Array(e.children[(i + 1)...])
@@ -374,20 +374,20 @@ public struct Realizer {
                 case .element(let e):
                     try enter(e)
                     defer { depth -= 1 }
-                    switch e.name {
-                    case "b":
+                    switch e.kind {
+                    case .b:
                         var s = style; s.bold = true
                         for r in try inline(e.children, source: source, style: s) { append(&runs, r) }
-                    case "span":
+                    case .span:
                         let s = try self.style(of: e, base: style)
                         for r in try inline(e.children, source: source, style: s) { append(&runs, r) }
-                    case "br":
+                    case .br:
                         append(&runs, InlineRun("\n", style: ts))
-                    case "each":
+                    case .each:
                         try each(e) { state in
                             for r in try state.inline(e.children, source: source, style: style) { state.append(&runs, r) }
                         }
-                    case "if":
+                    case .if:
                         for r in try inline(try branch(e), source: source, style: style) { append(&runs, r) }
                     default:
                         throw TemplateError("<\(e.name)> 不能放在文字里（<\(e.name)> cannot stand inside text; expected b, span, br, each or if）",
@@ -446,19 +446,19 @@ public struct Realizer {
             for case .element(let r) in nodes {
                 try enter(r)
                 defer { depth -= 1 }
-                switch r.name {
-                case "row":
+                switch r.kind {
+                case .row:
                     var cells: [TableCell] = []
                     try collectCells(r.children, into: &cells, source: source, base: cellBase)
                     let minHeight = try value(r, "min-height")?.length ?? .zero
                     if try value(r, "header")?.flag == true { headerRows = max(headerRows, rows.count + 1) }
                     try countRealised(r)
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: try value(r, "keep")?.flag ?? false))
-                case "each":
+                case .each:
                     try each(r) { state in
                         try state.collectRows(r.children, into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
                     }
-                case "if":
+                case .if:
                     try collectRows(try branch(r), into: &rows, headerRows: &headerRows, source: source, cellBase: cellBase)
                 default:
                     throw TemplateError("<table> holds <row>s (or <each>/<if> around rows), found <\(r.name)>", at: r.place)
@@ -472,11 +472,11 @@ public struct Realizer {
             for case .element(let c) in nodes {
                 try enter(c)
                 defer { depth -= 1 }
-                switch c.name {
-                case "cell": cells.append(try cell(c, source: source, base: base))
-                case "if":
+                switch c.kind {
+                case .cell: cells.append(try cell(c, source: source, base: base))
+                case .if:
                     try collectCells(try branch(c), into: &cells, source: source, base: base)
-                case "each":
+                case .each:
                     try each(c) { state in
                         try state.collectCells(c.children, into: &cells, source: source, base: base)
                     }
@@ -492,12 +492,12 @@ public struct Realizer {
             func containsBlocks(_ nodes: [TemplateNode.Child]) -> Bool {
                 nodes.contains { node in
                     guard case .element(let x) = node else { return false }
-                    return Vocabulary.blockElements.contains(x.name) || ((x.name == "each" || x.name == "if") && containsBlocks(x.children))
+                    return Vocabulary.blockElements.contains(x.kind) || ((x.kind == .each || x.kind == .if) && containsBlocks(x.children))
                 }
             }
             var contentNodes = c.children
             var foot: [Block] = []
-            if let i = c.children.firstIndex(where: { if case .element(let x) = $0 { x.name == "foot" } else { false } }),
+            if let i = c.children.firstIndex(where: { if case .element(let x) = $0 { x.kind == .foot } else { false } }),
                case .element(let f) = c.children[i] {
                 let fs = try self.style(of: f, base: spec)
                 foot = [.paragraph(try paragraph(runs: inline(f.children, source: source, style: fs), spec: fs))]

@@ -22,7 +22,8 @@ struct StyleSpec: Sendable {
 
     /// Reads the style attributes of `e`, each decoded by its type (filled in from {{ }} by `value` first).
     init(_ e: TemplateNode, value: (TemplateNode, String) throws -> AttributeValue?) throws {
-        func get(_ key: String) throws -> AttributeValue? { try value(e, key) }
+        // Elements take some of the style attributes (a <span> no indent): read those it has.
+        func get(_ key: String) throws -> AttributeValue? { e.attributes[key] == nil ? nil : try value(e, key) }
         if case .fontRole(let r)? = try get("font") { role = r }
         size = try get("size")?.length
         bold = try get("bold")?.flag

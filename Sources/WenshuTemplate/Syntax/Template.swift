@@ -147,7 +147,7 @@ public struct TemplateLoader: Sendable {
 
     private func load(path: String, depth: Int) throws -> Template {
         let (root, source) = try read(path)
-        guard root.name == "template" else {
+        guard root.kind == .template else {
             throw TemplateError("模板的根元素应为 <template>，这里是 <\(root.name)>（expected <template> as the root element, found <\(root.name)>）", at: root.place)
         }
         var template: Template
@@ -162,8 +162,8 @@ public struct TemplateLoader: Sendable {
         for c in (root["compute"] ?? "").split(separator: " ") { template.computes.insert(String(c)) }
         if case .decoded(.integer(let n))? = root.attributes["pages"]?.form { template.declaredPages = n }
         for e in root.elements {
-            switch e.name {
-            case "param":
+            switch e.kind {
+            case .param:
                 guard let name = e["name"] else { continue }
                 let value = e["value"] ?? e["default"] ?? e.textContent
                 if case .decoded(.flag(let yes))? = e.attributes["overridable"]?.form, yes {
@@ -178,16 +178,16 @@ public struct TemplateLoader: Sendable {
                 } else {
                     template.parameters.append(parameter)
                 }
-            case "page":
+            case .page:
                 let name = e["name"] ?? "default"
                 if template.pages[name] == nil { template.pageOrder.append(name) }
                 template.pages[name] = (e, source)
-            case "style":
+            case .style:
                 guard let name = e["name"] else { continue }
                 template.styles[name] = (e, source)
-            case "body":
+            case .body:
                 template.body = (e, source)
-            case "info":
+            case .info:
                 for (k, a) in e.attributes { template.info[k] = try Interpolation(a.raw, source: source, line: e.line) }
             default:
                 break

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WenshuCore
 import WenshuData
@@ -70,6 +71,18 @@ import WenshuData
         #expect(e.message.hasPrefix("<else> 不能放在 <body> 里"))
     }
 
+    @Test func imageAlignMiddelIsRefused() throws {
+        // Before: an alignment that did not parse centred the image.
+        let e = try loadError(body("<image src=\"a.png\" align=\"middel\"/>"))
+        #expect(e.message.contains("您是不是要用 center？"))
+    }
+
+    @Test func flagsTakeOnlyTrueOrFalse() throws {
+        // Before: anything but "true" (keep="maybe", odd="yes") was read as false.
+        let e = try loadError(body("<table><row keep=\"maybe\"><cell>x</cell></row></table>"))
+        #expect(e.message.hasPrefix("<row> 的 keep=\"maybe\" 不可用：应为 true、false 之一"))
+    }
+
     @Test func textStraightInATableIsRefused() throws {
         // Before: text between rows was dropped.
         let e = try loadError(body("<table>备注<row><cell>x</cell></row></table>"))
@@ -121,5 +134,29 @@ import WenshuData
         #expect(t.freeVariables == ["brand.name", "groups", "groups[].people", "groups[].people[].name", "members", "photos",
                                     "photos[].caption", "photos[].file", "school", "title"])
         #expect(t.freeVariablePlaces["members"]?.line == 7)
+    }
+}
+
+/// The shipped templates compile, and their free variables are the data they print.
+@Suite struct ShippedTemplateCompileTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path + "/templates"
+    static let names = ["application", "application-form", "certificate", "certificate-folded", "compilation", "notice", "plan",
+                        "scoring", "scoring-blank", "scoring-summary"]
+
+    @Test(arguments: names) func compiles(name: String) throws {
+        let t = try TemplateLoader(searchPaths: [Self.folder]).load(name)
+        #expect(t.body != nil)
+        #expect(!t.freeVariables.contains { $0.hasPrefix("loop.") }, "the loop counter is not data")
+        #expect(!t.freeVariables.contains { t.parameterNames.contains($0) }, "parameters are not data")
+    }
+
+    @Test func noticeReadsItsFields() throws {
+        let t = try TemplateLoader(searchPaths: [Self.folder]).load("notice")
+        let v = Set(t.freeVariables)
+        for field in ["title", "addressees", "body", "attachments", "attachments[]", "date", "signer"] {
+            #expect(v.contains(field), "\(field)")
+        }
+        #expect(!v.contains("mark") && !v.contains("issuer"), "mark and issuer are parameters (the data may override them)")
     }
 }
