@@ -398,13 +398,12 @@ public struct Realizer {
             return runs
         }
 
-        /// Adds `run`, joined to the last run when they look the same. The joined run keeps the
-        /// first data place among them (the layout sets a run's text as one).
+        /// Adds `run`, joined to the last run when they look the same and come from the same place
+        /// (a value from the data stays a run of its own, so that what goes wrong with it names its cell).
         func append(_ runs: inout [InlineRun], _ run: InlineRun) {
             guard !run.text.isEmpty else { return }
-            if let last = runs.last, last.style == run.style {
+            if let last = runs.last, last.style == run.style, last.place == run.place {
                 runs[runs.count - 1].text += run.text
-                if last.place == nil { runs[runs.count - 1].place = run.place }
             } else {
                 runs.append(run)
             }
