@@ -186,19 +186,6 @@ enum AttributeType: Sendable {
         }
     }
 
-    /// The allowed values, for messages about a missing or bad attribute.
-    var allowedValues: [String] {
-        switch self {
-        case .flag: ["true", "false"]
-        case .choice(let w): w
-        case .alignment: ["justify", "left", "center", "right", "distribute"]
-        case .verticalAlignment: AttributeType.verticalWords
-        case .fontRole: AttributeType.fontWords
-        case .lengths(_, _, _, let w), .lengthOr(let w, _, _): w
-        default: []
-        }
-    }
-
     private static func length(_ t: String, min: Double, max: Double, above: Bool) -> Result<Length, Problem> {
         guard let l = Length.parse(t), l.points.isFinite else {
             return .failure(Problem(message: "应为字号或长度，如 三号、16pt、37mm（expected a 字号 or a length such as 16pt or 37mm）"))

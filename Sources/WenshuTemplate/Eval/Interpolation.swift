@@ -11,16 +11,6 @@ struct Interpolation: Sendable {
 
     var pieces: [Piece]
 
-    /// The text as it was written, when it holds no expression.
-    var literal: String? {
-        var out = ""
-        for p in pieces {
-            guard case .literal(let s) = p else { return nil }
-            out += s
-        }
-        return out
-    }
-
     /// Parses the {{ }} of `text`, found in `source` at or after `line`.
     init(_ text: String, source: SourceFile, line: Int) throws {
         var out: [Piece] = []
