@@ -63,20 +63,11 @@ struct Evaluator {
     /// The value of `e` used as text: a group of keys or a null is an error, at the data value's
     /// place when it comes from the data, since it would print as nothing.
     func text(_ e: Expression, at location: SourceLocation) throws -> Value {
-        try placedText(e, at: location).value
-    }
-
-    /// `text(_:at:)` with the place in the data the value was written at (nil when not from data).
-    func placedText(_ e: Expression, at location: SourceLocation) throws -> (value: Value, place: SourceLocation?) {
-        let (v, origin) = try trace(e, lenient: false, at: location)
-        switch v {
-        case .object, .null: throw wrongKind(v, named: Evaluator.name(of: e), origin: origin, at: location)
-        default: return (v, dataPlace(origin))
-        }
+        try traced(e, at: location).value
     }
 
     /// Where the data value at `origin` (or its nearest ancestor with a place) was written.
-    private func dataPlace(_ origin: ValuePath?) -> SourceLocation? {
+    func dataPlace(_ origin: ValuePath?) -> SourceLocation? {
         guard var p = origin else { return nil }
         while true {
             if let l = dataLocations[p] { return l }
@@ -118,84 +109,70 @@ struct Evaluator {
         }
     }
 
-    /// Parses the expression `text` found in `source` near `line`; its location and the expression.
-    func parse(_ text: String, source: SourceFile, line: Int) throws -> (Expression, SourceLocation) {
-        let location = source.locate(String(text.prefix(200)), from: line)
-        do { return (try ExpressionParser.parse(text), location) } catch {
-            var l = location
-            l.column = (l.column ?? 1) + error.offset
-            throw TemplateError("表达式‘\(Evaluator.excerpt(text))’有误（in the expression）：\(error.message)", at: l)
-        }
-    }
-
-    /// Parses and evaluates the expression `text` found in `source` near `line`.
-    func evaluate(text: String, lenient: Bool = false, source: SourceFile, line: Int) throws -> Value {
-        let (e, location) = try parse(text, source: source, line: line)
-        return try evaluate(e, lenient: lenient, at: location)
-    }
-
     /// At most 40 characters of an expression, for a message.
     static func excerpt(_ text: String) -> String { text.count <= 40 ? text : String(text.prefix(40)) + "…" }
 
-    /// The pieces of `text`: literal text and values of its {{ }} expressions, in order.
-    func interpolate(_ text: String, source: SourceFile, line: Int) throws -> [Value] {
-        var place: SourceLocation? = nil
-        return try interpolate(text, source: source, line: line, place: &place)
-    }
-
-    /// `interpolate`, also giving the data place of the first expression whose value came from the data.
-    func interpolate(_ text: String, source: SourceFile, line: Int, place: inout SourceLocation?) throws -> [Value] {
-        var out: [Value] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { out.append(.string(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TemplateError("‘{{’ is not closed (expected ‘}}’)", at: source.locate("{{", from: line))
+    /// The pieces of `text`: literal text and the values of its expressions, in order, each
+    /// value with the data path it came from (nil for literal text and values not from the data).
+    func interpolate(_ text: Interpolation) throws -> [(value: Value, origin: ValuePath?)] {
+        try text.pieces.map { piece in
+            switch piece {
+            case .literal(let s): return (.string(s), nil)
+            case .expression(let e, let place): return try self.traced(e, at: place)
             }
-            let expr = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            let (e, location) = try parse(expr, source: source, line: line)
-            let (value, from) = try placedText(e, at: location)
-            out.append(value)
-            if place == nil { place = from }
-            rest = rest[close.upperBound...]
         }
-        if !rest.isEmpty { out.append(.string(String(rest))) }
-        return out
     }
 
     /// `text` with its expressions filled in, as a string.
-    func string(_ text: String, source: SourceFile, line: Int) throws -> String {
-        try interpolate(text, source: source, line: line).map(\.description).joined()
+    func string(_ text: Interpolation) throws -> String {
+        try interpolate(text).map(\.value.description).joined()
     }
 
-    /// `string`, with the data place of its first value from the data (it travels to the glyphs).
-    func placedString(_ text: String, source: SourceFile, line: Int) throws -> (text: String, place: SourceLocation?) {
-        var place: SourceLocation? = nil
-        let values = try interpolate(text, source: source, line: line, place: &place)
-        return (values.map(\.description).joined(), place)
+    /// The value of `e` used as text, with the data path it came from (see `text(_:at:)`).
+    func traced(_ e: Expression, at location: SourceLocation) throws -> (value: Value, origin: ValuePath?) {
+        let (v, origin) = try trace(e, lenient: false, at: location)
+        switch v {
+        case .object, .null: throw wrongKind(v, named: Evaluator.name(of: e), origin: origin, at: location)
+        default: return (v, origin)
+        }
     }
 
-    /// The value of an attribute that is one expression ("{{ photos }}" or "photos"), unwrapped.
-    func value(_ text: String, source: SourceFile, line: Int, lenient: Bool = false) throws -> Value {
-        try traced(text, source: source, line: line, lenient: lenient).value
+    /// The value of `e` and the data path it came from, a missing path being null when `lenient`.
+    func traced(_ e: Expression, lenient: Bool, at location: SourceLocation) throws -> (value: Value, origin: ValuePath?) {
+        try trace(e, lenient: lenient, at: location)
     }
 
-    /// The value of an attribute that is one expression, with the data path it came from.
-    func traced(_ text: String, source: SourceFile, line: Int, lenient: Bool = false) throws -> (value: Value, origin: ValuePath?) {
-        let (e, location) = try parse(Evaluator.unwrapped(text), source: source, line: line)
-        return try trace(e, lenient: lenient, at: location)
+    /// The value of attribute `key` of `e`: decoded when the template was compiled, or filled in
+    /// now and decoded by the same type. Nil when the element does not have it.
+    func value(_ e: TemplateNode, _ key: String) throws -> AttributeValue? {
+        assert(Vocabulary.rule(e.kind).attributes[key] != nil, "<\(e.name)> has no attribute \(key) in the Vocabulary")
+        guard let a = e.attributes[key] else { return nil }
+        switch a.form {
+        case .decoded(let v): return v
+        case .filled(let i):
+            let text = try string(i)
+            switch a.type {
+            case .text, .name, .expression: return .text(text)
+            default: return try TemplateCompiler.decode(text, type: a.type, element: e.name, key: key, at: a.place)
+            }
+        case .expression: return .text(a.raw)
+        }
     }
 
-    /// The value of an attribute that is one expression, used as text (see `text(_:at:)`).
-    func textValue(_ text: String, source: SourceFile, line: Int) throws -> Value {
-        let (e, location) = try parse(Evaluator.unwrapped(text), source: source, line: line)
-        return try self.text(e, at: location)
+    /// A text attribute of `e` with its expressions filled in; nil when absent.
+    func string(_ e: TemplateNode, _ key: String) throws -> String? { try value(e, key)?.text }
+
+    /// The value of the one-expression attribute `key` of `e` used as text (see `text(_:at:)`), with
+    /// the data path it came from; nil when absent.
+    func text(_ e: TemplateNode, _ key: String) throws -> (value: Value, origin: ValuePath?)? {
+        guard case .expression(let x, let place)? = e.attributes[key]?.form else { return nil }
+        return try traced(x, at: place)
     }
 
-    /// "{{ photos }}" → "photos".
-    static func unwrapped(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("{{") && t.hasSuffix("}}") { t = String(t.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces) }
-        return t
+    /// The value of the one-expression attribute `key` of `e` (`in=`, `test=`, `seal=`) with the data
+    /// path it came from; nil when absent.
+    func traced(_ e: TemplateNode, _ key: String, lenient: Bool) throws -> (value: Value, origin: ValuePath?)? {
+        guard case .expression(let x, let place)? = e.attributes[key]?.form else { return nil }
+        return try trace(x, lenient: lenient, at: place)
     }
 }

@@ -20,41 +20,23 @@ struct StyleSpec: Sendable {
     /// The style's name when it came from a named style (kept for Word's paragraph styles).
     var name: String?
 
-    /// Reads the style attributes of `e`.
-    init(_ e: XMLElement, source: SourceFile) throws {
-        func bad(_ key: String, _ expected: String) -> TemplateError {
-            TemplateError("‘\(key)=\"\(e.attributes[key]!)\"’: expected \(expected)", at: source.locate("\(key)=", from: e.line))
-        }
-        func flag(_ key: String) throws -> Bool? {
-            guard let v = e.attributes[key] else { return nil }
-            switch v { case "true", "yes", "是", "1": return true
-            case "false", "no", "否", "0": return false
-            default: throw bad(key, "true or false") }
-        }
-        if let f = e.attributes["font"] {
-            guard let r = FontRole(name: f) else { throw bad("font", "a font role: 宋体, 黑体, 楷体, 仿宋 or 小标宋") }
-            role = r
-        }
-        /// The attribute `key` read by `parse`, or nil when absent; an error saying `expected` when malformed.
-        func value<T>(_ key: String, _ expected: String, _ parse: (String) -> T?) throws -> T? {
-            guard let raw = e.attributes[key] else { return nil }
-            guard let v = parse(raw) else { throw bad(key, expected) }
-            return v
-        }
-        /// A number written with or without its unit word (2字, 1行).
-        func count(_ unit: String) -> (String) -> Double? { { Double($0.replacingOccurrences(of: unit, with: "")) } }
-        size = try value("size", "a 字号 (三号, 小四…) or a length such as 16pt", Length.parse)
-        bold = try flag("bold")
-        color = try value("color", "a colour such as #E60012 or red", StyleSpec.color)
-        alignment = try value("align", "justify, left, center, right or distribute (分散对齐)", StyleSpec.alignment)
-        indent = try value("indent", "a number of characters, e.g. 2", count("字"))
-        leftIndent = try value("left-indent", "a number of characters", count("字"))
-        spaceBefore = try value("space-before", "a number of lines", count("行"))
-        spaceAfter = try value("space-after", "a number of lines", count("行"))
-        lineHeight = try value("line-height", "a length such as 28pt", Length.parse)
-        keepWithNext = try flag("keep-with-next")
-        hanLatin = try flag("han-latin-space")
-        grid = try flag("grid")
+    /// Reads the style attributes of `e`, each decoded by its type (filled in from {{ }} by `value` first).
+    init(_ e: TemplateNode, value: (TemplateNode, String) throws -> AttributeValue?) throws {
+        // Elements take some of the style attributes (a <span> no indent): read those it has.
+        func get(_ key: String) throws -> AttributeValue? { e.attributes[key] == nil ? nil : try value(e, key) }
+        if case .fontRole(let r)? = try get("font") { role = r }
+        size = try get("size")?.length
+        bold = try get("bold")?.flag
+        color = try get("color")?.color
+        if case .alignment(let a)? = try get("align") { alignment = a }
+        indent = try get("indent")?.number
+        leftIndent = try get("left-indent")?.number
+        spaceBefore = try get("space-before")?.number
+        spaceAfter = try get("space-after")?.number
+        lineHeight = try get("line-height")?.length
+        keepWithNext = try get("keep-with-next")?.flag
+        hanLatin = try get("han-latin-space")?.flag
+        grid = try get("grid")?.flag
     }
 
     init() {}
@@ -90,24 +72,8 @@ struct StyleSpec: Sendable {
         return p
     }
 
-    static func alignment(_ s: String) -> Alignment? {
-        switch s {
-        case "justify", "justified", "两端对齐": .justified
-        case "left", "左": .left
-        case "center", "centre", "居中": .center
-        case "right", "右": .right
-        case "distribute", "distributed", "分散对齐", "分散": .distributed
-        default: nil
-        }
-    }
-
-    static func color(_ s: String) -> Color? {
-        switch s {
-        case "red", "红", "红色": .officialRed
-        case "black", "黑", "黑色": .black
-        default: Color(hex: s)
-        }
-    }
+    /// The built-in styles of headings, by level (1 to 4).
+    static let headings = ["一级标题", "二级标题", "三级标题", "四级标题"]
 
     /// The styles every template has without defining them (GB/T 9704-2012 §7.3 for the defaults).
     static let builtIn: [String: StyleSpec] = {

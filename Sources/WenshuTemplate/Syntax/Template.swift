@@ -34,16 +34,26 @@ struct SourceFile: Sendable {
     func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
 }
 
-/// A template read from its XML: parameters, page masters, named styles and the body, after
-/// inheritance (`extends`) has been resolved. Elements keep the file they came from.
+/// A template read from its XML and compiled: parameters, page masters, named styles and the body
+/// as typed trees (see `TemplateNode`), after inheritance (`extends`) has been resolved. Elements
+/// keep the file they came from.
 public struct Template: Sendable {
+    /// A parameter: its name, its default value as written and parsed, and where it was written.
+    struct Parameter: Sendable {
+        var name: String
+        var value: String
+        var filled: Interpolation
+        var place: SourceLocation
+    }
+
     /// Parameters with their default values (text that may hold {{ }}), in order.
-    var parameters: [(name: String, value: String, source: SourceFile, line: Int)] = []
-    var pages: [String: (element: XMLElement, source: SourceFile)] = [:]
+    var parameters: [Parameter] = []
+    var pages: [String: (node: TemplateNode, source: SourceFile)] = [:]
     var pageOrder: [String] = []
-    var styles: [String: (element: XMLElement, source: SourceFile)] = [:]
-    var body: (element: XMLElement, source: SourceFile)?
-    var info: [String: String] = [:]
+    var styles: [String: (node: TemplateNode, source: SourceFile)] = [:]
+    var body: (node: TemplateNode, source: SourceFile)?
+    /// The document's properties (title, author…), parsed.
+    var info: [String: Interpolation] = [:]
     /// The file the template was loaded from.
     public var path: String
     /// The folders includes and images may come from.
@@ -129,7 +139,8 @@ public struct TemplateLoader: Sendable {
     /// The largest template or fragment file read, in bytes (1 MB; the largest shipped is 6 KB).
     static let maxFileBytes = 1 << 20
 
-    func read(_ path: String) throws -> (XMLElement, SourceFile) {
+    /// Reads and compiles a template or fragment file.
+    func read(_ path: String) throws -> (TemplateNode, SourceFile) {
         let data: Data
         do { data = try InputFile.read(path, limit: TemplateLoader.maxFileBytes) } catch {
             throw TemplateError("无法读取模板（cannot read the template）：\(error.reason)", at: error.location)
@@ -145,59 +156,53 @@ public struct TemplateLoader: Sendable {
             throw TemplateError(XMLProblem.describe(e.message), at: e.location)
         }
         let source = SourceFile(path: path, text: text)
-        try TemplateSyntax.check(root, source: source)
-        return (root, source)
+        return (try TemplateCompiler(source: source).compile(root), source)
     }
 
     private func load(path: String, depth: Int) throws -> Template {
         let (root, source) = try read(path)
-        guard root.name == "template" else {
-            throw TemplateError("expected <template> as the root element, found <\(root.name)>", at: source.at(root.line))
+        guard root.kind == .template else {
+            throw TemplateError("模板的根元素应为 <template>，这里是 <\(root.name)>（expected <template> as the root element, found <\(root.name)>）", at: root.place)
         }
         var template: Template
-        if let parent = root.attributes["extends"] {
-            guard depth < 8 else { throw TemplateError("templates extend each other in a loop", at: source.at(root.line)) }
+        if let parent = root["extends"] {
+            guard depth < 8 else { throw TemplateError("templates extend each other in a loop", at: root.place) }
             template = try load(path: try resolve(parent, from: source.folder), depth: depth + 1)
             template.path = path
             template.roots.append(source.folder)
         } else {
             template = Template(path: path, roots: [source.folder])
         }
-        for c in (root.attributes["compute"] ?? "").split(separator: " ") { template.computes.insert(String(c)) }
-        if let pages = root.attributes["pages"] {
-            guard let n = Int(pages.trimmingCharacters(in: .whitespaces)), (1...10_000).contains(n) else {
-                throw TemplateError("pages=\"\(pages)\"：页数应为 1 到 10000 的整数 (pages takes a whole number from 1 to 10,000)",
-                                    at: source.locate("pages=", from: root.line))
-            }
-            template.declaredPages = n
-        }
-        for case .element(let e) in root.children {
-            switch e.name {
-            case "param":
-                let name = e.attributes["name"]!
-                let value = e.attributes["value"] ?? e.attributes["default"] ?? e.textContent
-                switch e.attributes["overridable"] {
-                case nil, "false"?: template.overridableParameters.remove(name)
-                case "true"?: template.overridableParameters.insert(name)
-                case let other?:
-                    throw TemplateError("overridable=\"\(other)\"：应为 true 或 false (overridable takes true or false)",
-                                        at: source.locate("overridable=", from: e.line))
-                }
-                if let i = template.parameters.firstIndex(where: { $0.name == name }) {
-                    template.parameters[i] = (name, value, source, e.line)
+        for c in (root["compute"] ?? "").split(separator: " ") { template.computes.insert(String(c)) }
+        if case .decoded(.integer(let n))? = root.attributes["pages"]?.form { template.declaredPages = n }
+        for e in root.elements {
+            switch e.kind {
+            case .param:
+                guard let name = e["name"] else { continue }
+                let value = e["value"] ?? e["default"] ?? e.textContent
+                if case .decoded(.flag(let yes))? = e.attributes["overridable"]?.form, yes {
+                    template.overridableParameters.insert(name)
                 } else {
-                    template.parameters.append((name, value, source, e.line))
+                    template.overridableParameters.remove(name)
                 }
-            case "page":
-                let name = e.attributes["name"] ?? "default"
+                let parameter = Template.Parameter(name: name, value: value, filled: try Interpolation(value, source: source, line: e.line),
+                                                   place: e.place)
+                if let i = template.parameters.firstIndex(where: { $0.name == name }) {
+                    template.parameters[i] = parameter
+                } else {
+                    template.parameters.append(parameter)
+                }
+            case .page:
+                let name = e["name"] ?? "default"
                 if template.pages[name] == nil { template.pageOrder.append(name) }
                 template.pages[name] = (e, source)
-            case "style":
-                template.styles[e.attributes["name"]!] = (e, source)
-            case "body":
+            case .style:
+                guard let name = e["name"] else { continue }
+                template.styles[name] = (e, source)
+            case .body:
                 template.body = (e, source)
-            case "info":
-                for (k, v) in e.attributes { template.info[k] = v }
+            case .info:
+                for (k, a) in e.attributes { template.info[k] = try Interpolation(a.raw, source: source, line: e.line) }
             default:
                 break
             }
@@ -206,18 +211,14 @@ public struct TemplateLoader: Sendable {
     }
 }
 
-extension XMLElement {
+extension TemplateNode {
     /// The element's text, children's included.
     var textContent: String {
         children.map { node -> String in
             switch node {
-            case .text(let t): t
+            case .text(let t): t.raw
             case .element(let e): e.textContent
             }
         }.joined()
-    }
-
-    var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 }
