@@ -30,6 +30,12 @@ public final class ParagraphCache: @unchecked Sendable {
     /// A cache holding at most `capacity` paragraphs (it empties itself when full).
     public init(capacity: Int = 512) { self.capacity = capacity }
 
+    /// Paragraphs held now.
+    public var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count
+    }
+
     func entry(_ key: Key) -> Entry? {
         lock.lock(); defer { lock.unlock() }
         return entries[key]
