@@ -80,7 +80,9 @@ public final class Compiler: @unchecked Sendable {
 
     /// Writes the frames as an OFD package (GB/T 33190-2016).
     public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
-        try OFDWriter(fonts: fonts).render(frames, info: info, to: path)
+        var writer = OFDWriter(fonts: fonts)
+        writer.world = world
+        try writer.render(frames, info: info, to: path)
     }
 
     /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole or

@@ -94,6 +94,16 @@ public final class CompileSession: @unchecked Sendable {
 
     /// Writes a compilation as PDF (PDF/A-2b with `pdfa`), reading its images from the session's world.
     public func writePDF(_ compilation: Compilation, to path: String, pdfa: Bool = false) throws {
-        try compiler(world).write(compilation.frames, info: compilation.content.info, pdf: path, pdfa: pdfa)
+        try write(compilation, as: .pdf, to: path, pdfa: pdfa)
+    }
+
+    /// Writes a compilation as `format` (PDF, Word or OFD), reading its images from the session's world.
+    public func write(_ compilation: Compilation, as format: OutputFormat, to path: String, pdfa: Bool = false) throws {
+        let compiler = compiler(world)
+        switch format {
+        case .pdf: try compiler.write(compilation.frames, info: compilation.content.info, pdf: path, pdfa: pdfa)
+        case .docx: try compiler.writeDocx(compilation.content, to: path)
+        case .ofd: try compiler.writeOFD(compilation.frames, info: compilation.content.info, to: path)
+        }
     }
 }

@@ -41,7 +41,9 @@ struct Prepare {
         case .paragraph(let p):
             return PreparedBlock(block: .paragraph(try set(p, width: width, master: master)))
         case .table(let t):
-            return PreparedBlock(block: .table(try TableLayouter(typesetter: typesetter).prepare(t, width: width), t))
+            var tables = TableLayouter(typesetter: typesetter)
+            tables.cache = cache
+            return PreparedBlock(block: .table(try tables.prepare(t, width: width), t))
         case .image(let image):
             let info: ImageInfo
             do { info = try ImageInfo.read(image.path, in: world) } catch { throw LayoutError.image(error.path, error.reason) }

@@ -45,6 +45,30 @@ func edited(_ world: MemoryWorld, _ path: String, _ old: String, _ new: String) 
         #expect(bytes.range(of: Data("/Subtype /Image".utf8)) != nil, "the seal is embedded")
     }
 
+    @Test func wordAndOFDTakeTheSealFromMemoryToo() throws {
+        let session = try CompileSession(world: try memoryNotice(), templateSearchPaths: ["/mem/templates"])
+        let notice = try session.compile(template: "notice", data: ["/mem/notice/data.yaml"])
+        let seal = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/samples/notice/seal.png"))
+        let folder = NSTemporaryDirectory() + "wenshu-memory-formats-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for format in [OutputFormat.docx, .ofd] {
+            let path = folder + "/notice." + format.rawValue
+            try session.write(notice, as: format, to: path)
+            // Both packages store the PNG's bytes unchanged (uncompressed or deflated: look for its size in the zip).
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(bytes.starts(with: Data("PK".utf8)), "\(format)")
+            let size = UInt32(seal.count)
+            let le = Data([UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)])
+            #expect(bytes.range(of: le) != nil, "\(format): a member of the seal's size")
+        }
+        var missing = try memoryNotice()
+        missing["/mem/notice/seal.png"] = Data()
+        session.world = missing
+        #expect(throws: (any Error).self) { try session.write(notice, as: .docx, to: folder + "/none.docx") }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/none.docx"))
+    }
+
     @Test func aFileMissingFromTheWorldIsNamed() throws {
         var world = try memoryNotice()
         world["/mem/notice/seal.png"] = nil
