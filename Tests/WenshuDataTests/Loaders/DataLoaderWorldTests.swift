@@ -35,6 +35,19 @@ import WenshuCore
         #expect(message("/d/a.yaml", small)?.contains("数据文件超过 4 bytes") == true)
     }
 
+    @Test func aDataFileThatIsAFIFOIsRefusedNotWaitedOn() throws {
+        // Read through FileWorld, as InputFile opens it: Data(contentsOf:) used to wait for a writer.
+        let folder = NSTemporaryDirectory() + "wenshu-data-fifo-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/data.yaml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        do { _ = try DataLoader.load(fifo); Issue.record("a FIFO was read") } catch let e as DataError {
+            #expect(e.message.contains("命名管道"), "\(e.message)")
+            #expect(e.location?.file == fifo)
+        } catch { Issue.record("\(error)") }
+    }
+
     @Test func aFolderIsNotADataFile() {
         var w = world
         w["/d/folder.yaml/inside.yaml"] = Data("a: 1".utf8)
