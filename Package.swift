@@ -69,6 +69,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // bench/recompile.sh: a first compile against a one-field recompile in a CompileSession.
+        .executableTarget(name: "WenshuBench", dependencies: ["Wenshu"], path: "bench/Recompile"),
+
         // Tests mirror Sources/.
         .testTarget(name: "WenshuCoreTests", dependencies: ["WenshuCore"]),
         .testTarget(name: "WenshuDataTests", dependencies: ["WenshuData"], exclude: ["Loaders/Fixtures"]),

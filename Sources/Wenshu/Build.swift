@@ -18,35 +18,57 @@ public struct InvalidData: WenshuError {
 
 /// Loading, checking and realising: template + data files → content.
 public struct DocumentBuilder {
+    /// Finds and reads templates; its `world` is where every input is read from.
     public var loader: TemplateLoader
+    /// Data files loaded before (in an earlier compile of a session), reused when their bytes are the same.
+    public var dataCache: SourceCache<DataSet>?
 
-    public init(templateSearchPaths: [String] = TemplateLoader.defaultSearchPaths(), allowOutside: Bool = false) {
-        self.loader = TemplateLoader(searchPaths: templateSearchPaths, allowOutside: allowOutside)
+    public init(templateSearchPaths: [String] = TemplateLoader.defaultSearchPaths(), allowOutside: Bool = false,
+                world: any World = FileWorld()) {
+        self.loader = TemplateLoader(searchPaths: templateSearchPaths, allowOutside: allowOutside, world: world)
     }
+
+    /// Where templates, data, images and standards are read from.
+    public var world: any World { loader.world }
 
     /// Loads data files (merged in order) and normalises the forms' labels to the schema's keys.
     /// A folder stands for a book: its `book.yaml` (if any) is the root, and every other data file
     /// in it, in name order, one item of `schools` (a compilation's chapters).
-    public static func loadData(_ paths: [String]) throws -> DataSet {
+    public static func loadData(_ paths: [String], world: any World = FileWorld(), cache: SourceCache<DataSet>? = nil) throws -> DataSet {
         var merged = DataSet()
         for path in paths {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                merged.merge(try loadFolder(path))
+            if world.isFolder(path) {
+                merged.merge(try loadFolder(path, world: world, cache: cache))
             } else {
-                merged.merge(ProgrammeSchema.normalize(try DataLoader.load(path)))
+                merged.merge(try loadFile(path, world: world, cache: cache))
             }
         }
         return merged
     }
 
-    static func loadFolder(_ folder: String) throws -> DataSet {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    /// One data file, normalised; from `cache` when its bytes were loaded before.
+    static func loadFile(_ path: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
+        guard let cache else { return ProgrammeSchema.normalize(try DataLoader.load(path, world: world)) }
+        let ext = (path as NSString).pathExtension.lowercased()
+        // Unsupported names and folders are refused by the loader with its own words.
+        guard DataLoader.supportedExtensions.contains(ext), world.entry(path) == .file else {
+            return ProgrammeSchema.normalize(try DataLoader.load(path, world: world))
+        }
+        let bytes = try DataLoader.read(path, world: world)
+        return try cache.value(path: path, bytes: bytes) {
+            ProgrammeSchema.normalize(try DataLoader.load(data: bytes, format: ext, file: path))
+        }
+    }
+
+    static func loadFolder(_ folder: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
+        guard let names = world.names(in: folder) else {
+            throw DataError("cannot read the folder", at: SourceLocation(file: folder))
+        }
         var book = DataSet()
-        if names.contains("book.yaml") { book = ProgrammeSchema.normalize(try DataLoader.load(folder + "/book.yaml")) }
+        if names.contains("book.yaml") { book = try loadFile(folder + "/book.yaml", world: world, cache: cache) }
         var schools: [Value] = []
         for name in names where name != "book.yaml" && DataLoader.supportedExtensions.contains((name as NSString).pathExtension.lowercased()) {
-            let item = ProgrammeSchema.normalize(try DataLoader.load(folder + "/" + name))
+            let item = try loadFile(folder + "/" + name, world: world, cache: cache)
             let index = schools.count
             for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
             var root = item.root
@@ -69,10 +91,9 @@ public struct DocumentBuilder {
     }
 
     /// The folders data paths stand in: a folder itself, a file's folder.
-    static func folders(of dataPaths: [String]) -> [String] {
+    static func folders(of dataPaths: [String], world: any World = FileWorld()) -> [String] {
         dataPaths.map { path in
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
+            if world.isFolder(path) { return path }
             return URL(fileURLWithPath: path).deletingLastPathComponent().path
         }
     }
@@ -80,13 +101,13 @@ public struct DocumentBuilder {
     /// The evaluation standard a scoring template uses: the data's `standard` (评估标准) or else the
     /// template's `standard` parameter: a file (relative to the data, then to the template) or a name
     /// under a `standards/` folder of the template or a template it extends.
-    static func standard(for template: Template, data: DataSet, dataPaths: [String]) throws -> ScoringStandard {
+    static func standard(for template: Template, data: DataSet, dataPaths: [String], world: any World = FileWorld()) throws -> ScoringStandard {
         let given = (data.root["standard"] ?? data.root["评估标准"]).map(\.description)
         guard let name = given ?? template.parameter("standard"), !name.isEmpty else {
             throw DataError("评分模板须指明评估标准：数据中的 standard 或模板参数 standard（a scoring template needs a standard）",
                             at: SourceLocation(file: template.path))
         }
-        let dataFolders = folders(of: dataPaths)
+        let dataFolders = folders(of: dataPaths, world: world)
         var candidates: [String] = []
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") || name.contains("/") {
             candidates += (dataFolders + template.folders).map { $0 + "/" + name }
@@ -94,25 +115,25 @@ public struct DocumentBuilder {
         } else {
             candidates += template.folders.flatMap { ["\($0)/standards/\(name).yaml", "\($0)/standards/\(name).yml"] }
         }
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        guard let path = candidates.first(where: { world.exists($0) }) else {
             let known = template.folders.flatMap { folder in
-                ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/standards")) ?? [])
+                (world.names(in: folder + "/standards") ?? [])
                     .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
             }.sorted()
             throw DataError("找不到评估标准“\(name)”（no scoring standard ‘\(name)’）" + (known.isEmpty ? "" : "；可用的有：\(known.joined(separator: "、"))"),
                             at: data.location(of: [.key("standard")]) ?? SourceLocation(file: template.path))
         }
-        return try ScoringStandard.load(path)
+        return try ScoringStandard.load(path, world: world)
     }
 
     /// The content of `template` filled from `dataPaths`. Invalid data is refused unless `force`;
     /// the problems (warnings included) are returned either way.
     public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
-        var data = try Self.loadData(dataPaths)
+        var data = try Self.loadData(dataPaths, world: world, cache: dataCache)
         var problems = Validator.check(data)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
-            let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths)
+            let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths, world: world)
             var found: [Problem] = []
             if template.computes.contains("scoring") { (data, found) = ScoringSheet.compute(data, standard: standard) }
             if template.computes.contains("scoring-summary") { (data, found) = ScoringSheet.summarize(data, standard: standard) }
@@ -120,7 +141,7 @@ public struct DocumentBuilder {
             problems += found
         }
         if !force && problems.contains(where: { $0.severity == .error }) { throw InvalidData(problems: problems) }
-        let realizer = Realizer(loader: loader, dataFolders: Self.folders(of: dataPaths))
+        let realizer = Realizer(loader: loader, dataFolders: Self.folders(of: dataPaths, world: world))
         return (try realizer.realize(template, data: data), problems)
     }
 }

@@ -11,30 +11,43 @@ import WenshuText
 public final class Compiler: @unchecked Sendable {
     public let fonts: FontBook
     public let diagnostics = ProblemLog()
+    /// Where the images the pages show are read from (fonts are found by fontconfig, on disk).
+    public let world: any World
 
     /// - Parameters:
     ///   - fontFolders: folders searched for fonts before the system's.
     ///   - fontOverrides: a font file per role.
-    public init(fontFolders: [String] = [], fontOverrides: [FontRole: String] = [:]) throws {
+    ///   - world: where images are read from.
+    public init(fontFolders: [String] = [], fontOverrides: [FontRole: String] = [:], world: any World = FileWorld()) throws {
         self.fonts = try FontBook(folders: fontFolders, overrides: fontOverrides)
+        self.world = world
     }
 
-    /// Lays `blocks` out on pages of `master`.
-    public func layout(_ blocks: [Block], master: PageMaster) throws -> [Frame] {
-        let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts), diagnostics: diagnostics)
+    /// A compiler over fonts already found (a `CompileSession`'s), reading images from `world`.
+    public init(fonts: FontBook, world: any World = FileWorld()) {
+        self.fonts = fonts
+        self.world = world
+    }
+
+    /// Lays `blocks` out on pages of `master`; paragraphs set before are taken from `paragraphs`.
+    public func layout(_ blocks: [Block], master: PageMaster, paragraphs: ParagraphCache? = nil,
+                       diagnostics: ProblemLog? = nil) throws -> [Frame] {
+        let log = diagnostics ?? self.diagnostics
+        let flow = FlowLayout(master: master, typesetter: ParagraphTypesetter(fonts: fonts),
+                              diagnostics: log, cache: paragraphs, world: world)
         let frames = try flow.layout(blocks)
         // Text past the type area, at its data place. Only where every page has `master`'s type
         // area: a section changes it, and frames do not say which master they were set on.
         if !blocks.contains(where: { if case .section = $0 { true } else { false } }),
-           let edge = TypeAreaOverflow.check(frames, body: master.body) { diagnostics.report(edge) }
+           let edge = TypeAreaOverflow.check(frames, body: master.body) { log.report(edge) }
         // A role set in a free face for want of the office font: one warning per build.
-        for p in fonts.substitutions() { diagnostics.report(p) }
+        for p in fonts.substitutions() { log.report(p) }
         return frames
     }
 
     /// Lays out a document's content.
-    public func layout(_ content: DocumentContent) throws -> [Frame] {
-        try layout(content.blocks, master: content.master)
+    public func layout(_ content: DocumentContent, paragraphs: ParagraphCache? = nil, diagnostics: DiagnosticLog? = nil) throws -> [Frame] {
+        try layout(content.blocks, master: content.master, paragraphs: paragraphs, diagnostics: diagnostics)
     }
 
     /// Writes the frames as PDF, PDF/A-2b with `pdfa` (and optionally PNG pages and a debug trace).
@@ -53,18 +66,31 @@ public final class Compiler: @unchecked Sendable {
             // Cairo's file is written beside the target under a temporary name, then rewritten.
             let draft = AtomicFile.temporaryPath(for: pdf)
             defer { try? FileManager.default.removeItem(atPath: draft) }
-            try PDFRenderer(fonts: fonts).render(frames, info: info, to: draft)
+            try pdfRenderer.render(frames, info: info, to: draft)
             try Compiler.makePDFA(draft, to: pdf, name: pdf)
         } else if let pdf {
-            try PDFRenderer(fonts: fonts).render(frames, info: info, to: pdf)
+            try pdfRenderer.render(frames, info: info, to: pdf)
         }
-        if let pngFolder { try PNGRenderer(fonts: fonts, resolution: pngResolution).render(frames, info: info, to: pngFolder) }
+        if let pngFolder {
+            var png = PNGRenderer(fonts: fonts, resolution: pngResolution)
+            png.world = world
+            try png.render(frames, info: info, to: pngFolder)
+        }
         if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
+    }
+
+    /// The PDF renderer, reading images from the world.
+    var pdfRenderer: PDFRenderer {
+        var r = PDFRenderer(fonts: fonts)
+        r.world = world
+        return r
     }
 
     /// Writes the frames as an OFD package (GB/T 33190-2016).
     public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
-        try OFDWriter(fonts: fonts).render(frames, info: info, to: path)
+        var writer = OFDWriter(fonts: fonts)
+        writer.world = world
+        try writer.render(frames, info: info, to: path)
     }
 
     /// Rewrites the PDF at `source` as PDF/A-2b at `destination` (the same path is fine), whole or

@@ -12,6 +12,8 @@ extension Compiler {
                 for case .bookmark(let title, _) in frame.items.map(\.item) { pages.append((title, frame.label ?? "")) }
             }
         }
-        try DocxWriter(content: content, headingPages: pages).write(to: path)
+        var writer = DocxWriter(content: content, headingPages: pages)
+        writer.world = world
+        try writer.write(to: path)
     }
 }

@@ -11,6 +11,8 @@ public struct DocxWriter: Sendable {
     /// The page labels of the headings as a layout found them (title, label), in order: the
     /// contents field's entries show them until Word updates the field. Empty: no numbers.
     public var headingPages: [(title: String, label: String)]
+    /// Where the pictures are read from.
+    public var world: any World = FileWorld()
 
     public init(content: DocumentContent, headingPages: [(title: String, label: String)] = []) {
         self.content = content; self.headingPages = headingPages
@@ -18,7 +20,7 @@ public struct DocxWriter: Sendable {
 
     /// The parts of the package, before zipping (for tests): name → XML text.
     public func parts() throws -> [String: String] {
-        let writer = DocumentWriter(content: content, headingPages: headingPages)
+        let writer = DocumentWriter(content: content, headingPages: headingPages, world: world)
         let package = try makePackage(writer)
         var out: [String: String] = [
             "[Content_Types].xml": package.contentTypes, "_rels/.rels": package.packageRels,
@@ -32,7 +34,7 @@ public struct DocxWriter: Sendable {
 
     /// The .docx file's bytes.
     public func data() throws -> Data {
-        try makePackage(DocumentWriter(content: content, headingPages: headingPages)).data()
+        try makePackage(DocumentWriter(content: content, headingPages: headingPages, world: world)).data()
     }
 
     /// Writes the .docx to `path` whole or not at all.

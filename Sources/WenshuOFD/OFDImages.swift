@@ -15,16 +15,17 @@ struct OFDImages {
     private(set) var entries: [Entry] = []
     private var ids: [String: Int] = [:]
 
-    init(frames: [Frame], ids unitIDs: inout OFDIDs) throws {
+    init(frames: [Frame], ids unitIDs: inout OFDIDs, world: any World = FileWorld()) throws {
         for frame in frames {
             for element in frame.items {
                 guard case .image(let image, _) = element.item, ids[image.path] == nil else { continue }
                 let info: ImageInfo
-                do { info = try ImageInfo.read(image.path) } catch let e as ImageInfo.ReadError {
-                    throw OFDError.image(path: image.path, reason: e.reason)
+                do { info = try ImageInfo.read(image.path, in: world) } catch {
+                    throw OFDError.image(path: image.path, reason: error.reason)
                 }
-                guard let data = FileManager.default.contents(atPath: image.path) else {
-                    throw OFDError.image(path: image.path, reason: "cannot read the file")
+                let data: Data
+                do { data = try world.read(image.path, limit: ImageInfo.maxFileBytes) } catch {
+                    throw OFDError.image(path: image.path, reason: error.reason)
                 }
                 let id = unitIDs.next()
                 let (format, ext) = info.kind == .png ? ("PNG", "png") : ("JPEG", "jpg")

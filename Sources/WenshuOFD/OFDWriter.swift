@@ -20,6 +20,8 @@ public struct OFDWriter {
     public let fonts: FontBook
     /// The creation date written into DocInfo.
     public var date: Date
+    /// Where the images are read from.
+    public var world: any World = FileWorld()
 
     public init(fonts: FontBook, date: Date = Date()) {
         self.fonts = fonts
@@ -36,7 +38,7 @@ public struct OFDWriter {
     public func parts(_ frames: [Frame], info: DocumentInfo) throws -> [(path: String, data: Data)] {
         var ids = OFDIDs()
         let fonts = try OFDFonts(frames: frames, fonts: self.fonts, ids: &ids)
-        let images = try OFDImages(frames: frames, ids: &ids)
+        let images = try OFDImages(frames: frames, ids: &ids, world: world)
         let pageIDs = frames.map { _ in ids.next() }
         let writer = OFDPageWriter(fonts: fonts, images: images)
         var pages: [(path: String, data: Data)] = []

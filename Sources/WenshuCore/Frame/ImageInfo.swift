@@ -40,7 +40,23 @@ public struct ImageInfo: Hashable, Sendable {
         let fd: Int32, size: Int
         do { (fd, size) = try InputFile.openRegular(path) } catch { throw ReadError(path: path, reason: error.reason) }
         defer { close(fd) }
-        let file = HeaderReader(fd: fd, size: size)
+        return try read(HeaderReader(fd: fd, size: size), path: path)
+    }
+
+    /// The largest image file read from a World other than the file system, in bytes (64 MB, as
+    /// the renderers read at most).
+    public static let maxFileBytes = 64 << 20
+
+    /// Reads the header of the image at `path` in `world`: the file system's through a descriptor
+    /// (only the header is read), another World's from its bytes.
+    public static func read(_ path: String, in world: any World) throws(ReadError) -> ImageInfo {
+        if world is FileWorld { return try read(path) }
+        let data: Data
+        do { data = try world.read(path, limit: maxFileBytes) } catch { throw ReadError(path: path, reason: error.reason) }
+        return try read(HeaderReader(fd: -1, size: data.count, data: data), path: path)
+    }
+
+    private static func read(_ file: HeaderReader, path: String) throws(ReadError) -> ImageInfo {
         let info: ImageInfo
         if file.bytes(at: 0, count: 8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] {
             info = try png(file, path: path)
@@ -135,10 +151,16 @@ public struct ImageInfo: Hashable, Sendable {
 struct HeaderReader {
     let fd: Int32
     let size: Int
+    /// The file's bytes when they are in memory (a `MemoryWorld`'s), read instead of `fd`.
+    var data: Data? = nil
 
     /// Exactly `count` bytes at `offset`, or nil when the file has fewer.
     func bytes(at offset: Int, count: Int) -> [UInt8]? {
         guard offset >= 0, count > 0, offset <= size, count <= size - offset else { return nil }
+        if let data {
+            let start = data.startIndex + offset
+            return [UInt8](data[start..<(start + count)])
+        }
         var out = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {

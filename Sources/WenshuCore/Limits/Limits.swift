@@ -22,6 +22,14 @@ public struct Limits: Sendable, Equatable {
     /// Unpacked bytes of all the parts of an .xlsx zip that are read.
     public var maxUnpackedBytes: Int = 128 << 20
 
+    // MARK: Caches kept across compiles (Wenshu's CompileSession)
+
+    /// Entries each of a session's caches holds (parsed templates, loaded data files, set
+    /// paragraphs); a full cache empties itself before it takes a new entry.
+    public var maxCacheEntries: Int = 512
+    /// Bytes of source (template and data files) a session's caches keep, each cache alone.
+    public var maxCacheBytes: Int = 64 << 20
+
     public init() {}
 
     /// The defaults.

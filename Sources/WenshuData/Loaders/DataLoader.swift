@@ -9,8 +9,10 @@ public enum DataLoader {
     public static let supportedExtensions = ["yaml", "yml", "json", "csv", "xlsx"]
 
     /// Loads a data file by its extension: .yaml/.yml, .json, .csv, .xlsx. For .xlsx, `sheet` picks a
-    /// sheet by name (default: the first sheet). A file past one of `limits` is refused.
-    public static func load(_ path: String, sheet: String? = nil, limits: Limits = .standard) throws -> DataSet {
+    /// sheet by name (default: the first sheet). A file past one of `limits` is refused. The file is
+    /// read from `world` (the file system unless told otherwise).
+    public static func load(_ path: String, sheet: String? = nil, limits: Limits = .standard,
+                            world: any World = FileWorld()) throws -> DataSet {
         let ext = (path as NSString).pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             throw DataError(unsupportedMessage(ext), at: SourceLocation(file: path))
@@ -18,7 +20,7 @@ public enum DataLoader {
         if sheet != nil && ext != "xlsx" {
             throw DataError("a sheet can only be chosen in an .xlsx file", at: SourceLocation(file: path))
         }
-        let data = try read(path, limits: limits)
+        let data = try read(path, limits: limits, world: world)
         return try load(data: data, format: ext, file: path, sheet: sheet, limits: limits)
     }
 
@@ -54,21 +56,26 @@ public enum DataLoader {
         return result
     }
 
-    static func read(_ path: String, limits: Limits = .standard) throws -> Data {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+    /// The bytes of the data file at `path` in `world`, whole (the file system's: a regular file only).
+    public static func read(_ path: String, limits: Limits = .standard, world: any World = FileWorld()) throws -> Data {
+        switch world.entry(path) {
+        case .folder?:
             throw DataError("this is a folder, not a data file", at: SourceLocation(file: path))
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-           size > limits.maxDataFileBytes {
-            throw DataError("数据文件超过 \(Limits.size(limits.maxDataFileBytes))，请拆分后分别处理",
-                            "the data file is larger than \(Limits.size(limits.maxDataFileBytes)); split it into smaller files",
-                            at: SourceLocation(file: path))
+        case nil:
+            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
+        case .file?, .other?:
+            break
         }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try world.read(path, limit: limits.maxDataFileBytes)
         } catch {
-            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
+            if world.entry(path) == .file {
+                // The only refusal of a regular file that is there: it is past the budget.
+                throw DataError("数据文件超过 \(Limits.size(limits.maxDataFileBytes))，请拆分后分别处理",
+                                "the data file is larger than \(Limits.size(limits.maxDataFileBytes)); split it into smaller files",
+                                at: SourceLocation(file: path))
+            }
+            throw DataError("无法读取数据文件（cannot read the data file）：\(error.reason)", at: SourceLocation(file: path))
         }
     }
 

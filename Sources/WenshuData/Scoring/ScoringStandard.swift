@@ -73,9 +73,9 @@ public struct ScoringStandard: Sendable {
         }
     }
 
-    /// Reads a standard file (YAML, JSON).
-    public static func load(_ path: String) throws -> ScoringStandard {
-        try ScoringStandard(data: DataLoader.load(path))
+    /// Reads a standard file (YAML, JSON) from `world`.
+    public static func load(_ path: String, world: any World = FileWorld()) throws -> ScoringStandard {
+        try ScoringStandard(data: DataLoader.load(path, world: world))
     }
 
     /// The standard a data set describes; every problem of it at once.

@@ -28,9 +28,12 @@ final class DocumentWriter {
     let mirrored: Bool
     /// The Word style name of the top-level headings (for {title} in running heads).
     var topHeadingStyle: String?
+    /// Where the pictures are read from.
+    let world: any World
 
-    init(content: DocumentContent, headingPages: [(title: String, label: String)] = []) {
+    init(content: DocumentContent, headingPages: [(title: String, label: String)] = [], world: any World = FileWorld()) {
         self.content = content
+        self.world = world
         self.master = content.master
         var masters = [content.master]
         for case .section(let s) in content.blocks { masters.append(s.master) }

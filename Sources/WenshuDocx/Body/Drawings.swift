@@ -11,11 +11,12 @@ extension DocumentWriter {
 
     func loadImage(_ path: String) throws -> LoadedImage {
         let info: ImageInfo
-        do { info = try ImageInfo.read(path) } catch {
+        do { info = try ImageInfo.read(path, in: world) } catch {
             throw DocxError(path: path, reason: "图片无法读取，请换用 PNG 或 JPEG 文件（the image cannot be read; use a PNG or JPEG file）")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DocxError(path: path, reason: "图片无法读取，请检查文件权限（the image cannot be read; check the file's permissions）")
+        let data: Data
+        do { data = try world.read(path, limit: ImageInfo.maxFileBytes) } catch {
+            throw DocxError(path: path, reason: "图片无法读取（the image cannot be read）：\(error.reason)")
         }
         return LoadedImage(info: info, relationship: parts.image(path: path, data: data, jpeg: info.kind == .jpeg))
     }

@@ -9,6 +9,8 @@ struct Composer {
     /// Pass 2: the printed page number of every heading, by block index, and where it stands.
     let knownHeadingPages: [Int: String]?
     let knownTargets: [Int: HeadingTarget]
+    /// Where the seal's header is read from.
+    let world: any World
 
     private(set) var pages: [PageState] = []
     private var master: PageMaster
@@ -26,8 +28,9 @@ struct Composer {
     private(set) var missingReports: [([MissingCharacter], Int)] = []
 
     init(master: PageMaster, typesetter: ParagraphTypesetter, blocks: [PreparedBlock], headingPages: [Int: String]?,
-         targets: [Int: HeadingTarget] = [:]) {
+         targets: [Int: HeadingTarget] = [:], world: any World = FileWorld()) {
         self.knownTargets = targets
+        self.world = world
         self.master = master
         self.typesetter = typesetter
         self.blocks = blocks
@@ -408,7 +411,7 @@ struct Composer {
         }
         if let seal = s.seal {
             let info: ImageInfo
-            do { info = try ImageInfo.read(seal) } catch { throw LayoutError.image(error.path, error.reason) }
+            do { info = try ImageInfo.read(seal, in: world) } catch { throw LayoutError.image(error.path, error.reason) }
             let size = info.fitted(width: .mm(42), height: .mm(42))
             let centreY = top + pitch * (blank + 1) - pitch * 0.3
             frame.place(.image(ImageItem(path: seal, blend: .multiply), size: size),

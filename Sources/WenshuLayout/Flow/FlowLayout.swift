@@ -50,26 +50,29 @@ public struct FlowLayout: Sendable {
     public let diagnostics: ProblemLog
     /// Paragraphs set before in this run, reused when they come again.
     public let cache: ParagraphCache?
+    /// Where the images' headers (their pixel sizes) are read from.
+    public let world: any World
 
     public init(master: PageMaster, typesetter: ParagraphTypesetter, diagnostics: ProblemLog = ProblemLog(),
-                cache: ParagraphCache? = nil) {
+                cache: ParagraphCache? = nil, world: any World = FileWorld()) {
         self.master = master; self.typesetter = typesetter; self.diagnostics = diagnostics; self.cache = cache
+        self.world = world
     }
 
     /// Lays `blocks` out into page frames.
     public func layout(_ blocks: [Block]) throws -> [Frame] {
         try LayoutLimits.check(master, blocks)
-        let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache).prepare(blocks)
+        let prepared = try Prepare(master: master, typesetter: typesetter, cache: cache, world: world).prepare(blocks)
         for b in prepared {
             if case .paragraph(let p) = b.block, p.overfull, let fit = p.block.fit { diagnostics.report(FlowLayout.overfull(p, fit: fit)) }
         }
         // Pass 1 places everything with placeholder page numbers in the contents; pass 2 again with
         // the pages the headings found (the contents keep their number of lines, so nothing moves).
-        var composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: nil)
+        var composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: nil, world: world)
         var pages = try composer.compose()
         if prepared.contains(where: { if case .contents = $0.block { true } else { false } }) {
             composer = Composer(master: master, typesetter: typesetter, blocks: prepared, headingPages: composer.headingPages,
-                                targets: composer.headingTargets)
+                                targets: composer.headingTargets, world: world)
             pages = try composer.compose()
         }
         for (block, page) in composer.missingReports {

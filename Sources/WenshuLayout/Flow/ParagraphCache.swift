@@ -15,6 +15,8 @@ public final class ParagraphCache: @unchecked Sendable {
         var lineHeight: Length?
         var fit: ShrinkFit?
         var pitch: Length
+        /// Set in a table cell (lines only: the cell's slots give the heights).
+        var inCell = false
     }
 
     struct Entry {
@@ -58,6 +60,21 @@ public final class ParagraphCache: @unchecked Sendable {
 
     /// A cache holding at most `capacity` paragraphs (it empties itself when full).
     public init(capacity: Int = 512) { self.capacity = capacity }
+
+    /// Paragraphs held now.
+    public var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count
+    }
+
+    /// A table cell's paragraph set at `width`, from the cache when it was set before.
+    func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter) throws -> (lines: [TextLine], missing: [Character]) {
+        let key = Key(runs: p.runs, style: p.style, width: width, lineHeight: nil, fit: nil, pitch: .zero, inCell: true)
+        if let cached = entry(key) { return (cached.lines, cached.missing) }
+        let layout = try typesetter.typeset(p.runs, style: p.style, width: width)
+        store(key, Entry(lines: layout.lines, heights: [], missing: layout.missing))
+        return (layout.lines, layout.missing)
+    }
 
     func entry(_ key: Key) -> Entry? {
         lock.lock(); defer { lock.unlock() }

@@ -8,6 +8,7 @@ struct Prepare {
     let master: PageMaster
     let typesetter: ParagraphTypesetter
     var cache: ParagraphCache? = nil
+    var world: any World = FileWorld()
 
     func prepare(_ blocks: [Block]) throws -> [PreparedBlock] {
         // The master in force at each block (sections change it).
@@ -40,10 +41,12 @@ struct Prepare {
         case .paragraph(let p):
             return PreparedBlock(block: .paragraph(try set(p, width: width, master: master)))
         case .table(let t):
-            return PreparedBlock(block: .table(try TableLayouter(typesetter: typesetter).prepare(t, width: width), t))
+            var tables = TableLayouter(typesetter: typesetter)
+            tables.cache = cache
+            return PreparedBlock(block: .table(try tables.prepare(t, width: width), t))
         case .image(let image):
             let info: ImageInfo
-            do { info = try ImageInfo.read(image.path) } catch { throw LayoutError.image(error.path, error.reason) }
+            do { info = try ImageInfo.read(image.path, in: world) } catch { throw LayoutError.image(error.path, error.reason) }
             var caption: SetParagraph? = nil
             if !image.caption.isEmpty {
                 let p = ParagraphBlock(runs: image.caption, style: ParagraphStyle(firstLineIndent: 0, alignment: .center, snapToGridDefault: false))

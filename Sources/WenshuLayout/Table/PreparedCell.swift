@@ -52,7 +52,7 @@ struct PreparedCell: Sendable {
     /// pitch, an image with both width and height given is scaled down to fit the width; other
     /// blocks are ignored in cells.
     static func setLines(_ blocks: [Block], width: Length, typesetter: ParagraphTypesetter,
-                      missing: inout [MissingCharacter]) throws -> [CellLine] {
+                      missing: inout [MissingCharacter], cache: ParagraphCache? = nil) throws -> [CellLine] {
         func pitch(_ p: ParagraphBlock) -> Length {
             p.lineHeight ?? (p.runs.map(\.style.size).max() ?? TextStyle().size) * 1.5
         }
@@ -71,7 +71,8 @@ struct PreparedCell: Sendable {
         for block in blocks {
             switch block {
             case .paragraph(let p):
-                let layout = try typesetter.typeset(p.runs, style: p.style, width: width)
+                let layout = try cache?.cellLines(p, width: width, typesetter: typesetter)
+                    ?? { let l = try typesetter.typeset(p.runs, style: p.style, width: width); return (l.lines, l.missing) }()
                 missing += layout.missing
                 blank(p.linesBefore, pitch(p))
                 if layout.lines.isEmpty { blank(1, pitch(p)) }

@@ -7,6 +7,8 @@ import WenshuText
 /// slices page by page with ``PreparedTable/slice(from:available:)`` without setting text again.
 public struct TableLayouter: Sendable {
     public let typesetter: ParagraphTypesetter
+    /// Cell paragraphs set before (in an earlier compile of a session), reused when they come again.
+    public var cache: ParagraphCache? = nil
 
     /// A layouter setting cell text with `typesetter`.
     public init(typesetter: ParagraphTypesetter) { self.typesetter = typesetter }
@@ -31,8 +33,8 @@ public struct TableLayouter: Sendable {
             for p in grid.placements {
                 let measure = max(.pt(1), edges[p.column + p.colspan] - edges[p.column] - padding.left - padding.right)
                 let cell = p.cell ?? TableCell(content: [])
-                let lines = try PreparedCell.setLines(cell.content, width: measure, typesetter: typesetter, missing: &missing)
-                let foot = try PreparedCell.setLines(cell.foot, width: measure, typesetter: typesetter, missing: &missing)
+                let lines = try PreparedCell.setLines(cell.content, width: measure, typesetter: typesetter, missing: &missing, cache: cache)
+                let foot = try PreparedCell.setLines(cell.foot, width: measure, typesetter: typesetter, missing: &missing, cache: cache)
                 cells.append(PreparedCell(row: p.row, column: p.column, rowspan: p.rowspan, colspan: p.colspan,
                                           alignment: cell.verticalAlignment, fill: cell.fill, lines: lines, foot: foot))
             }

@@ -7,7 +7,7 @@ import WenshuCore
 /// them to the end. A logo or seal on many pages is still embedded once: each surface carries the
 /// file's path as Cairo's unique id, by which the PDF writer reuses what it has written.
 ///
-/// PNGs are decoded from bytes read here (a regular file only, see `InputFile`), after their header
+/// PNGs are decoded from bytes read here (through the `World`: on disk a regular file only, see `InputFile`), after their header
 /// says the pixels fit the budget. JPEGs are not decoded: a recording surface of the photo's size
 /// carries the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no re-encoding, no
 /// loss); previews drawn to PNG show a JPEG as a grey box.
@@ -24,8 +24,13 @@ final class ImageCache {
     private var pixels = 0
     /// The budget of pixels held at once (`maxPagePixels` unless a test sets less).
     let maxPixels: Int
+    /// Where the image files are read from.
+    let world: any World
 
-    init(maxPixels: Int = ImageCache.maxPagePixels) { self.maxPixels = maxPixels }
+    init(maxPixels: Int = ImageCache.maxPagePixels, world: any World = FileWorld()) {
+        self.maxPixels = maxPixels
+        self.world = world
+    }
 
     /// Images held decoded now (those of the page being painted).
     var heldCount: Int { page.count }
@@ -34,7 +39,7 @@ final class ImageCache {
     func image(for path: String) throws -> CairoImage {
         if let e = page[path] { return e }
         let info: ImageInfo
-        do { info = try ImageInfo.read(path) } catch { throw RenderError.image(path, reason: error.reason) }
+        do { info = try ImageInfo.read(path, in: world) } catch { throw RenderError.image(path, reason: error.reason) }
         guard pixels + info.pixels <= maxPixels else {
             let limit = maxPixels % 1_000_000 == 0 ? "\(maxPixels / 1_000_000)" : "\(Double(maxPixels) / 1_000_000)"
             throw RenderError.image(path, reason: "一页上的图片合计超过 \(limit) 百万像素"
@@ -42,7 +47,7 @@ final class ImageCache {
         }
         pixels += info.pixels
         let data: Data
-        do { data = try InputFile.read(path, limit: ImageCache.maxFileBytes) } catch { throw RenderError.image(path, reason: error.reason) }
+        do { data = try world.read(path, limit: ImageCache.maxFileBytes) } catch { throw RenderError.image(path, reason: error.reason) }
         let image = try CairoImage(info: info, data: data, path: path)
         page[path] = image
         return image

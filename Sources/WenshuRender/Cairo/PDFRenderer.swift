@@ -10,6 +10,8 @@ public struct PDFRenderer: Renderer {
     public let fonts: FontBook
     /// Cut fonts to the glyphs used before embedding (much smaller files for CJK fonts).
     public var subsetFonts: Bool
+    /// Where the images the pages show are read from.
+    public var world: any World = FileWorld()
 
     public init(fonts: FontBook, subsetFonts: Bool = true) {
         self.fonts = fonts
@@ -18,7 +20,7 @@ public struct PDFRenderer: Renderer {
 
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         let faces = try CairoFaces(frames: frames, fonts: fonts, subset: subsetFonts)
-        let painter = CairoPainter(faces: faces, images: ImageCache())
+        let painter = CairoPainter(faces: faces, images: ImageCache(world: world))
         try CairoOutput.checked {
             try AtomicFile.write(to: path) { output in
                 // Cairo writes through `output`, which checks every write, then fsync and close.

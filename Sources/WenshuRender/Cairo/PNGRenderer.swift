@@ -9,6 +9,8 @@ public struct PNGRenderer: Renderer {
     public let fonts: FontBook
     /// Pixels per inch.
     public var resolution: Double
+    /// Where the images the pages show are read from.
+    public var world: any World = FileWorld()
 
     public init(fonts: FontBook, resolution: Double = 96) {
         self.fonts = fonts
@@ -19,7 +21,7 @@ public struct PNGRenderer: Renderer {
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let faces = try CairoFaces(frames: frames, fonts: fonts, subset: false)
-        let painter = CairoPainter(faces: faces, images: ImageCache())
+        let painter = CairoPainter(faces: faces, images: ImageCache(world: world))
         for (n, frame) in frames.enumerated() {
             try renderPage(frame, painter: painter, to: "\(path)/page-\(n + 1).png")
             painter.images.releasePage()

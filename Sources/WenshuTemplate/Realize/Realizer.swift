@@ -277,7 +277,7 @@ public struct Realizer {
         /// at the template's place.
         mutating func checkImage(_ path: String, at location: SourceLocation) throws {
             let info: ImageInfo
-            do { info = try ImageInfo.read(path) } catch {
+            do { info = try ImageInfo.read(path, in: realizer.loader.world) } catch {
                 throw TemplateError("图片 \(path) 无法使用（cannot use the image）：\(error.reason)", at: location)
             }
             imagePixels[path] = info.pixels
@@ -571,20 +571,17 @@ public struct Realizer {
     /// A file named by the template or the data, checked to lie inside the allowed folders: the
     /// template's (and its parents') folders and the data files' folders.
     func resolveFile(_ name: String, template: Template, source: SourceFile, at place: SourceLocation, preferTemplate: Bool = false) throws -> String {
-        let fm = FileManager.default
+        let world = loader.world
         let bases = preferTemplate ? [source.folder] + template.roots + dataFolders : dataFolders + [source.folder] + template.roots
         var candidate: String? = nil
         if name.hasPrefix("/") { candidate = name } else {
-            for b in bases where fm.fileExists(atPath: b + "/" + name) { candidate = b + "/" + name; break }
+            for b in bases where world.exists(b + "/" + name) { candidate = b + "/" + name; break }
         }
-        guard let found = candidate.map({ URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }),
-              fm.fileExists(atPath: found) else {
+        guard let found = candidate.map({ world.canonical($0) }), world.exists(found) else {
             throw TemplateError("file not found: \(name) (looked in \(bases.joined(separator: ", ")))", at: place)
         }
         if !loader.allowOutside {
-            let roots = (template.roots + dataFolders + [source.folder]).map {
-                URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
-            }
+            let roots = (template.roots + dataFolders + [source.folder]).map { world.canonical($0) }
             guard roots.contains(where: { found == $0 || found.hasPrefix($0 + "/") }) else {
                 throw TemplateError("‘\(name)’ lies outside the template's and the data's folders (use --allow-outside to permit it)",
                                     at: place)

@@ -88,9 +88,14 @@ public struct TemplateLoader: Sendable {
     public var searchPaths: [String]
     /// Let includes and images come from anywhere (off: only from the template's and data's folders).
     public var allowOutside: Bool
+    /// Where template files, fragments and images are read from.
+    public var world: any World
+    /// Files parsed before (in an earlier compile of a session), reused when their bytes are the same.
+    public var cache: TemplateCache?
 
-    public init(searchPaths: [String], allowOutside: Bool = false) {
+    public init(searchPaths: [String], allowOutside: Bool = false, world: any World = FileWorld(), cache: TemplateCache? = nil) {
         self.searchPaths = searchPaths; self.allowOutside = allowOutside
+        self.world = world; self.cache = cache
     }
 
     /// The folders a run searches by default: $WENSHU_TEMPLATES, ./templates, and the templates
@@ -101,17 +106,16 @@ public struct TemplateLoader: Sendable {
 
     /// The file a template name or path stands for.
     public func resolve(_ nameOrPath: String, from folder: String? = nil) throws -> String {
-        let fm = FileManager.default
         if nameOrPath.hasSuffix(".xml") || nameOrPath.contains("/") {
             let candidates = [nameOrPath] + (folder.map { [$0 + "/" + nameOrPath] } ?? [])
-            for c in candidates where fm.fileExists(atPath: c) { return (c as NSString).standardizingPath }
+            for c in candidates where world.exists(c) { return (c as NSString).standardizingPath }
             throw TemplateError("template file not found: \(nameOrPath)", at: nil)
         }
         var tried: [String] = []
         for dir in (folder.map { [$0] } ?? []) + searchPaths {
             for c in ["\(dir)/\(nameOrPath)/template.xml", "\(dir)/\(nameOrPath).xml"] {
                 tried.append(c)
-                if fm.fileExists(atPath: c) { return (c as NSString).standardizingPath }
+                if world.exists(c) { return (c as NSString).standardizingPath }
             }
         }
         throw TemplateError("没有名为 ‘\(nameOrPath)’ 的模板", "no template named ‘\(nameOrPath)’ (looked in \(searchPaths.joined(separator: ", ")))",
@@ -142,9 +146,19 @@ public struct TemplateLoader: Sendable {
     /// Reads and compiles a template or fragment file.
     func read(_ path: String) throws -> (TemplateNode, SourceFile) {
         let data: Data
-        do { data = try InputFile.read(path, limit: TemplateLoader.maxFileBytes) } catch {
+        do { data = try world.read(path, limit: TemplateLoader.maxFileBytes) } catch {
             throw TemplateError("无法读取模板（cannot read the template）：\(error.reason)", at: error.location)
         }
+        guard let cache else { return try parse(data, path: path) }
+        let parsed = try cache.files.value(path: path, bytes: data) {
+            let (root, source) = try parse(data, path: path)
+            return TemplateCache.Parsed(root: root, source: source)
+        }
+        return (parsed.root, parsed.source)
+    }
+
+    /// The checked element tree of a template or fragment file's bytes.
+    private func parse(_ data: Data, path: String) throws -> (XMLElement, SourceFile) {
         guard !data.isEmpty else {
             throw TemplateError("模板是空文件（the template file is empty）；请写入 <template> 或 <fragment>", at: SourceLocation(file: path))
         }
