@@ -133,6 +133,14 @@ enum PageSpec {
                 m.borders.append(PageBorder(inset: inset, stroke: Stroke(width: width, color: color)))
             }
         }
+        if let v = e.attributes["border-stock"] {
+            // 套打: the border is printed on the stock already.
+            switch v {
+            case "true": m.borderLayer = .stock
+            case "false": m.borderLayer = .content
+            default: throw bad("border-stock", "true (the stock carries the border: not printed in 套打) or false")
+            }
+        }
         if let v = e.attributes["chapter-headers"] {
             switch v {
             case "none": m.plainChapterOpenings = true

@@ -87,6 +87,8 @@ public struct Realizer {
         var imagePixels: [String: Int] = [:]
         /// The line pitch of the master in force (to turn heights into lines).
         var currentPitch = Length.mm(225) / 22
+        /// The 套打 layer blocks are made in (`<stock>` makes them part of the pre-printed stock).
+        var currentLayer = FrameLayer.content
 
         func master(_ name: String, source: SourceFile, line: Int) throws -> PageMaster {
             if let m = masters[name] { return m }
@@ -237,7 +239,15 @@ public struct Realizer {
                         seal = path
                     }
                 }
-                return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
+                var signature = SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle)
+                switch e.attributes["seal-stock"] {
+                case nil, "false": break
+                case "true": signature.sealLayer = .stock
+                case let v?:
+                    throw TemplateError("<signature> 的 seal-stock=\"\(v)\" 不可用，应为 true 或 false（seal-stock: expected true, the stock carries the seal, or false）",
+                                        at: source.locate("seal-stock=", from: e.line))
+                }
+                return [.signature(signature)]
             case "contents":
                 let spec = try self.style(of: e, source: source, base: try self.style(named: "表格", source: source, line: e.line))
                 let title = try e.attributes["title"].map { try evaluator.string($0, source: source, line: e.line) } ?? "目　录"
@@ -248,6 +258,12 @@ public struct Realizer {
                 currentPitch = m.linePitch
                 return [.section(SectionBreak(master: m, restartNumbering: e.attributes["restart-numbering"] == "true",
                                               oddPage: e.attributes["odd"] == "true"))]
+            case "stock":
+                // 套打: what the pre-printed stock carries; laid out as always, left out of the print.
+                let outer = currentLayer
+                currentLayer = .stock
+                defer { currentLayer = outer }
+                return [.layer(.stock)] + (try blocks(e.children, source: source, style: style)) + [.layer(outer)]
             case "each":
                 var out: [Block] = []
                 try each(e, source: source) { state in out += try state.blocks(e.children, source: source, style: style) }
