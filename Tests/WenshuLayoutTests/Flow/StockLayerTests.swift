@@ -10,7 +10,7 @@ import WenshuText
 
     func texts(_ frame: Frame, _ layer: FrameLayer) -> [String] {
         frame.items.compactMap { e -> String? in
-            if case .glyphs(let r) = e.item, e.layer == layer { r.text } else { nil }
+            if case .glyphs(let r) = e.item, e.layer == layer, !r.isArtifact { r.text } else { nil }
         }
     }
 
