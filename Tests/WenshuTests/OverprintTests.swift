@@ -100,5 +100,8 @@ import WenshuData
         let d = try sharedCompiler.layout(duplex), s = try sharedCompiler.layout(simplex)
         #expect(d.contains { $0.items.isEmpty } && !s.contains { $0.items.isEmpty })
         #expect(s.count < d.count, "\(s.count) < \(d.count)")
+        // Duplex: every chapter (a level-1 bookmark) opens on a right-hand page, the sheet's front.
+        let openings = d.indices.filter { i in d[i].items.contains { if case .bookmark(_, 1) = $0.item { true } else { false } } }
+        #expect(openings.count > 20 && openings.allSatisfy { $0 % 2 == 0 }, "\(openings)")
     }
 }

@@ -50,7 +50,8 @@ public struct CalibrationPage {
             let y = Length.mm(Double(mm)), tick = Self.tickLength(at: mm)
             frame.place(.line(to: Point(x: inset + tick, y: y), stroke: Self.hairline), at: Point(x: inset, y: y))
             frame.place(.line(to: Point(x: size.width - inset - tick, y: y), stroke: Self.hairline), at: Point(x: size.width - inset, y: y))
-            if mm % 10 == 0 && mm > 0 && mm < heightMM {
+            // Numbered clear of the top and bottom rulers' corners.
+            if mm % 10 == 0 && mm >= 20 && mm <= heightMM - 20 {
                 try text("\(mm)", label, leftAt: inset + .mm(6), baseline: y + .pt(2), on: &frame)
                 try text("\(mm)", label, rightAt: size.width - inset - .mm(6), baseline: y + .pt(2), on: &frame)
             }
@@ -72,11 +73,11 @@ public struct CalibrationPage {
                         at: Point(x: c.x - box, y: c.y - box))
             let name = ["A", "B", "C", "D", "E"][n % 5]
             let label = "\(name)（\(Self.mm(c.x))，\(Self.mm(c.y))）"
-            // Labels stand on the side away from the nearer edge, clear of the rulers.
+            // Labels stand past the arm on the side away from the nearer edge, clear of the rulers.
             if c.x > size.width / 2 + .mm(1) {
-                try text(label, small, rightAt: c.x - .mm(2), baseline: c.y - .mm(2), on: &frame)
+                try text(label, small, rightAt: c.x - arm - .mm(1.5), baseline: c.y + .pt(2.8), on: &frame)
             } else {
-                try text(label, small, leftAt: c.x + .mm(2), baseline: c.y - .mm(2), on: &frame)
+                try text(label, small, leftAt: c.x + arm + .mm(1.5), baseline: c.y + .pt(2.8), on: &frame)
             }
         }
         // How to use it, in the middle.
