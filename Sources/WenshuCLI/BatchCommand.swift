@@ -106,6 +106,9 @@ struct BatchCommand: ParsableCommand {
         options.bookmark = bookmarks
         options.chunkSize = chunk
         options.otherInputs = Array(try fontOptions.overrides().values) + overprintOptions.inputs
+        if overprintOptions.given && format != .pdf {
+            throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock and --printer-profile apply to PDF output only)")
+        }
         if let shard { options.shard = try Shard(parsing: shard) }
         return options
     }

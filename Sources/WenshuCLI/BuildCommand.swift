@@ -49,6 +49,9 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if pdfa && outputFormat != .pdf { throw ValidationError("--pdfa applies to PDF output only") }
+        if overprintOptions.given && outputFormat != .pdf {
+            throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock, --printer-profile, --stock-scan and --preview apply to PDF output only)")
+        }
     }
 
     func run() throws {

@@ -34,6 +34,9 @@ struct OverprintOptions: ParsableArguments {
         return Overprint(stockOmitted: taoda, contentOmitted: printStock, profile: try printerProfile.map(PrinterProfile.load), scan: stockScan)
     }
 
+    /// Any 套打 option given (they apply to PDF output).
+    var given: Bool { taoda || printStock || printerProfile != nil || stockScan != nil || preview != nil }
+
     /// The files given (inputs an output must not replace).
     var inputs: [String] { [printerProfile, stockScan].compactMap { $0 } }
 }
