@@ -92,6 +92,23 @@ import WenshuData
         #expect { try PrinterProfile.load(dir + "/big.yaml") } throws: { e in "\(e)".contains("big.yaml:1") && "\(e)".contains("0.5") }
     }
 
+    /// A template says `sides` simplex (no blank backs) or duplex; anything else is an error naming it.
+    @Test func sidesParameter() throws {
+        let dir = try temporary()
+        func template(_ sides: String) throws -> String {
+            let path = dir + "/\(sides).xml"
+            try "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<template extends=\"compilation\">\n  <param name=\"sides\" value=\"\(sides)\"/>\n</template>\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"], allowOutside: true)
+        let (one, _) = try builder.build(template: try template("simplex"), data: [repositoryRoot + "/samples/compilation"])
+        #expect(!(try sharedCompiler.layout(one)).contains { $0.items.isEmpty })
+        #expect { try builder.build(template: try template("single"), data: [repositoryRoot + "/samples/compilation"]) } throws: { e in
+            "\(e)".contains("single.xml") && "\(e)".contains("simplex")
+        }
+    }
+
     /// A template's `sides="simplex"`-style parameter and --simplex drop the blank backs.
     @Test func simplexBookHasNoBlankPages() throws {
         let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
