@@ -49,6 +49,10 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if pdfa && outputFormat != .pdf { throw ValidationError("--pdfa applies to PDF output only") }
+        if let preview = overprintOptions.preview,
+           URL(fileURLWithPath: preview).standardized.path == URL(fileURLWithPath: output).standardized.path {
+            throw ValidationError("--preview 与 -o 是同一个文件 (--preview and -o name the same file: the preview would replace the print)")
+        }
         if overprintOptions.given && outputFormat != .pdf {
             throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock, --printer-profile, --stock-scan and --preview apply to PDF output only)")
         }

@@ -52,6 +52,9 @@ import Testing
         let both = try cli.wenshu(["build", "certificate", Self.root + "/samples/certificate/data.yaml", "-o", dir + "/o.pdf",
                                    "--taoda", "--print-stock"])
         #expect(both.status == 2)
+        let same = try cli.wenshu(["build", "certificate", Self.root + "/samples/certificate/data.yaml", "-o", dir + "/o.pdf",
+                                   "--taoda", "--preview", dir + "/./o.pdf"])
+        #expect(same.status == 2 && !FileManager.default.fileExists(atPath: dir + "/o.pdf"))
     }
 
     /// Thousands of certificates: the batch's one PDF holds the fields only and asks not to be scaled.
