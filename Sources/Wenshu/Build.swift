@@ -127,8 +127,10 @@ public struct DocumentBuilder {
     }
 
     /// The content of `template` filled from `dataPaths`. Invalid data is refused unless `force`;
-    /// the problems (warnings included) are returned either way.
-    public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
+    /// the problems (warnings included) are returned either way. With `simplex`, or a template whose
+    /// `sides` parameter is `simplex`, odd-page starts insert no blank pages (one-sided printing).
+    public func build(template name: String, data dataPaths: [String], force: Bool = false,
+                      simplex: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
         var data = try Self.loadData(dataPaths, world: world, cache: dataCache)
         var problems = Validator.check(data)
@@ -142,6 +144,17 @@ public struct DocumentBuilder {
         }
         if !force && problems.contains(where: { $0.severity == .error }) { throw InvalidData(problems: problems) }
         let realizer = Realizer(loader: loader, dataFolders: Self.folders(of: dataPaths, world: world))
-        return (try realizer.realize(template, data: data), problems)
+        let content = try realizer.realize(template, data: data)
+        return (try Self.sides(template) == "simplex" || simplex ? content.simplex() : content, problems)
+    }
+
+    /// The template's `sides` parameter: duplex (the default: odd-page starts get a blank back) or simplex.
+    static func sides(_ template: Template) throws -> String {
+        let value = template.parameter("sides") ?? "duplex"
+        guard value == "duplex" || value == "simplex" else {
+            throw TemplateError("参数 sides=“\(value)”不可用：应为 duplex（双面，奇数页起始前补空白页）或 simplex（单面，不补）",
+                                "sides: expected duplex or simplex", at: SourceLocation(file: template.path))
+        }
+        return value
     }
 }

@@ -45,6 +45,11 @@ public final class Compiler: @unchecked Sendable {
         return frames
     }
 
+    /// The 套打 calibration page for a sheet of `size` (see `CalibrationPage`).
+    public func calibrationPage(size: Size) throws -> Frame {
+        try CalibrationPage(typesetter: ParagraphTypesetter(fonts: fonts)).frame(size: size)
+    }
+
     /// Lays out a document's content.
     public func layout(_ content: DocumentContent, paragraphs: ParagraphCache? = nil, diagnostics: DiagnosticLog? = nil) throws -> [Frame] {
         try layout(content.blocks, master: content.master, paragraphs: paragraphs, diagnostics: diagnostics)
@@ -53,30 +58,49 @@ public final class Compiler: @unchecked Sendable {
     /// Writes the frames as PDF, PDF/A-2b with `pdfa` (and optionally PNG pages and a debug trace).
     /// None of the files is written when any of them is one of `inputs` or an image the pages show
     /// (`OutputGuard`).
-    public func write(_ frames: [Frame], info: DocumentInfo, pdf: String?, pdfa: Bool = false, pngFolder: String? = nil,
-                      pngResolution: Double = 96, trace: String? = nil, inputs: [String] = []) throws {
+    /// 套打 (`overprint`): the PDF and the trace carry what is printed, moved by the printer's
+    /// profile, and the PDF asks viewers not to scale; the PNG pages and `previewPDF` show it on
+    /// the stock (its scan, or the template's stock layer).
+    public func write(_ laidOut: [Frame], info: DocumentInfo, pdf: String?, pdfa: Bool = false, pngFolder: String? = nil,
+                      pngResolution: Double = 96, trace: String? = nil, inputs: [String] = [],
+                      overprint: Overprint = Overprint(), previewPDF: String? = nil) throws {
+        let frames = overprint.print(laidOut), previews = overprint.preview(laidOut)
         let pages = pngFolder.map { folder in frames.indices.map { "\(folder)/page-\($0 + 1).png" } } ?? []
         // The images the pages show are inputs too (a preview page-1.png must not replace a seal so named).
         var images = Set<String>()
-        for frame in frames {
+        for frame in previews {
             for element in frame.items { if case .image(let item, _) = element.item { images.insert(item.path) } }
         }
-        try OutputGuard.check(outputs: [pdf, trace].compactMap { $0 } + pages, inputs: inputs + images.sorted())
-        if let pdf, pdfa {
+        try OutputGuard.check(outputs: [pdf, trace, previewPDF].compactMap { $0 } + pages, inputs: inputs + images.sorted())
+        if let pdf, overprint.isPrint {
+            // Cairo's file (or the PDF/A pass's) is written beside the target, then updated.
+            let draft = AtomicFile.temporaryPath(for: pdf) + ".print"
+            defer { try? FileManager.default.removeItem(atPath: draft) }
+            try write(frames, info: info, pdf: draft, pdfa: pdfa)
+            try PrintScaling.disable(file: draft, to: pdf, name: pdf)
+        } else if let pdf {
+            try write(frames, info: info, pdf: pdf, pdfa: pdfa)
+        }
+        if let previewPDF { try pdfRenderer.render(previews, info: info, to: previewPDF) }
+        if let pngFolder {
+            var png = PNGRenderer(fonts: fonts, resolution: pngResolution)
+            png.world = world
+            try png.render(previews, info: info, to: pngFolder)
+        }
+        if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
+    }
+
+    /// Writes the PDF (PDF/A-2b with `pdfa`) and nothing else.
+    private func write(_ frames: [Frame], info: DocumentInfo, pdf: String, pdfa: Bool) throws {
+        if pdfa {
             // Cairo's file is written beside the target under a temporary name, then rewritten.
             let draft = AtomicFile.temporaryPath(for: pdf)
             defer { try? FileManager.default.removeItem(atPath: draft) }
             try pdfRenderer.render(frames, info: info, to: draft)
             try Compiler.makePDFA(draft, to: pdf, name: pdf)
-        } else if let pdf {
+        } else {
             try pdfRenderer.render(frames, info: info, to: pdf)
         }
-        if let pngFolder {
-            var png = PNGRenderer(fonts: fonts, resolution: pngResolution)
-            png.world = world
-            try png.render(frames, info: info, to: pngFolder)
-        }
-        if let trace { try DebugRenderer().render(frames, info: info, to: trace) }
     }
 
     /// The PDF renderer, reading images from the world.

@@ -70,7 +70,12 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var fontOptions: FontOptions
 
+    @OptionGroup var overprintOptions: OverprintOptions
+
     func validate() throws {
+        if overprintOptions.preview != nil || overprintOptions.stockScan != nil {
+            throw ValidationError("--preview 和 --stock-scan 用于 build（预览单份）；batch 只写打印件 (--preview and --stock-scan are for build: batch writes the print)")
+        }
         guard (1...100_000).contains(chunk) else {
             throw ValidationError("--chunk 应在 1 到 100000 之间 (--chunk takes 1 to 100,000 rows); got \(chunk)")
         }
@@ -100,7 +105,10 @@ struct BatchCommand: ParsableCommand {
         options.key = key
         options.bookmark = bookmarks
         options.chunkSize = chunk
-        options.otherInputs = Array(try fontOptions.overrides().values)
+        options.otherInputs = Array(try fontOptions.overrides().values) + overprintOptions.inputs
+        if overprintOptions.given && format != .pdf {
+            throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock and --printer-profile apply to PDF output only)")
+        }
         if let shard { options.shard = try Shard(parsing: shard) }
         return options
     }
@@ -111,9 +119,10 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try batchOptionsOrUsage()
+        var options = try batchOptionsOrUsage()
         try reportingErrors {
             let clock = PhaseClock()
+            options.overprint = try overprintOptions.overprint()
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
             clock.lap("fonts")
             var builder = DocumentBuilder(allowOutside: allowOutside)

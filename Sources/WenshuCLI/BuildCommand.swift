@@ -28,6 +28,11 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var previews: PreviewOptions
 
+    @OptionGroup var overprintOptions: OverprintOptions
+
+    @Flag(help: "One-sided printing: sections and chapters that start on an odd page get no blank page before them.")
+    var simplex = false
+
     @Flag(help: "Build even when the data breaks the bureaus' limits.")
     var force = false
 
@@ -44,6 +49,13 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if pdfa && outputFormat != .pdf { throw ValidationError("--pdfa applies to PDF output only") }
+        if let preview = overprintOptions.preview,
+           URL(fileURLWithPath: preview).standardized.path == URL(fileURLWithPath: output).standardized.path {
+            throw ValidationError("--preview 与 -o 是同一个文件 (--preview and -o name the same file: the preview would replace the print)")
+        }
+        if overprintOptions.given && outputFormat != .pdf {
+            throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock, --printer-profile, --stock-scan and --preview apply to PDF output only)")
+        }
     }
 
     func run() throws {
@@ -51,7 +63,8 @@ struct BuildCommand: ParsableCommand {
             let clock = PhaseClock()
             var builder = DocumentBuilder(allowOutside: allowOutside)
             builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
-            let (content, problems) = try builder.build(template: template, data: data, force: force)
+            let overprint = try overprintOptions.overprint()
+            let (content, problems) = try builder.build(template: template, data: data, force: force, simplex: simplex)
             for p in problems { printProblem(p) }
             clock.lap("template")
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
@@ -66,10 +79,12 @@ struct BuildCommand: ParsableCommand {
             let frames = try compiler.layout(content)
             clock.lap("layout")
             let inputs = data + [try? builder.loader.resolve(template)].compactMap { $0 } + Array(try fontOptions.overrides().values)
+                + overprintOptions.inputs
             switch chosen {
             case .pdf:
                 try compiler.write(frames, info: content.info, pdf: output, pdfa: pdfa, pngFolder: previews.png,
-                                   pngResolution: previews.dpi, trace: previews.trace, inputs: inputs)
+                                   pngResolution: previews.dpi, trace: previews.trace, inputs: inputs,
+                                   overprint: overprint, previewPDF: overprintOptions.preview)
             case .ofd:
                 try compiler.writeOFD(frames, info: content.info, to: output)
                 try compiler.write(frames, info: content.info, pdf: nil, pngFolder: previews.png, pngResolution: previews.dpi,

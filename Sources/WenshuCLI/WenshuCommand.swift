@@ -11,7 +11,8 @@ struct WenshuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wenshu",
         abstract: "Typeset Chinese school Party-building documents (一校一品) from data.",
-        subcommands: [BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self, BatchCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self, BatchCommand.self,
+                      CalibrateCommand.self])
 
     /// Runs the command; usage errors exit with status 2 (the CLI contract: 0 ok, 1 invalid input, 2 usage).
     static func main() {

@@ -9,6 +9,19 @@ let repositoryRoot: String = {
     return url.path
 }()
 
+/// What a program on PATH (pdftotext, python3…) writes to standard output.
+func runTool(_ arguments: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = arguments
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let d = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: d, as: UTF8.self)
+}
+
 /// One compiler (fonts opened once) for the module's tests.
 let sharedCompiler: Compiler = try! Compiler()
 

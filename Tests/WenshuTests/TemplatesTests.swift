@@ -145,15 +145,7 @@ import WenshuRender
         let pdf = NSTemporaryDirectory() + "compilation-\(UUID().uuidString).pdf"
         try sharedCompiler.write(frames, info: content.info, pdf: pdf)
         func text(_ page: Int) throws -> String {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", pdf, "-"]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            try p.run()
-            let d = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: d, as: UTF8.self)
+            try runTool(["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", pdf, "-"])
         }
         // The contents page and its entries "school …… n".
         let contentsIndex = try #require(frames.firstIndex { f in f.textLines.contains { $0.text == "目　录" } })

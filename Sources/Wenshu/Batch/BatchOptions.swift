@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCore
+import WenshuPDFA
 
 /// How `wenshu batch` runs: where the documents go, which rows, and how strictly.
 public struct BatchOptions: Sendable {
@@ -38,8 +39,21 @@ public struct BatchOptions: Sendable {
     /// Other files the run reads (font files given by --font): no output may be one of them, as
     /// none may be the list or the template.
     public var otherInputs: [String] = []
+    /// 套打: the stock left out and the printer's profile applied to every document; the PDFs ask
+    /// viewers not to scale.
+    public var overprint = Overprint()
 
     public init(output: Output) { self.output = output }
+
+    /// The pass over each finished PDF: PDF/A-2b, and the no-scaling preference for 套打; nil for none.
+    var rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? {
+        let pdfa = pdfa, print = overprint.isPrint
+        guard pdfa || print else { return nil }
+        return { @Sendable file, path in
+            if pdfa { try Compiler.makePDFA(file, to: file, name: path) }
+            if print { try PrintScaling.disable(file: file, to: file, name: path) }
+        }
+    }
 }
 
 /// A part of a list: shard K of N takes the K-th of N contiguous blocks of entries (blank and

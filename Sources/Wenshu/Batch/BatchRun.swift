@@ -372,7 +372,7 @@ public final class BatchRun: @unchecked Sendable {
             }
             var warnings = log.all
             if let edge = TypeAreaOverflow.check(frames, body: content.master.body) { warnings.append(edge) }
-            return .typeset(frames: frames, info: content.info, warnings: warnings)
+            return .typeset(frames: options.overprint.print(frames), info: content.info, warnings: warnings)
         } catch let e as WenshuError {
             return .failed("无法排版 (cannot typeset): \(e.message)")
         } catch {
@@ -606,7 +606,7 @@ final class Sink: @unchecked Sendable {
                     let faces = try? PDFFaceSet(sample: frames, text: list.characters, fonts: run.compiler.fonts)
                     stream = try PDFStream(path: pdf, fonts: run.compiler.fonts, info: info, faces: faces,
                                            firstPageSize: frames.first?.size ?? .a4)
-                    if run.options.pdfa { stream!.rewrite = { try Compiler.makePDFA($0, to: $0, name: $1) } }
+                    stream!.rewrite = run.options.rewrite
                 }
                 page[i] = stream!.pageCount + 1
                 let title = run.bookmark.map { $0.fill(record[i] ?? Record(), row: list.entries[range.lowerBound + i].line, n: 0, safe: false) }
@@ -625,8 +625,7 @@ final class Sink: @unchecked Sendable {
             let fonts = run.compiler.fonts
             let compiler = run.compiler
             let failure = FirstError()
-            let rewrite: (@Sendable (String, String) throws -> Void)? =
-                run.options.pdfa ? { @Sendable file, path in try Compiler.makePDFA(file, to: file, name: path) } : nil
+            let rewrite = run.options.rewrite
             DispatchQueue.concurrentPerform(iterations: todo.count) { k in
                 guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
                 do {

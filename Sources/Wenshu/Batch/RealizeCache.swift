@@ -176,7 +176,7 @@ final class RealizeCache: @unchecked Sendable {
         case .imprint(var i):
             i.copies = i.copies.map(f); i.printer = f(i.printer); i.printed = f(i.printed)
             return .imprint(i)
-        case .space, .pageBreak, .rule, .section, .fill:
+        case .space, .pageBreak, .rule, .section, .fill, .layer:
             return block
         }
     }

@@ -54,6 +54,8 @@ public enum Block: Sendable {
     /// The foot of an official document's last page (GB/T 9704 版记): 抄送, 印发机关 and 印发日期
     /// between rules, the last rule on the type area's bottom edge.
     case imprint(ImprintBlock)
+    /// What follows, up to the next `layer`, belongs to this layer of a 套打 page (`<stock>`).
+    case layer(FrameLayer)
 
     public static let pageBreak = Block.pageBreak(toOdd: false)
 }
@@ -158,6 +160,8 @@ public struct SignatureBlock: Sendable {
     /// The seal: a transparent PNG, or nil to leave its space free for the stamp.
     public var seal: String?
     public var style: TextStyle
+    /// The seal is on the pre-printed stock (套打: drawn in previews, not printed).
+    public var sealLayer: FrameLayer = .content
 
     public init(issuer: String, date: String, seal: String? = nil, style: TextStyle = TextStyle()) {
         self.issuer = issuer; self.date = date; self.seal = seal; self.style = style

@@ -24,6 +24,8 @@ public struct PageMaster: Sendable {
     public var plainChapterOpenings = false
     /// Frames drawn round every page (a certificate's border), outermost first.
     public var borders: [PageBorder] = []
+    /// The borders are printed on the stock already (套打: drawn in previews, not printed).
+    public var borderLayer: FrameLayer = .content
 
     public init(size: Size, margins: Sides, linePitch: Length, gridLines: Int? = nil, gridColumns: Int? = nil,
                 pageNumbers: PageNumberStyle? = nil, header: Furniture? = nil, evenHeader: Furniture? = nil,

@@ -7,14 +7,17 @@ public struct Frame: Sendable {
     public var items: [FrameElement]
     /// The page's label as a reader would cite it ("1", "iii"), when numbering has one.
     public var label: String?
+    /// 套打: where the printer puts the page (its measured offset, scale and rotation); renderers
+    /// draw every item through it. Nil: as laid out.
+    public var printerProfile: PrinterProfile?
 
     public init(size: Size, items: [FrameElement] = [], label: String? = nil) {
         self.size = size; self.items = items; self.label = label
     }
 
     /// Places `item` with its origin at `position`.
-    public mutating func place(_ item: FrameItem, at position: Point) {
-        items.append(FrameElement(position: position, item: item))
+    public mutating func place(_ item: FrameItem, at position: Point, layer: FrameLayer = .content) {
+        items.append(FrameElement(position: position, item: item, layer: layer))
     }
 
     /// Places every item of `other` shifted by `offset`.
@@ -23,7 +26,7 @@ public struct Frame: Sendable {
             var item = element.item
             // A rule's end is in the frame's coordinates too.
             if case .line(let to, let stroke) = item { item = .line(to: to + offset, stroke: stroke) }
-            items.append(FrameElement(position: element.position + offset, item: item))
+            items.append(FrameElement(position: element.position + offset, item: item, layer: element.layer))
         }
     }
 }
@@ -33,7 +36,11 @@ public struct FrameElement: Sendable {
     /// For glyphs, the baseline origin of the run; for rules, the start; for boxes, the top-left corner.
     public var position: Point
     public var item: FrameItem
-    public init(position: Point, item: FrameItem) { self.position = position; self.item = item }
+    /// Printed always, or part of the pre-printed stock, or the stock's scan (see `FrameLayer`).
+    public var layer: FrameLayer
+    public init(position: Point, item: FrameItem, layer: FrameLayer = .content) {
+        self.position = position; self.item = item; self.layer = layer
+    }
 }
 
 /// What a page can hold.

@@ -123,6 +123,9 @@ final class DocumentWriter {
             return masthead(m)
         case .imprint(let i):
             return imprint(i)
+        case .layer:
+            // Word has no 套打 print: the stock's parts stay in the document as drawn.
+            return ""
         }
     }
 

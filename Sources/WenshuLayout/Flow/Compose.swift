@@ -22,6 +22,8 @@ struct Composer {
     private var chapterOpensHere = false
     private var number = 1
     private var title: String? = nil
+    /// The 套打 layer of what is being placed (`Block.layer`).
+    private var layer: FrameLayer = .content
     /// The printed page number where each heading landed, by block index (for the contents).
     private(set) var headingPages: [Int: String] = [:]
     private(set) var headingTargets: [Int: HeadingTarget] = [:]
@@ -88,6 +90,8 @@ struct Composer {
 
     mutating func compose() throws -> [PageState] {
         for (i, prepared) in blocks.enumerated() {
+            let start = (page: pages.count, item: frame.items.count)
+            defer { if layer != .content { tag(from: start) } }
             switch prepared.block {
             case .paragraph(let p):
                 if p.block.keepWithNext {
@@ -126,6 +130,8 @@ struct Composer {
                 placeMasthead(m, mark: mark, number: number)
             case .imprint(let imprint, let copies, let printer, let printed):
                 placeImprint(imprint, copies: copies, printer: printer, printed: printed)
+            case .layer(let l):
+                layer = l
             case .section(let s):
                 if hasContent || !pages.isEmpty && !frame.items.isEmpty { newPage() }
                 // The blank left-hand page before an odd start is the back of the section before:
@@ -141,6 +147,16 @@ struct Composer {
         return pages
     }
 
+    /// Puts everything placed since `start` (a page index and an item count on it) in the current layer.
+    private mutating func tag(from start: (page: Int, item: Int)) {
+        for p in pages.indices where p >= start.page {
+            let first = p == start.page ? start.item : 0
+            for k in pages[p].frame.items.indices where k >= first { pages[p].frame.items[k].layer = layer }
+        }
+        let first = pages.count == start.page ? start.item : 0
+        for k in frame.items.indices where k >= first { frame.items[k].layer = layer }
+    }
+
     private mutating func blankPage() {
         frame = Frame(size: master.size)
         pages.append(PageState(frame: frame, master: master, number: number, title: title, blank: true))
@@ -152,8 +168,10 @@ struct Composer {
 
     /// The height that must stand below a heading on its page: the next block's first lines.
     private func keepHeight(after i: Int) -> Length {
-        guard i + 1 < blocks.count else { return .zero }
-        switch blocks[i + 1].block {
+        var next = i + 1
+        while next < blocks.count, case .layer = blocks[next].block { next += 1 }
+        guard next < blocks.count else { return .zero }
+        switch blocks[next].block {
         case .paragraph(let p):
             let n = p.heights.count
             let chunk = n < 4 ? p.heights.reduce(.zero, +) : p.heights[0] + p.heights[1]
@@ -250,6 +268,7 @@ struct Composer {
             switch blocks[k].block {
             case .space(let lines): gap += pitch * lines
             case .signature: return gap + pitch * SignatureLayout.closedUpLines
+            case .layer: break
             default: return .zero
             }
             k += 1
@@ -415,7 +434,7 @@ struct Composer {
             let size = info.fitted(width: .mm(42), height: .mm(42))
             let centreY = top + pitch * (blank + 1) - pitch * 0.3
             frame.place(.image(ImageItem(path: seal, blend: .multiply), size: size),
-                        at: Point(x: centre - size.width / 2, y: centreY - size.height / 2))
+                        at: Point(x: centre - size.width / 2, y: centreY - size.height / 2), layer: s.sealLayer)
         }
         y = top + pitch * (blank + 2)
         hasContent = true

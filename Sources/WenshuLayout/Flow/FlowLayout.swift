@@ -144,6 +144,7 @@ struct PreparedBlock: Sendable {
         case contents(ContentsBlock)
         case section(SectionBreak)
         case fill
+        case layer(FrameLayer)
         case masthead(MastheadBlock, mark: TextLine, number: TextLine?)
         case imprint(ImprintBlock, copies: [TextLine], printer: TextLine, printed: TextLine)
     }

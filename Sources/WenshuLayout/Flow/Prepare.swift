@@ -66,6 +66,7 @@ struct Prepare {
         case .contents(let c): return PreparedBlock(block: .contents(c))
         case .section(let s): return PreparedBlock(block: .section(s))
         case .fill: return PreparedBlock(block: .fill)
+        case .layer(let l): return PreparedBlock(block: .layer(l))
         case .masthead(let m):
             // The mark keeps its height and condenses (长体) to fit the type area's width on one line.
             let plain = ParagraphStyle(firstLineIndent: 0, alignment: .center)

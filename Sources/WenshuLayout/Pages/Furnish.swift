@@ -31,7 +31,8 @@ struct Furnish {
                     let size = Size(width: frame.size.width - border.inset * 2, height: frame.size.height - border.inset * 2)
                     if size.width > .zero && size.height > .zero {
                         frame.items.insert(FrameElement(position: Point(x: border.inset, y: border.inset),
-                                                        item: .rectangle(size, fill: nil, stroke: border.stroke)), at: 0)
+                                                        item: .rectangle(size, fill: nil, stroke: border.stroke),
+                                                        layer: m.borderLayer), at: 0)
                     }
                 }
                 if let numbers = m.pageNumbers {
@@ -59,10 +60,7 @@ struct Furnish {
     }
 
     private func line(_ text: String, _ style: TextStyle) throws -> TextLine? {
-        do {
-            return try typesetter.typeset([InlineRun(text, style: style)], style: ParagraphStyle(firstLineIndent: 0, alignment: .left),
-                                          width: .mm(1000)).lines.first
-        } catch let e as TextError { throw LayoutError.text(e) }
+        try typesetter.singleLine(text, style)
     }
 
     private func place(_ line: TextLine, x: Length, baseline: Length, on frame: inout Frame) {
@@ -106,5 +104,15 @@ struct Furnish {
             let ry = top ? baseline + f.style.size * 0.3 : baseline - f.style.size * 1.1
             frame.place(.line(to: Point(x: body.maxX, y: ry), stroke: rule), at: Point(x: body.minX, y: ry))
         }
+    }
+}
+
+extension ParagraphTypesetter {
+    /// `text` set on one unbroken line (furniture, labels), a text error as a layout error.
+    func singleLine(_ text: String, _ style: TextStyle) throws -> TextLine? {
+        do {
+            return try typeset([InlineRun(text, style: style)], style: ParagraphStyle(firstLineIndent: 0, alignment: .left),
+                               width: .mm(1000)).lines.first
+        } catch let e as TextError { throw LayoutError.text(e) }
     }
 }

@@ -20,6 +20,14 @@ struct CairoPainter {
         // The context may be new (PNG: one per page): set everything again.
         state.face = nil
         state.color = nil
+        // 套打: the whole page through the printer's measured correction.
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        if let profile = frame.printerProfile, !profile.isIdentity {
+            cairo_translate(cr, profile.offsetX.points, profile.offsetY.points)
+            cairo_rotate(cr, profile.radians)
+            cairo_scale(cr, profile.scale, profile.scale)
+        }
         for element in frame.items {
             let p = element.position
             switch element.item {

@@ -18,6 +18,11 @@ public struct DebugRenderer: Renderer {
             out += "page \(n + 1) \(f(frame.size.width))x\(f(frame.size.height))"
             if let label = frame.label { out += " label=\(label)" }
             out += "\n"
+            // 套打: positions are where the printer puts them, the profile applied (in mm too).
+            let profile = frame.printerProfile ?? PrinterProfile()
+            if !profile.isIdentity {
+                out += "  profile offset=\(mm(profile.offsetX)),\(mm(profile.offsetY))mm scale=\(profile.scale) rotation=\(profile.rotation)°\n"
+            }
             var pending: (y: Length, x: Length, end: Length, size: Length, faces: [String], text: String)? = nil
             func flush() {
                 if let p = pending {
@@ -26,7 +31,8 @@ public struct DebugRenderer: Renderer {
                 pending = nil
             }
             for element in frame.items {
-                let pos = element.position
+                let pos = profile.apply(element.position)
+                let layer = element.layer == .content ? "" : " [\(element.layer.rawValue)]"
                 switch element.item {
                 case .glyphs(let run):
                     let condensed = run.horizontalScale < 0.999 ? "×" + String(format: "%.2f", run.horizontalScale) : ""
@@ -39,20 +45,21 @@ public struct DebugRenderer: Renderer {
                         pending = p
                     } else {
                         flush()
-                        pending = (pos.y, pos.x, pos.x + run.width, run.size, [face], run.text)
+                        pending = (pos.y, pos.x, pos.x + run.width, run.size, [face + layer], run.text)
                     }
                 case .line(let to, let stroke):
                     flush()
-                    out += "  line \(f(pos.x)),\(f(pos.y)) -> \(f(to.x)),\(f(to.y)) \(f(stroke.width)) \(stroke.color)\n"
+                    let end = profile.apply(to)
+                    out += "  line \(f(pos.x)),\(f(pos.y)) -> \(f(end.x)),\(f(end.y)) \(f(stroke.width)) \(stroke.color)\(layer)\n"
                 case .rectangle(let size, let fill, let stroke):
                     flush()
                     out += "  rect \(f(pos.x)),\(f(pos.y)) \(f(size.width))x\(f(size.height))"
                     if let fill { out += " fill=\(fill)" }
                     if let stroke { out += " stroke=\(f(stroke.width)) \(stroke.color)" }
-                    out += "\n"
+                    out += layer + "\n"
                 case .image(let image, let size):
                     flush()
-                    out += "  image \(f(pos.x)),\(f(pos.y)) \(f(size.width))x\(f(size.height)) \((image.path as NSString).lastPathComponent)\n"
+                    out += "  image \(f(pos.x)),\(f(pos.y)) \(f(size.width))x\(f(size.height)) \((image.path as NSString).lastPathComponent)\(layer)\n"
                 case .link(let size, let target):
                     flush()
                     out += "  link \(f(pos.x)),\(f(pos.y)) \(f(size.width))x\(f(size.height)) \(target)\n"
@@ -67,4 +74,5 @@ public struct DebugRenderer: Renderer {
     }
 
     private func f(_ l: Length) -> String { String(format: "%.2f", l.points) }
+    private func mm(_ l: Length) -> String { String(format: "%.2f", l.points / Length.pointsPerMillimetre) }
 }

@@ -7,4 +7,6 @@ enum ElementKind: String, CaseIterable, Sendable {
     case pageBreak = "page-break"
     case space, masthead, imprint, rule, signature, contents, section, each
     case `if`, `else`, include
+    /// 套打: what the pre-printed stock carries.
+    case stock
 }

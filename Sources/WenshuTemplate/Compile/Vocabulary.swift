@@ -70,6 +70,7 @@ enum Vocabulary {
             "page-numbers": .choice(pageNumbers), "number-font": .fontRole, "number-size": T.fontSize,
             "number-position": .choice(["outside", "center"]), "number-distance": T.distance,
             "mirror": .flag, "gutter": .length(min: 0, max: T.maxPage), "chapter-headers": .choice(["none", "show"]), "border": .borders,
+            "border-stock": .flag,
         ], content: .page)
         case .header: Rule(attributes: furniture, content: .text)
         case .footer: Rule(attributes: furniture, content: .text)
@@ -102,7 +103,8 @@ enum Vocabulary {
         case .imprint: Rule(attributes: ["copies": .text, "printer": .text, "printed": .text, "size": T.fontSize], required: ["printer", "printed"])
         case .rule: Rule(attributes: ["color": .color, "width": .length(min: 0, max: 50), "space-before": .length(min: 0, max: 1000 * mm),
                                   "space-after": .length(min: 0, max: 1000 * mm)])
-        case .signature: Rule(attributes: ["issuer": .text, "date": .text, "seal": .expression, "style": .name, "font": .fontRole, "size": T.fontSize],
+        case .signature: Rule(attributes: ["issuer": .text, "date": .text, "seal": .expression, "style": .name, "font": .fontRole, "size": T.fontSize,
+                                       "seal-stock": .flag],
                           required: ["issuer", "date"])
         case .contents: Rule(attributes: ["title": .text, "levels": .integer(min: 1, max: 4), "style": .name, "font": .fontRole, "size": T.fontSize])
         case .section: Rule(attributes: ["page": .name, "restart-numbering": .flag, "odd": .flag], required: ["page"])
@@ -110,6 +112,7 @@ enum Vocabulary {
         case .if: Rule(attributes: ["test": .expression], required: ["test"], content: .inherited)
         case .else: Rule(attributes: [:])
         case .include: Rule(attributes: ["src": .text], required: ["src"])
+        case .stock: Rule(attributes: [:], content: .blocks)
         }
     }
 
@@ -128,7 +131,7 @@ enum Vocabulary {
     }
 
     static let blockElements: Set<ElementKind> = [.p, .h, .text, .table, .image, .pageBreak, .space, .masthead, .imprint, .rule,
-                                                  .signature, .contents, .section, .include]
+                                                  .signature, .contents, .section, .include, .stock]
 
     /// What a context holds, for messages (Chinese, then English).
     static func expected(_ content: Content) -> String {

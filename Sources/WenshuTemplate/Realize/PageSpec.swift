@@ -99,6 +99,8 @@ enum PageSpec {
             }
             m.borders = borders
         }
+        // 套打: the border is printed on the stock already.
+        if let v = try get("border-stock")?.flag { m.borderLayer = v ? .stock : .content }
         switch try get("chapter-headers")?.word {
         case "none"?: m.plainChapterOpenings = true
         case "show"?: m.plainChapterOpenings = false

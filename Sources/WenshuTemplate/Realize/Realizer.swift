@@ -85,6 +85,8 @@ public struct Realizer {
         var imagePixels: [String: Int] = [:]
         /// The line pitch of the master in force (to turn heights into lines).
         var currentPitch = Length.mm(225) / 22
+        /// The 套打 layer blocks are made in (`<stock>` makes them part of the pre-printed stock).
+        var currentLayer = FrameLayer.content
 
         func master(_ name: String, at place: SourceLocation) throws -> PageMaster {
             if let m = masters[name] { return m }
@@ -211,7 +213,9 @@ public struct Realizer {
                     try checkImage(path, at: place)
                     seal = path
                 }
-                return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
+                var signature = SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle)
+                if try value(e, "seal-stock")?.flag == true { signature.sealLayer = .stock }
+                return [.signature(signature)]
             case .contents:
                 let spec = try self.style(of: e, base: try self.style(named: "表格", for: e))
                 let title = try string(e, "title") ?? "目　录"
@@ -222,6 +226,12 @@ public struct Realizer {
                 currentPitch = m.linePitch
                 return [.section(SectionBreak(master: m, restartNumbering: try value(e, "restart-numbering")?.flag ?? false,
                                               oddPage: try value(e, "odd")?.flag ?? false))]
+            case .stock:
+                // 套打: what the pre-printed stock carries; laid out as always, left out of the print.
+                let outer = currentLayer
+                currentLayer = .stock
+                defer { currentLayer = outer }
+                return [.layer(.stock)] + (try blocks(e.children, source: source, style: style)) + [.layer(outer)]
             case .each:
                 var out: [Block] = []
                 try each(e) { state in out += try state.blocks(e.children, source: source, style: style) }
