@@ -441,7 +441,8 @@ public struct Realizer {
             // Column lists may come from data ({{ … }}), as a summary table's per-group columns do.
             let columnList = try e.attributes["columns"].map { try evaluator.string($0, source: source, line: e.line) } ?? "1fr"
             for part in columnList.split(separator: " ") {
-                if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) { columns.append(.fraction(f)) }
+                if part == "auto" { columns.append(.auto) }
+                else if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) { columns.append(.fraction(f)) }
                 else if let l = Length.parse(String(part)) { columns.append(.fixed(l)) }
                 else {
                     throw TemplateError("‘columns’: ‘\(part)’ is not a width (expected lengths such as 3cm or shares such as 2fr)",
@@ -475,7 +476,7 @@ public struct Realizer {
                 case "row":
                     var cells: [TableCell] = []
                     try collectCells(r.children, into: &cells, source: source, base: cellBase)
-                    let minHeight = r.attributes["min-height"].flatMap(Length.parse) ?? .zero
+                    let minHeight = rowHeight(r.attributes["min-height"], base: cellBase)
                     if r.attributes["header"] == "true" { headerRows = max(headerRows, rows.count + 1) }
                     try countRealised(r, source: source)
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: r.attributes["keep"] == "true"))
@@ -492,6 +493,15 @@ public struct Realizer {
                                         at: source.locate("<\(r.name)", from: r.line))
                 }
             }
+        }
+
+        /// A row's `min-height`: a length, or lines of the table's text (3行 is three lines at 1.5
+        /// times its size, the pitch cells set their text on, plus the cell's padding).
+        func rowHeight(_ value: String?, base: StyleSpec) -> Length {
+            guard let value else { return .zero }
+            guard value.hasSuffix("行"), let n = Double(value.dropLast()), n.isFinite, n >= 0 else { return Length.parse(value) ?? .zero }
+            let padding = TableBlock(columns: [], rows: []).padding
+            return (base.lineHeight ?? (base.size ?? TextStyle().size) * 1.5) * n + padding.top + padding.bottom
         }
 
         /// The cells of a row: <cell>s, and <each>/<if> around cells (a group label that appears on

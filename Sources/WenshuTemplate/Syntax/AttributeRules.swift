@@ -17,6 +17,8 @@ enum AttributeRules {
         case number(min: Double, max: Double, unit: String = "")
         /// A whole number between `min` and `max`.
         case integer(min: Int, max: Int)
+        /// A length, or a number of lines of the text it holds (3行: writing room in a blank form).
+        case lengthOrLines(min: Double, max: Double, lines: Double)
         /// `length` or a word (none).
         case lengthOr(words: Set<String>, min: Double, max: Double)
         /// Column widths: lengths or shares (2fr), at most `maxColumns` of them.
@@ -50,7 +52,8 @@ enum AttributeRules {
         case ("rule", "width"): return .length(min: 0, max: 50)
         case ("rule", "space-before"), ("rule", "space-after"): return .length(min: 0, max: 1000 * mm)
         case ("image", "width"), ("image", "height"): return .length(min: 0, max: maxPage, above: true)
-        case ("space", "height"), ("row", "min-height"): return .length(min: 0, max: maxPage)
+        case ("space", "height"): return .length(min: 0, max: maxPage)
+        case ("row", "min-height"): return .lengthOrLines(min: 0, max: maxPage, lines: 500)
         case ("space", "lines"): return .number(min: 0, max: 1000)
         case ("table", "padding"): return .lengths(counts: [1, 2], min: 0, max: 100 * mm)
         case ("table", "columns"): return .columns
@@ -96,6 +99,10 @@ enum AttributeRules {
                 return "应写 \(counts.map(String.init).joined(separator: "、")) 个长度（expected \(counts.map(String.init).joined(separator: " or ")) lengths）"
             }
             return parts.lazy.compactMap { lengthProblem($0, min: min, max: max, above: false) }.first
+        case .lengthOrLines(let min, let max, let lines):
+            guard t.hasSuffix("行") else { return lengthProblem(t, min: min, max: max, above: false) }
+            guard let n = Double(t.dropLast()), n.isFinite, n >= 0, n <= lines else { return "行数应在 0 到 \(format(lines)) 之间（expected 0 to \(format(lines)) lines, e.g. 3行）" }
+            return nil
         case .lengthOr(let words, let min, let max):
             return words.contains(t) ? nil : lengthProblem(t, min: min, max: max, above: false)
         case .number(let min, let max, let unit):
@@ -109,6 +116,7 @@ enum AttributeRules {
             let parts = t.split(separator: " ")
             guard (1...maxColumns).contains(parts.count) else { return "应有 1 到 \(maxColumns) 列（expected 1 to \(maxColumns) columns）" }
             for part in parts {
+                if part == "auto" { continue }
                 if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) {
                     guard f.isFinite, f > 0, f <= 1000 else { return "份额 \(part) 应在 0 到 1000 之间（a share must be above 0 and at most 1000fr）" }
                 } else if let p = lengthProblem(String(part), min: 0, max: maxPage, above: true) {
