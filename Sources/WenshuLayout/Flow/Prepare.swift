@@ -145,18 +145,13 @@ struct Prepare {
                 size -= 0.5
             }
         }
-        var heights = result.lines.map { line -> Length in
+        // A note's lines on their own pitch; what follows it starts on the page's next grid line
+        // (the flow snaps every paragraph to the grid).
+        let heights = result.lines.map { line -> Length in
             if let h = p.lineHeight { return max(h, line.size * 1.2) }
             if note { return line.size * Self.notePitch }
             let pitch = master.linePitch.points
             return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
-        }
-        if note, let last = heights.indices.last {
-            // The note's lines on their own pitch, the whole rounded up to the page's lines so that
-            // what follows stays on the page's line grid.
-            let pitch = master.linePitch.points
-            let total = heights.reduce(0) { $0 + $1.points }
-            heights[last] += .pt((total / pitch - 0.001).rounded(.up) * pitch - total)
         }
         cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing))
         return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing)
