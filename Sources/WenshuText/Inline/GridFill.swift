@@ -53,8 +53,14 @@ enum GridFill {
         }
     }
 
+    /// What the breaker counts a gap of a grid line as able to stretch, in cells: a line with pieces
+    /// off the grid is spread over all its gaps and may take a quarter cell a gap; a line of Han and
+    /// marks alone stays on its columns, so a shortfall there is rated as all but unstretchable.
+    static let mixedStretch = 0.25
+    static let pureStretch = 0.02
+
     /// Pieces that do not take exactly one cell: Latin words and numbers, ——/……, the middle dot.
-    private static func offGrid(_ kind: Atom.Kind) -> Bool {
+    static func offGrid(_ kind: Atom.Kind) -> Bool {
         switch kind {
         case .latin, .punctuation(.inseparable), .punctuation(.middleDot): true
         default: false

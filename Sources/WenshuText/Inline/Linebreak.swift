@@ -25,6 +25,7 @@ struct Linebreak {
     private var prefixStretch: [Double] = []
     private var prefixLetters: [Int] = []
     private var prefixPairs: [Int] = []
+    private var prefixOffGrid: [Int] = []
 
     init(atoms: [Atom], junctions: [Junction], style: ParagraphStyle, measure: @escaping (Int) -> Double) {
         self.atoms = atoms; self.junctions = junctions; self.style = style; self.measure = measure
@@ -34,6 +35,7 @@ struct Linebreak {
         prefixStretch = [Double](repeating: 0, count: n + 1)
         prefixLetters = [Int](repeating: 0, count: n + 1)
         prefixPairs = [Int](repeating: 0, count: n + 1)
+        prefixOffGrid = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             let j = junctions[i]
             prefixWidth[i + 1] = prefixWidth[i] + atoms[i].width + j.glue
@@ -41,6 +43,7 @@ struct Linebreak {
             prefixStretch[i + 1] = prefixStretch[i] + j.totalStretch
             prefixLetters[i + 1] = prefixLetters[i] + (atoms[i].isLetter ? 1 : 0)
             prefixPairs[i + 1] = prefixPairs[i] + (j.gridPair ? 1 : 0)
+            prefixOffGrid[i + 1] = prefixOffGrid[i] + (GridFill.offGrid(atoms[i].kind) ? 1 : 0)
         }
     }
 
@@ -114,7 +117,13 @@ struct Linebreak {
                     // stretch of a quarter of the measure, so they fill up without being forced full.
                     ratio = forced ? 0 : (L - W) / (stretch(node.start, e) + L / 4)
                 } else {
-                    let T = stretch(node.start, e)
+                    var T = stretch(node.start, e)
+                    if let g = style.grid {
+                        // A grid line holding numbers or Latin is spread like free text (GridFill);
+                        // a line of Han and marks alone cannot be, and a gap at its end stays.
+                        let mixed = prefixOffGrid[e + 1] - prefixOffGrid[node.start] > 0
+                        T = Double(e - node.start) * g.pitch.points * (mixed ? GridFill.mixedStretch : GridFill.pureStretch)
+                    }
                     ratio = T > 0 ? (L - W) / T : (L - W < 0.01 ? 0 : .infinity)
                 }
                 if ratio < -1 { continue }  // too long already; every later break from here is longer still
