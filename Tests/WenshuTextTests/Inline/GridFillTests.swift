@@ -56,6 +56,21 @@ import WenshuCore
         #expect(try #require(xs.last).near(5.5, 0.05), "\(xs)")
     }
 
+    /// The notice's 创建要求 (一): a short line of Han and marks alone stays short on the page, while a
+    /// line holding a number is spread over all its gaps; so the breaker fills "…文化资源，科学" to
+    /// column 28 and lets "确定…不超过16" be spread, rather than leave "…资源，科" a cell short.
+    @Test func shortfallGoesToTheLineThatCanBeSpread() throws {
+        let text = "（一）理念先进，主题突出。各学校要认真总结党建工作好经验、好做法，深入挖掘学校及所在地的历史与文化资源，科学确定党建品牌的名称、内涵和理念，品牌名称一般不超过16个字。"
+        let grid = GridSpec(columns: 28, pitch: .pt(Fixture.em))
+        let layout = try Fixture.set(text, measure: 28, style: ParagraphStyle(firstLineIndent: 2, alignment: .justified, grid: grid))
+        let texts = layout.lines.map(\.text)
+        #expect(texts.count == 4, "\(texts)")
+        #expect(texts.count > 1 && texts[1].hasSuffix("科学"), "\(texts)")
+        for line in layout.lines.dropLast() {
+            #expect(line.width.points.near(28 * Fixture.em, 0.3), "\(line.text) \(line.width)")
+        }
+    }
+
     /// The pair table reads where each mark's ink sits: ）（ ，“ 。《 share; 。” and （“ do not.
     @Test func pairTable() {
         func kind(_ c: Character) -> Atom.Kind { .punctuation(PunctuationClass(c)) }
