@@ -46,6 +46,41 @@ public struct ParagraphTypesetter: Sendable {
         return layout
     }
 
+    /// The paragraph's intrinsic widths, for tables that size their columns by content: `minimum`
+    /// is its longest piece no line may break inside (a word, a number, a date such as
+    /// 2023年6月28日, a character with the marks that cling to it), `preferred` its widest line when
+    /// nothing but forced breaks ends a line. Indents count; the half em a line-edge mark drops does
+    /// not.
+    public func intrinsicWidths(_ runs: [InlineRun], style: ParagraphStyle) throws -> (minimum: Length, preferred: Length) {
+        guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return (.zero, .zero) }
+        let styles = runs.map(\.style)
+        var atoms = Collect.atoms(runs, indent: style.firstLineIndent)
+        var shaper: Shaper
+        do { shaper = try Shaper(book: fonts, styles: styles) } catch let e as FontError { throw TextError.fonts(e) }
+        shaper.shape(&atoms, grid: style.grid)
+        let em = styles[0].size.points
+        let cell = style.grid?.pitch.points ?? em
+        if let first = atoms.first, first.kind == .indent { atoms[0].width = cell * max(0, style.firstLineIndent) }
+        guard !atoms.isEmpty else { return (.zero, .zero) }
+        let junctions = Prepare.junctions(&atoms, style: style)
+        let breaker = Linebreak(atoms: atoms, junctions: junctions, style: style) { _ in .infinity }
+        var minimum = 0.0, preferred = 0.0
+        var pieceStart = 0, lineStart = 0
+        for e in atoms.indices {
+            let isEnd = e == atoms.count - 1
+            if isEnd || junctions[e].breakable {
+                minimum = max(minimum, breaker.naturalWidth(pieceStart, e))
+                pieceStart = e + 1
+            }
+            if isEnd || junctions[e].forced {
+                preferred = max(preferred, breaker.naturalWidth(lineStart, e))
+                lineStart = e + 1
+            }
+        }
+        let left = max(0, style.leftIndent) * cell
+        return (.pt(minimum + left), .pt(max(minimum, preferred) + left))
+    }
+
     private func typesetFlush(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
         let styles = runs.map(\.style)
         guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return ParagraphLayout(lines: [], missing: []) }

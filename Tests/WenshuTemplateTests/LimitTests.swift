@@ -66,6 +66,7 @@ import WenshuData
         "<p fit=\"0 14pt\">甲</p>", "<p fit=\"1 -4pt\">甲</p>", "<table columns=\"-3cm 2fr\"><row><cell>甲</cell></row></table>",
         "<table columns=\"0fr\"><row><cell>甲</cell></row></table>", "<table header-rows=\"-1\"><row><cell>甲</cell></row></table>",
         "<table padding=\"-2mm\"><row><cell>甲</cell></row></table>", "<table><row min-height=\"-1cm\"><cell>甲</cell></row></table>",
+        "<table><row min-height=\"-3行\"><cell>甲</cell></row></table>", "<table columns=\"auto car\"><row><cell>甲</cell></row></table>",
         "<table columns=\"1fr 1fr\"><row><cell colspan=\"3\">甲</cell></row></table>",
         "<table><row><cell rowspan=\"2\">甲</cell></row></table>",
         "<table><row><cell colspan=\"1e12\">甲</cell></row></table>", "<rule width=\"-1pt\"/>", "<contents levels=\"9\"/>",

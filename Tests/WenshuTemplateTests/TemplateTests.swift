@@ -116,6 +116,18 @@ extension Block {
         #expect(label.style.alignment == .distributed)
     }
 
+    /// Forms that fit: `auto` columns and a row's writing room in lines (6行: six lines of the
+    /// table's text at 1.5 times its size, plus the padding).
+    @Test func autoColumnsAndMinimumHeightInLines() throws {
+        let c = try Workspace().realize(body("""
+        <table columns="auto 1fr 20mm"><row min-height="6行"><cell>甲</cell><cell/><cell/></row></table>
+        """), data: Self.data)
+        guard case .table(let t) = c.blocks[0] else { Issue.record("no table"); return }
+        #expect(t.columns == [.auto, .fraction(1), .fixed(.mm(20))])
+        // 表格 is 四号 (14 pt): 6 × 21 pt, and the 4 pt paddings above and below.
+        #expect(t.rows[0].minHeight.approximatelyEquals(.pt(6 * 21 + 8)), "\(t.rows[0].minHeight)")
+    }
+
     @Test func pageMastersAndPresets() throws {
         let c = try Workspace().realize("""
         <template><page name="cert" preset="a4-landscape" margin="20mm"/><page name="b" preset="book" page-numbers="page-of-pages">

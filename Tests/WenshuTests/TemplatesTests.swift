@@ -34,6 +34,40 @@ import WenshuRender
         #expect(pages.contains { $0.contains("（盖章）") })
     }
 
+    /// Forms that fit: the achievements list sizes its number and date columns by their content, so
+    /// a date is never broken ("2023年6月/28日") while 成果名称 takes the rest.
+    @Test func applicationBookDatesStayWhole() throws {
+        let (_, frames) = try buildSample("application", ["samples/application/data.yaml"])
+        let trace = DebugRenderer().trace(frames)
+        for date in ["2023年6月28日", "2023年4月23日", "2023年9月10日"] {
+            #expect(trace.contains("\(date)|"), "\(date) broken")
+            #expect(!trace.contains("\(date.prefix(7))|"), "\(date) broken after its month")
+        }
+    }
+
+    /// A form whose report comes separately (填表说明 1：创建报告请另附) says so in its cell.
+    @Test func applicationBookWithoutItsReportSaysItIsAttached() throws {
+        let dir = NSTemporaryDirectory() + "wenshu-blank-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = """
+        school: 清河市青石桥实验小学
+        organization: 中共清河市青石桥实验小学支部委员会
+        members: 12
+        leader: 陈明远
+        phone: 0000-0000000
+        filled: 2023-10-15
+        brand:
+          name: 红烛领航·书香润心
+          overview: 以阅读育人。
+        """
+        try data.write(toFile: dir + "/d.yaml", atomically: true, encoding: .utf8)
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        let (content, _) = try builder.build(template: "application", data: [dir + "/d.yaml"], force: false)
+        let trace = DebugRenderer().trace(try sharedCompiler.layout(content))
+        #expect(trace.contains("|（创建报告请另附）|"))
+    }
+
     @Test func applicationForm() throws {
         let lines = try firstPage("application-form", "samples/application/form.yaml")
         let page = lines.joined(separator: "\n")

@@ -91,6 +91,10 @@ public enum ColumnWidth: Hashable, Sendable {
     case fixed(Length)
     /// A share of what the fixed columns leave ("2fr").
     case fraction(Double)
+    /// As wide as its content asks ("auto"): at least its longest unbreakable piece (a date, a
+    /// number, a word), at most its text on one line, shared out as a browser's automatic table
+    /// layout does from what the fixed columns leave.
+    case auto
 }
 
 /// A row of a table.

@@ -7,12 +7,16 @@ extension DocumentWriter {
     /// out by their fractions.
     static func columnWidths(_ columns: [ColumnWidth], width: Length) -> [Length] {
         let fixed = columns.reduce(Length.zero) { if case .fixed(let l) = $1 { return $0 + l } else { return $0 } }
-        let shares = columns.reduce(0.0) { if case .fraction(let f) = $1 { return $0 + max(f, 0) } else { return $0 } }
+        // Word sizes an automatic column by its content itself; here it counts as one share.
+        let shares = columns.reduce(0.0) {
+            switch $1 { case .fraction(let f): $0 + max(f, 0); case .auto: $0 + 1; case .fixed: $0 }
+        }
         let left = max(width - fixed, .zero)
         return columns.map {
             switch $0 {
             case .fixed(let l): max(l, .pt(1))
             case .fraction(let f): shares > 0 ? max(left * (max(f, 0) / shares), .pt(1)) : .pt(1)
+            case .auto: shares > 0 ? max(left / shares, .pt(1)) : .pt(1)
             }
         }
     }

@@ -125,7 +125,8 @@ struct Prepare {
     /// Sets a paragraph at `width`, on the master's grid when it has one and the text fits it.
     func set(_ p: ParagraphBlock, width: Length, master: PageMaster) throws -> SetParagraph {
         var style = p.style
-        if style.grid == nil, style.snapToGrid, p.lineHeight == nil, let grid = master.grid,
+        let note = Self.isNote(p, master: master)
+        if style.grid == nil, style.snapToGrid, p.lineHeight == nil, !note, let grid = master.grid,
            p.runs.allSatisfy({ $0.style.size.points <= grid.pitch.points + 0.5 }) {
             style.grid = grid
         }
@@ -149,14 +150,33 @@ struct Prepare {
                 size -= 0.5
             }
         }
+        // A note's lines on their own pitch; what follows it starts on the page's next grid line
+        // (the flow snaps every paragraph to the grid).
         let heights = result.lines.map { line -> Length in
             if let h = p.lineHeight { return max(h, line.size * 1.2) }
+            if note { return line.size * Self.notePitch }
             let pitch = master.linePitch.points
             return .pt(Double(max(1, Int((line.size.points * 1.2 / pitch - 0.001).rounded(.up)))) * pitch)
         }
         let overfull = p.fit.map { result.lines.count > $0.maxLines } ?? false
         cache?.store(key, ParagraphCache.Entry(lines: result.lines, heights: heights, missing: result.missing, overfull: overfull, places: places))
         return SetParagraph(block: p, lines: result.lines, heights: heights, missing: result.missing, overfull: overfull)
+    }
+}
+
+extension Prepare {
+    /// The pitch of a note's lines, in its size: 1.5, as in table cells.
+    static let notePitch = 1.5
+    /// How much smaller than the page's text a paragraph must be to be a note: 小四 (12 pt) and
+    /// below on a page of 三号 (16 pt).
+    static let noteRatio = 0.8
+
+    /// True for small text (a form's 注, a source line) on a page whose line pitch suits larger
+    /// text: it is set on its own pitch (1.5 times its size) instead of one 28 pt line a line.
+    static func isNote(_ p: ParagraphBlock, master: PageMaster) -> Bool {
+        guard p.lineHeight == nil, p.fit == nil, let largest = p.runs.map(\.style.size.points).max() else { return false }
+        let body = master.grid?.pitch.points ?? master.linePitch.points / 1.8
+        return largest < noteRatio * body
     }
 }
 

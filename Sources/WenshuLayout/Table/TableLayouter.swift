@@ -22,10 +22,16 @@ public struct TableLayouter: Sendable {
             let widest = table.rows.map { $0.cells.reduce(0) { $0 + max(1, $1.colspan) } }.max() ?? 1
             columns = Array(repeating: .fraction(1), count: max(1, widest))
         }
-        var edges = [Length.zero]
-        for w in ColumnWidths.resolve(columns, width: width) { edges.append(edges[edges.count - 1] + w) }
         let grid = TableGrid(table, columnCount: columns.count)
         let padding = table.padding
+        var intrinsic: [ColumnWidths.Intrinsic] = []
+        if columns.contains(.auto) {
+            do { intrinsic = try measure(grid, columns: columns.count, padding: padding) } catch let e as TextError {
+                throw LayoutError.text(e)
+            }
+        }
+        var edges = [Length.zero]
+        for w in ColumnWidths.resolve(columns, width: width, intrinsic: intrinsic) { edges.append(edges[edges.count - 1] + w) }
         var missing: [MissingCharacter] = []
         var cells: [PreparedCell] = []
         cells.reserveCapacity(grid.placements.count)
@@ -43,5 +49,33 @@ public struct TableLayouter: Sendable {
         }
         return PreparedTable(grid: grid, cells: cells, columnEdges: edges, rows: table.rows.map { RowRules($0) },
                              border: table.border, innerRule: table.innerRule, padding: padding, missing: missing)
+    }
+
+    /// The content widths of every column, from the cells that span it alone (a spanning cell
+    /// is left to the columns it spans): the widest minimum and the widest preferred width.
+    private func measure(_ grid: TableGrid, columns: Int, padding: Sides) throws -> [ColumnWidths.Intrinsic] {
+        var out = [ColumnWidths.Intrinsic](repeating: .zero, count: columns)
+        let pad = (padding.left + padding.right).points
+        for p in grid.placements where p.colspan == 1 && p.column < columns {
+            guard let cell = p.cell else { continue }
+            var c = ColumnWidths.Intrinsic.zero
+            for block in cell.content + cell.foot {
+                switch block {
+                case .paragraph(let para):
+                    let w = try typesetter.intrinsicWidths(para.runs, style: para.style)
+                    c.minimum = max(c.minimum, w.minimum.points)
+                    c.preferred = max(c.preferred, w.preferred.points)
+                case .image(let image):
+                    let w = image.width?.points ?? 0
+                    c.minimum = max(c.minimum, w)
+                    c.preferred = max(c.preferred, w)
+                default:
+                    continue
+                }
+            }
+            out[p.column].minimum = max(out[p.column].minimum, c.minimum + pad)
+            out[p.column].preferred = max(out[p.column].preferred, c.preferred + pad)
+        }
+        return out
     }
 }

@@ -42,6 +42,8 @@ enum AttributeType: Sendable {
     case fit
     /// Rules round the page: "inset width colour; …".
     case borders
+    /// A length, or a number of lines of the text it holds ("3行": writing room in a blank form).
+    case lengthOrLines(min: Double, max: Double, lines: Double)
 
     static let mm = Length.pointsPerMillimetre
     /// Longest page side, and so the largest length anywhere: 5 m (a banner).
@@ -91,6 +93,12 @@ enum AttributeType: Sendable {
                 }
             }
             return .success(.lengths(out))
+        case .lengthOrLines(let min, let max, let lines):
+            guard t.hasSuffix("行") else { return AttributeType.length(t, min: min, max: max, above: false).map(AttributeValue.length) }
+            guard let n = Double(t.dropLast()), n.isFinite, n >= 0, n <= lines else {
+                return .failure(Problem(message: "行数应在 0 到 \(AttributeType.format(lines)) 之间（expected 0 to \(AttributeType.format(lines)) lines, e.g. 3行）"))
+            }
+            return .success(.lines(n))
         case .lengthOr(let words, let min, let max):
             if words.contains(t) { return .success(.word(t)) }
             return AttributeType.length(t, min: min, max: max, above: false).map(AttributeValue.length)
@@ -143,6 +151,7 @@ enum AttributeType: Sendable {
             }
             var out: [ColumnWidth] = []
             for part in parts {
+                if part == "auto" { out.append(.auto); continue }
                 if part.hasSuffix("fr"), let f = Double(part.dropLast(2)) {
                     guard f.isFinite, f > 0, f <= 1000 else {
                         return .failure(Problem(message: "份额 \(part) 应在 0 到 1000 之间（a share must be above 0 and at most 1000fr）"))
@@ -152,7 +161,7 @@ enum AttributeType: Sendable {
                     switch AttributeType.length(String(part), min: 0, max: AttributeType.maxPage, above: true) {
                     case .success(let l): out.append(.fixed(l))
                     case .failure:
-                        return .failure(Problem(message: "‘\(part)’ 不是列宽，应为长度（如 3cm）或份额（如 2fr）（‘\(part)’ is not a width: expected lengths such as 3cm or shares such as 2fr）"))
+                        return .failure(Problem(message: "‘\(part)’ 不是列宽，应为长度（如 3cm）、份额（如 2fr）或 auto（‘\(part)’ is not a width: expected lengths such as 3cm, shares such as 2fr, or auto）"))
                     }
                 }
             }

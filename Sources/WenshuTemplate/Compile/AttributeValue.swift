@@ -20,6 +20,8 @@ enum AttributeValue: Sendable {
     case grid(columns: Int, lines: Int)
     case fit(ShrinkFit)
     case borders([PageBorder])
+    /// A number of lines (min-height="3行").
+    case lines(Double)
 
     var text: String? { if case .text(let v) = self { v } else { nil } }
     var length: Length? { if case .length(let v) = self { v } else { nil } }

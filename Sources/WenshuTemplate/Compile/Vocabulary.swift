@@ -87,7 +87,7 @@ enum Vocabulary {
             "padding": .lengths(counts: [1, 2], min: 0, max: 100 * mm), "style": .name,
             "space-before": .number(min: 0, max: 100), "space-after": .number(min: 0, max: 100),
         ], content: .rows)
-        case .row: Rule(attributes: ["min-height": .length(min: 0, max: T.maxPage), "keep": .flag, "header": .flag], content: .cells)
+        case .row: Rule(attributes: ["min-height": .lengthOrLines(min: 0, max: T.maxPage, lines: 500), "keep": .flag, "header": .flag], content: .cells)
         case .cell: Rule(attributes: style.merging([
             "colspan": .integer(min: 1, max: T.maxColumns), "rowspan": .integer(min: 1, max: 10_000),
             "valign": .verticalAlignment, "fill": .color,

@@ -459,7 +459,7 @@ public struct Realizer {
                 case .row:
                     var cells: [TableCell] = []
                     try collectCells(r.children, into: &cells, source: source, base: cellBase)
-                    let minHeight = try value(r, "min-height")?.length ?? .zero
+                    let minHeight = rowHeight(try value(r, "min-height"), base: cellBase)
                     if try value(r, "header")?.flag == true { headerRows = max(headerRows, rows.count + 1) }
                     try countRealised(r)
                     rows.append(TableRow(cells: cells, minHeight: minHeight, keepWhole: try value(r, "keep")?.flag ?? false))
@@ -473,6 +473,14 @@ public struct Realizer {
                     throw TemplateError("<table> holds <row>s (or <each>/<if> around rows), found <\(r.name)>", at: r.place)
                 }
             }
+        }
+
+        /// A row's `min-height`: a length, or lines of the table's text (3行 is three lines at 1.5
+        /// times its size, the pitch cells set their text on, plus the cell's padding).
+        func rowHeight(_ value: AttributeValue?, base: StyleSpec) -> Length {
+            guard case .lines(let n)? = value else { return value?.length ?? .zero }
+            let padding = TableBlock(columns: [], rows: []).padding
+            return (base.lineHeight ?? (base.size ?? TextStyle().size) * 1.5) * n + padding.top + padding.bottom
         }
 
         /// The cells of a row: <cell>s, and <each>/<if> around cells (a group label that appears on

@@ -11,6 +11,25 @@ enum Compression {
     /// How much of a line's facing blanks GB style takes away between adjacent marks, in em.
     static let adjacentReduction = 0.5
 
+    /// True when, on a character grid (GB/T 9704), `a` and `b` may share one cell to fill a line:
+    /// a mark whose ink sits in the left half of its square (）》” ，、；： 。？！) followed by one
+    /// whose ink sits in the right half (（《“). Their facing blanks make a whole empty cell, so
+    /// setting both on one column compresses the pair by one cell and keeps every other character
+    /// on its column: what Word and WPS do to fill a grid line (标点挤压, GB/T 15834-2011
+    /// §5.1.10 carried to the full cell the grid needs). The classes are read from
+    /// `PunctuationClass.blanks`, the table of where each mark's ink sits.
+    static func sharesGridCell(_ a: Atom.Kind, _ b: Atom.Kind) -> Bool {
+        guard case .punctuation(let p) = a, case .punctuation(let q) = b else { return false }
+        return p.blanks.right >= 0.5 && p.blanks.left == 0 && q.blanks.left >= 0.5 && q.blanks.right == 0
+    }
+
+    /// True for a mark whose ink sits in the left half of its square: at the end of a grid line it
+    /// leaves half a cell empty, so the breaker counts such a line half a cell short.
+    static func inkOnLeft(_ a: Atom.Kind) -> Bool {
+        guard case .punctuation(let p) = a else { return false }
+        return p.blanks.right >= 0.5 && p.blanks.left == 0
+    }
+
     /// Takes the compression between `a` and `b` out of their blanks; returns the width taken.
     static func take(_ a: inout Atom, _ b: inout Atom) -> Double {
         guard case .punctuation = a.kind, case .punctuation = b.kind else { return 0 }

@@ -11,6 +11,30 @@ public enum Kinsoku {
     /// which joins the words on either side of it (红色网格·校社同心) and so stays with both.
     public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{·・")
 
+    /// Units that stay on the line of the number before them: a date (2023年6月28日) and a
+    /// document number (24号) are never broken (GB/T 15835-2011 §4.1: a date is written as one
+    /// unit; clreq §3.1.7 keeps a number with its unit).
+    public static let numberUnits: Set<Character> = Set("年月日时分秒号")
+
+    /// Date units after which the next number stays on the line too, when a number stands before
+    /// them (2023年|6月|28日 holds together; 今年6月 may still break after 年).
+    public static let dateJoiners: Set<Character> = Set("年月")
+
+    /// True for a piece that is a number (its first character an ASCII or full-width digit).
+    static func isNumber(_ text: String) -> Bool {
+        guard let s = text.unicodeScalars.first else { return false }
+        return (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    }
+
+    /// True when the pieces `before` and `after` (with `earlier` before `before`) are parts of one
+    /// number with its units, where no line may break.
+    static func joinsNumber(earlier: String?, before: String, after: String) -> Bool {
+        if isNumber(before), let u = after.first, after.count == 1, numberUnits.contains(u) { return true }
+        if let u = before.first, before.count == 1, dateJoiners.contains(u), isNumber(after),
+           let earlier, isNumber(earlier) { return true }
+        return false
+    }
+
     static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
     static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
 

@@ -48,22 +48,21 @@ enum Finalize {
             var offset = 0.0
             var adjust = [Double](repeating: 0, count: max(0, e - s))
             let justify = style.grid == nil && ((style.alignment == .justified && !last) || style.alignment == .distributed)
-            if justify || natural > measure + 0.01 {
+            if let grid = style.grid, style.alignment != .distributed {
+                offset = GridFill.adjust(&adjust, atoms: atoms, junctions: junctions, from: s, to: e, grid: grid,
+                                         natural: natural, measure: measure, breaker: breaker,
+                                         alignment: style.alignment, last: last)
+            } else if justify || natural > measure + 0.01 {
                 // Justified lines fill the measure; any line too long for it (a last line, a centred
                 // one) shrinks by the same rules rather than overflow.
                 adjust = Justify.adjustments(junctions: junctions, from: s, to: e, delta: measure - natural)
-            } else if style.alignment == .distributed || (style.grid != nil && style.alignment == .justified && !last && natural > measure) {
+            } else if style.alignment == .distributed {
                 adjust = Justify.adjustments(junctions: junctions, from: s, to: e, delta: measure - natural)
             } else {
                 switch style.alignment {
                 case .center: offset = (measure - natural) / 2
                 case .right: offset = measure - natural
                 default: break
-                }
-                if style.grid != nil, style.alignment == .center {
-                    // Centred lines on the grid start on a column.
-                    let pitch = style.grid!.pitch.points
-                    offset = (offset / pitch).rounded(.down) * pitch
                 }
             }
             var x = offset - atoms[s].blankLeft

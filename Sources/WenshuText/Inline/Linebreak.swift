@@ -24,6 +24,8 @@ struct Linebreak {
     private var prefixShrink: [Double] = []
     private var prefixStretch: [Double] = []
     private var prefixLetters: [Int] = []
+    private var prefixPairs: [Int] = []
+    private var prefixOffGrid: [Int] = []
 
     init(atoms: [Atom], junctions: [Junction], style: ParagraphStyle, measure: @escaping (Int) -> Double) {
         self.atoms = atoms; self.junctions = junctions; self.style = style; self.measure = measure
@@ -32,12 +34,16 @@ struct Linebreak {
         prefixShrink = [Double](repeating: 0, count: n + 1)
         prefixStretch = [Double](repeating: 0, count: n + 1)
         prefixLetters = [Int](repeating: 0, count: n + 1)
+        prefixPairs = [Int](repeating: 0, count: n + 1)
+        prefixOffGrid = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             let j = junctions[i]
             prefixWidth[i + 1] = prefixWidth[i] + atoms[i].width + j.glue
             prefixShrink[i + 1] = prefixShrink[i] + j.totalShrink
             prefixStretch[i + 1] = prefixStretch[i] + j.totalStretch
             prefixLetters[i + 1] = prefixLetters[i] + (atoms[i].isLetter ? 1 : 0)
+            prefixPairs[i + 1] = prefixPairs[i] + (j.gridPair ? 1 : 0)
+            prefixOffGrid[i + 1] = prefixOffGrid[i] + (GridFill.offGrid(atoms[i].kind) ? 1 : 0)
         }
     }
 
@@ -48,6 +54,16 @@ struct Linebreak {
     func shrink(_ s: Int, _ e: Int) -> Double { prefixShrink[e] - prefixShrink[s] }
     func stretch(_ s: Int, _ e: Int) -> Double { prefixStretch[e] - prefixStretch[s] }
     func letters(_ s: Int, _ e: Int) -> Int { prefixLetters[e + 1] - prefixLetters[s] }
+
+    /// On a grid, how many mark pairs of the line `s...e` must share a cell for it to fit its
+    /// measure `L` (0 when it fits as it is); nil when it has too few such pairs to fit.
+    func gridCompressions(_ s: Int, _ e: Int, measure L: Double) -> Int? {
+        guard let grid = style.grid else { return 0 }
+        let over = naturalWidth(s, e) - L
+        guard over > 0.01 else { return 0 }
+        let need = Int((over / grid.pitch.points - 0.01).rounded(.up))
+        return need <= prefixPairs[e] - prefixPairs[s] ? need : nil
+    }
 
     private struct Node {
         var start: Int
@@ -83,7 +99,15 @@ struct Linebreak {
             for a in active {
                 let node = nodes[a]
                 let L = measure(node.line)
-                let W = naturalWidth(node.start, e)
+                var W = naturalWidth(node.start, e)
+                if let g = style.grid {
+                    // Mark pairs share a cell where the line needs it; a justified line ending on
+                    // a mark with its ink on the left is half a cell short of the grid's edge.
+                    if let k = gridCompressions(node.start, e, measure: L) { W -= Double(k) * g.pitch.points }
+                    if !forced, style.alignment == .justified, W <= L + 0.01, Compression.inkOnLeft(atoms[e].kind) {
+                        W -= g.pitch.points / 2
+                    }
+                }
                 var ratio: Double
                 if W > L + 0.01 {
                     let S = grid ? 0 : shrink(node.start, e)
@@ -93,7 +117,13 @@ struct Linebreak {
                     // stretch of a quarter of the measure, so they fill up without being forced full.
                     ratio = forced ? 0 : (L - W) / (stretch(node.start, e) + L / 4)
                 } else {
-                    let T = stretch(node.start, e)
+                    var T = stretch(node.start, e)
+                    if let g = style.grid {
+                        // A grid line holding numbers or Latin is spread like free text (GridFill);
+                        // a line of Han and marks alone cannot be, and a gap at its end stays.
+                        let mixed = prefixOffGrid[e + 1] - prefixOffGrid[node.start] > 0
+                        T = Double(e - node.start) * g.pitch.points * (mixed ? GridFill.mixedStretch : GridFill.pureStretch)
+                    }
                     ratio = T > 0 ? (L - W) / T : (L - W < 0.01 ? 0 : .infinity)
                 }
                 if ratio < -1 { continue }  // too long already; every later break from here is longer still

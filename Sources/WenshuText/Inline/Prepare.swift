@@ -14,6 +14,10 @@ struct Junction {
     var shrink = [Double](repeating: 0, count: ShrinkPriority.allCases.count)
     var stretch = [Double](repeating: 0, count: StretchPriority.allCases.count)
 
+    /// On a grid: the marks on either side may share one cell when the line needs it
+    /// (`Compression.sharesGridCell`), giving up one column.
+    var gridPair = false
+
     var totalShrink: Double { shrink.reduce(0, +) }
     var totalStretch: Double { stretch.reduce(0, +) }
 }
@@ -43,7 +47,8 @@ enum Prepare {
                 j.breakable = false
             } else if let last = a.last, let first = b.first {
                 let insideWord = a.kind == .latin && b.kind == .latin && a.trailing.isEmpty
-                j.breakable = j.forced || (!insideWord && Kinsoku.allowsBreak(scalar: last, and: first))
+                let inNumber = Kinsoku.joinsNumber(earlier: k > 0 ? atoms[k - 1].text : nil, before: a.text, after: b.text)
+                j.breakable = j.forced || (!insideWord && !inNumber && Kinsoku.allowsBreak(scalar: last, and: first))
             }
             // Word spaces.
             if a.spaceAfter > 0 {
@@ -51,7 +56,9 @@ enum Prepare {
                 j.shrink[ShrinkPriority.wordSpace.rawValue] += a.spaceAfter / 3
                 j.stretch[StretchPriority.wordSpace.rawValue] += a.spaceAfter / 2
             }
-            if !grid {
+            if grid {
+                j.gridPair = Compression.sharesGridCell(a.kind, b.kind)
+            } else {
                 // Han–Latin spacing (optional, up to ¼ em; none in official documents).
                 if style.hanLatinSpacing, a.trailing.isEmpty, HanLatinSpacing.applies(between: a, and: b) {
                     let space = HanLatinSpacing.width * em

@@ -47,3 +47,27 @@ import Testing
         #expect((layout.lines[0].width.points / Fixture.em).near(4))
     }
 }
+
+/// Numbers stay whole with their units: a date (2023年6月28日) and a document number (24号) are
+/// never broken across lines (GB/T 15835-2011 §4.1).
+@Suite struct NumberUnitTests {
+    @Test func aDateIsNeverBroken() throws {
+        let lines = try Fixture.lines("完成时间2023年6月28日前", measure: 7, style: ParagraphStyle(firstLineIndent: 0, alignment: .left))
+        #expect(lines.contains { $0.contains("2023年6月28日") }, "\(lines)")
+    }
+
+    @Test func theJoinTable() {
+        #expect(Kinsoku.joinsNumber(earlier: nil, before: "2023", after: "年"))
+        #expect(Kinsoku.joinsNumber(earlier: "2023", before: "年", after: "6"))
+        #expect(!Kinsoku.joinsNumber(earlier: "今", before: "年", after: "6"))
+        #expect(!Kinsoku.joinsNumber(earlier: nil, before: "2023", after: "届"))
+    }
+
+    @Test func intrinsicWidthsKeepTheDateWhole() throws {
+        let w = try Fixture.typesetter.intrinsicWidths([InlineRun("日期2023年6月28日", style: Fixture.body)],
+                                                        style: ParagraphStyle(firstLineIndent: 0))
+        // 年 月 日 are one em each; the numbers are narrower: the date is at least 3 em, the whole at least 5.
+        #expect(w.minimum.points > 3 * Fixture.em, "\(w)")
+        #expect(w.preferred.points > w.minimum.points + 1.5 * Fixture.em, "\(w)")
+    }
+}
