@@ -29,19 +29,30 @@ public struct DocumentBuilder {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 merged.merge(try loadFolder(path))
             } else {
-                merged.merge(ProgrammeSchema.normalize(try DataLoader.load(path)))
+                merged.merge(ProgrammeSchema.normalize(try loadFile(path)))
             }
         }
         return merged
     }
 
+    /// One data file, with its references to long texts (`见 创建报告.docx`) replaced by their text.
+    static func loadFile(_ path: String) throws -> DataSet {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try LongTextFile.resolveReferences(try DataLoader.load(path), folder: folder)
+    }
+
     static func loadFolder(_ folder: String) throws -> DataSet {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         var book = DataSet()
-        if names.contains("book.yaml") { book = ProgrammeSchema.normalize(try DataLoader.load(folder + "/book.yaml")) }
+        if names.contains("book.yaml") { book = ProgrammeSchema.normalize(try loadFile(folder + "/book.yaml")) }
         var schools: [Value] = []
-        for name in names where name != "book.yaml" && DataLoader.supportedExtensions.contains((name as NSString).pathExtension.lowercased()) {
-            let item = ProgrammeSchema.normalize(try DataLoader.load(folder + "/" + name))
+        // Every data file but book.yaml is a school; Word and text files are the texts they refer to.
+        let schoolFile = { (name: String) in
+            let ext = (name as NSString).pathExtension.lowercased()
+            return DataLoader.supportedExtensions.contains(ext) && !LongTextFile.extensions.contains(ext)
+        }
+        for name in names where name != "book.yaml" && schoolFile(name) {
+            let item = ProgrammeSchema.normalize(try loadFile(folder + "/" + name))
             let index = schools.count
             for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
             var root = item.root
@@ -60,7 +71,8 @@ public struct DocumentBuilder {
 
     /// The problems of the data files.
     public static func check(_ paths: [String]) throws -> [Problem] {
-        Validator.check(try loadData(paths))
+        let data = try loadData(paths)
+        return data.notes + Validator.check(data)
     }
 
     /// The folders data paths stand in: a folder itself, a file's folder.
@@ -105,7 +117,7 @@ public struct DocumentBuilder {
     public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
         var data = try Self.loadData(dataPaths)
-        var problems = Validator.check(data)
+        var problems = data.notes + Validator.check(data)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
             let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths)
             var found: [Problem] = []

@@ -369,7 +369,11 @@ public struct Realizer {
                     ts.size = spec.size ?? ts.size
                     runs.append(InlineRun(heading, style: ts))
                 }
-                if !p.body.isEmpty { runs.append(InlineRun(p.body, style: spec.textStyle)) }
+                for span in p.bodySpans {
+                    var ts = spec.textStyle
+                    if span.bold { ts.bold = true }
+                    runs.append(InlineRun(span.text, style: ts))
+                }
                 var block = try paragraph(runs: runs, spec: spec)
                 if let level = p.level, p.body.isEmpty {
                     block.styleName = ["一级标题", "二级标题", "三级标题", "四级标题"][level - 1]
