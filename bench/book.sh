@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# Lays out a book of about 300 pages (the compilation template over 130 schools made from the 30
-# samples) and reports the time of each phase: template, layout, render, and the whole run.
+# The compilation book, Wenshu against Typst in one run: about 300 pages (the compilation template
+# over 130 schools made from the 30 samples) built by `wenshu build compilation` and by Typst from
+# bench/book.typ over the same data files (same fonts, cover, front matter, contents, bookmarks,
+# running headers, photos). Prints each run's wall time (Wenshu's phases too), the best of each
+# side, the ratio, peak memory, pages and file sizes; writes bench/results/book.txt.
 # Usage: bench/book.sh [SCHOOLS]   (a benchmark, not a test; release build in .build-bench)
+# Knobs (environment): RUNS=3.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+die() { echo "book.sh: error: $*" >&2; exit 1; }
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
 schools=${1:-130}
-swift build -c release --scratch-path .build-bench --product wenshu >/dev/null
-bin=.build-bench/release/wenshu
+RUNS=${RUNS:-3}
+source "$here/common.sh"
+build_wenshu >/dev/null
+ensure_typst
+bin=$wenshu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cp samples/compilation/book.yaml "$tmp/"
 cp -r samples/compilation/photos "$tmp/"
+cp bench/book.typ "$tmp/"
 i=0
 while [ $i -lt "$schools" ]; do
   for f in samples/compilation/[0-9]*.yaml; do
@@ -18,16 +29,40 @@ while [ $i -lt "$schools" ]; do
     sed "s/^school: \(.*\)$/school: \1（第$i卷）/" "$f" > "$tmp/$(printf '%03d' $i).yaml"
   done
 done
+# Typst cannot list a folder: the school files, in name order as Wenshu reads them.
+(cd "$tmp" && ls [0-9]*.yaml | sed 's/^/- /' > index.yaml)
+fonts="$root/fonts/free"
+typst_child='import sys, typst
+typst.compile(sys.argv[1], output=sys.argv[2], root=sys.argv[3], font_paths=sys.argv[4:])'
+typst_run() { python3 -c "$typst_child" "$tmp/book.typ" "$tmp/typst.pdf" "$tmp" "$fonts" /usr/share/fonts/opentype/noto; }
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
+rss() {  # peak resident memory of one run of "$@", in MB
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\).*/\1/p' | awk '{printf "%.0f MB", $1 / 1024}'
+  else echo "n/a"; fi
+}
+
 mkdir -p bench/results
-echo "book: $schools schools"
-best=""
-for run in 1 2 3; do
+{
+echo "book: $schools schools, $RUNS runs each, typst $typst_version (PyPI)"
+best_w=""; best_t=""
+for run in $(seq "$RUNS"); do
   start=$(date +%s.%N)
-  WENSHU_TIMING=1 "$bin" build compilation "$tmp" -o "$tmp/book.pdf" 2> "$tmp/timing" > "$tmp/out"
-  end=$(date +%s.%N)
-  wall=$(python3 -c "print(f'{$end - $start:.3f}')")
-  pages=$(sed -n 's/.*(\([0-9]*\) pages).*/\1/p' "$tmp/out")
+  WENSHU_TIMING=1 "$bin" build compilation "$tmp" -o "$tmp/book.pdf" 2> "$tmp/timing" > "$tmp/out" || die "wenshu failed: $(cat "$tmp/timing")"
+  wall=$(seconds "$start" "$(date +%s.%N)")
   phases=$(grep -o 'timing: [a-z]* [0-9.]* ms' "$tmp/timing" | sed 's/timing: //' | tr '\n' ' ')
-  echo "run $run: $pages pages, wall ${wall}s; $phases"
-done | tee bench/results/book.txt
-ls -la "$tmp/book.pdf" | awk '{print "PDF size: " $5 " bytes"}' | tee -a bench/results/book.txt
+  echo "wenshu run $run: wall ${wall}s; $phases"
+  best_w=$(python3 -c "import sys; a=sys.argv[1]; print(min(float(a), float(sys.argv[2])) if a else sys.argv[2])" "$best_w" "$wall")
+  start=$(date +%s.%N)
+  typst_run 2> "$tmp/typst.err" || die "typst failed: $(tail -5 "$tmp/typst.err")"
+  wall=$(seconds "$start" "$(date +%s.%N)")
+  echo "typst  run $run: wall ${wall}s"
+  best_t=$(python3 -c "import sys; a=sys.argv[1]; print(min(float(a), float(sys.argv[2])) if a else sys.argv[2])" "$best_t" "$wall")
+done
+wp=$(pdfinfo "$tmp/book.pdf" | sed -n 's/^Pages: *//p'); tp=$(pdfinfo "$tmp/typst.pdf" | sed -n 's/^Pages: *//p')
+echo "pages: wenshu $wp, typst $tp"
+echo "size: wenshu $(stat -c %s "$tmp/book.pdf") bytes, typst $(stat -c %s "$tmp/typst.pdf") bytes"
+echo "peak memory: wenshu $(rss "$bin" build compilation "$tmp" -o "$tmp/book.pdf"), typst $(rss python3 -c "$typst_child" "$tmp/book.typ" "$tmp/typst.pdf" "$tmp" "$fonts" /usr/share/fonts/opentype/noto)"
+echo "best: wenshu ${best_w}s, typst ${best_t}s, ratio $(python3 -c "import sys; print(f'{float(sys.argv[2]) / float(sys.argv[1]):.2f}')" "$best_w" "$best_t")× (typst / wenshu)"
+} | tee bench/results/book.txt

@@ -46,18 +46,22 @@ public struct DocumentBuilder {
         return merged
     }
 
-    /// One data file, normalised; from `cache` when its bytes were loaded before.
+    /// One data file, normalised, with its references to long texts (`见 创建报告.docx`) replaced by
+    /// their text; from `cache` when its bytes were loaded before (the texts are read again, so an
+    /// edited report is never stale).
     static func loadFile(_ path: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
-        guard let cache else { return ProgrammeSchema.normalize(try DataLoader.load(path, world: world)) }
+        let folder = (path as NSString).deletingLastPathComponent
+        func finish(_ set: DataSet) throws -> DataSet {
+            ProgrammeSchema.normalize(try LongTextFile.resolveReferences(set, folder: folder.isEmpty ? "." : folder, world: world))
+        }
+        guard let cache else { return try finish(try DataLoader.load(path, world: world)) }
         let ext = (path as NSString).pathExtension.lowercased()
         // Unsupported names and folders are refused by the loader with its own words.
         guard DataLoader.supportedExtensions.contains(ext), world.entry(path) == .file else {
-            return ProgrammeSchema.normalize(try DataLoader.load(path, world: world))
+            return try finish(try DataLoader.load(path, world: world))
         }
         let bytes = try DataLoader.read(path, world: world)
-        return try cache.value(path: path, bytes: bytes) {
-            ProgrammeSchema.normalize(try DataLoader.load(data: bytes, format: ext, file: path))
-        }
+        return try finish(try cache.value(path: path, bytes: bytes) { try DataLoader.load(data: bytes, format: ext, file: path) })
     }
 
     static func loadFolder(_ folder: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
@@ -67,7 +71,12 @@ public struct DocumentBuilder {
         var book = DataSet()
         if names.contains("book.yaml") { book = try loadFile(folder + "/book.yaml", world: world, cache: cache) }
         var schools: [Value] = []
-        for name in names where name != "book.yaml" && DataLoader.supportedExtensions.contains((name as NSString).pathExtension.lowercased()) {
+        // Every data file but book.yaml is a school; Word and text files are the texts they refer to.
+        let schoolFile = { (name: String) in
+            let ext = (name as NSString).pathExtension.lowercased()
+            return DataLoader.supportedExtensions.contains(ext) && !LongTextFile.extensions.contains(ext)
+        }
+        for name in names where name != "book.yaml" && schoolFile(name) {
             let item = try loadFile(folder + "/" + name, world: world, cache: cache)
             let index = schools.count
             for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
@@ -87,7 +96,8 @@ public struct DocumentBuilder {
 
     /// The problems of the data files.
     public static func check(_ paths: [String]) throws -> [Problem] {
-        Validator.check(try loadData(paths))
+        let data = try loadData(paths)
+        return data.notes + Validator.check(data)
     }
 
     /// The folders data paths stand in: a folder itself, a file's folder.
@@ -133,7 +143,7 @@ public struct DocumentBuilder {
                       simplex: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
         var data = try Self.loadData(dataPaths, world: world, cache: dataCache)
-        var problems = Validator.check(data)
+        var problems = data.notes + Validator.check(data)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
             let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths, world: world)
             var found: [Problem] = []

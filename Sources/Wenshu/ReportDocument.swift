@@ -56,7 +56,11 @@ public struct ReportDocument: Sendable {
             if let heading = p.heading, let level = p.level {
                 runs.append(InlineRun(heading, style: Self.headingStyle(level)))
             }
-            if !p.body.isEmpty { runs.append(InlineRun(p.body, style: Self.bodyStyle)) }
+            for span in p.bodySpans {
+                var style = Self.bodyStyle
+                style.bold = span.bold
+                runs.append(InlineRun(span.text, style: style))
+            }
             let isHeadingOnly = p.level != nil && p.body.isEmpty
             var block = ParagraphBlock(
                 runs: runs, style: ParagraphStyle(firstLineIndent: 2, alignment: .justified),
@@ -97,13 +101,8 @@ extension ReportDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError("无法读取文件 (cannot read the file: \(String(cString: strerror(errno))))", at: SourceLocation(file: path))
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard CSVText.isUTF8(bytes) else {
-            let line = CSVText.firstInvalidLine(bytes)
-            throw DataError("第 \(line) 行不是 UTF-8 文字，请把文件另存为 UTF-8 (line \(line) is not UTF-8 text: save the file as UTF-8)",
-                            at: SourceLocation(file: path, line: line))
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        // A Word document's paragraphs, or a text file in UTF-8, UTF-16 (with its BOM) or GB18030.
+        let format = (path as NSString).pathExtension.lowercased() == "docx" ? "docx" : "txt"
+        return try LongTextFile.read(data: data, format: format, file: path).text
     }
 }

@@ -15,14 +15,26 @@ public struct ReportText: Sendable {
         public var body: String
         /// The 1-based line of the source where the paragraph starts.
         public var line: Int
+        /// The body in pieces of one weight: text between ** and ** is bold (a Word report's bold
+        /// runs come as **…**, see `LongText.text`).
+        public var bodySpans: [(text: String, bold: Bool)] = []
 
         public var text: String { (heading ?? "") + body }
+
+        public static func == (a: Paragraph, b: Paragraph) -> Bool {
+            a.level == b.level && a.heading == b.heading && a.body == b.body && a.line == b.line
+                && a.bodySpans.map(\.text) == b.bodySpans.map(\.text) && a.bodySpans.map(\.bold) == b.bodySpans.map(\.bold)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(level); hasher.combine(heading); hasher.combine(body); hasher.combine(line)
+        }
     }
 
     public var paragraphs: [Paragraph]
 
     /// Reads `text`. Lines inside a paragraph are joined (with a space only between Latin letters);
-    /// Markdown marks some sources carry (leading #, **) are removed.
+    /// a leading # (Markdown) is removed, and ** marks bold (`Paragraph.bodySpans`).
     public init(_ text: String) {
         var paragraphs: [Paragraph] = []
         var current: [String] = []
@@ -34,15 +46,24 @@ public struct ReportText: Sendable {
                 if let l = joined.last, let f = part.first, l.isASCII && l.isLetter && f.isASCII && f.isLetter { joined += " " }
                 joined += part
             }
-            paragraphs.append(ReportText.classify(joined, line: startLine))
+            let spans = ReportText.boldSpans(joined)
+            var paragraph = ReportText.classify(spans.map(\.text).joined(), line: startLine)
+            // The body's spans: what follows the heading's characters.
+            var skip = paragraph.heading?.count ?? 0
+            for span in spans {
+                let take = span.text.dropFirst(min(skip, span.text.count))
+                skip = max(0, skip - span.text.count)
+                if !take.isEmpty { paragraph.bodySpans.append((String(take), span.bold)) }
+            }
+            paragraphs.append(paragraph)
             current = []
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         for (i, raw) in lines.enumerated() {
             var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("#") || line.contains("**") {
+            if line.hasPrefix("#") {
                 while line.hasPrefix("#") { line.removeFirst() }
-                line = line.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+                line = line.trimmingCharacters(in: .whitespaces)
             }
             if line.isEmpty { flush(); continue }
             if current.isEmpty { startLine = i + 1 }
@@ -78,6 +99,20 @@ public struct ReportText: Sendable {
             return form.level
         }
         return nil
+    }
+
+    /// `text` cut at its ** marks into pieces, every other one bold; an unpaired last ** is dropped
+    /// with the rest left plain.
+    static func boldSpans(_ text: String) -> [(text: String, bold: Bool)] {
+        guard text.contains("**") else { return [(text, false)] }
+        let parts = text.components(separatedBy: "**")
+        let paired = parts.count % 2 == 1
+        var out: [(text: String, bold: Bool)] = []
+        for (i, part) in parts.enumerated() where !part.isEmpty {
+            let bold = i % 2 == 1 && (paired || i < parts.count - 1)
+            if let last = out.last, last.bold == bold { out[out.count - 1].text += part } else { out.append((part, bold)) }
+        }
+        return out
     }
 
     static func classify(_ text: String, line: Int) -> Paragraph {

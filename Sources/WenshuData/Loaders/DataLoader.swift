@@ -6,7 +6,7 @@ import WenshuCore
 /// can point at it; every problem is a `DataError` with such a location.
 public enum DataLoader {
     /// The file extensions `load` understands (lower case, without the dot).
-    public static let supportedExtensions = ["yaml", "yml", "json", "csv", "xlsx"]
+    public static let supportedExtensions = ["yaml", "yml", "json", "csv", "xlsx", "txt", "docx"]
 
     /// Loads a data file by its extension: .yaml/.yml, .json, .csv, .xlsx. For .xlsx, `sheet` picks a
     /// sheet by name (default: the first sheet). A file past one of `limits` is refused. The file is
@@ -37,6 +37,8 @@ public enum DataLoader {
             return try JSONLoader.load(text: text(of: data, file: file, kind: "JSON"), file: file, limits: limits)
         case "yaml", "yml":
             return try YAMLLoader.load(text: text(of: data, file: file, kind: "YAML"), file: file, limits: limits)
+        case "txt", "docx":
+            return try LongTextFile.load(data: data, format: format.lowercased(), file: file, limits: limits)
         default:
             throw DataError(unsupportedMessage(format), at: SourceLocation(file: file))
         }
@@ -80,8 +82,10 @@ public enum DataLoader {
     }
 
     static func unsupportedMessage(_ ext: String) -> String {
-        let supported = "supported are .yaml, .yml, .json, .csv and .xlsx"
+        let supported = "supported are .yaml, .yml, .json, .csv and .xlsx, and .docx or .txt for a long text"
         switch ext {
+        case "doc", "wps", "rtf", "odt":
+            return "cannot read .\(ext) files; save the text as a Word document (.docx) or as .txt (\(supported))"
         case "":
             return "the file name has no extension (\(supported))"
         case "xls", "et", "ods", "numbers", "xlsm", "xlsb":

@@ -58,190 +58,73 @@ enum XLSXLoader {
         return try reader.table(root)
     }
 
-    // MARK: The zip package
+    // MARK: The workbook in the zip package (OfficePackage)
 
-    /// The parts of the zip, found by path without regard to case or leading slashes. The zip's
-    /// directory is checked first (`ZipDirectory`), and the archive is read from a temporary file
-    /// (ZIPFoundation's reader of bytes in memory traps on some damaged archives).
-    struct Package {
-        let archive: Archive
-        let entries: [String: Entry]
-        let file: String
-        let limits: Limits
-        /// Unpacked bytes so far, against `limits.maxUnpackedBytes`.
-        let unpacked = Counter()
+    typealias Package = OfficePackage
+}
 
-        final class Counter: @unchecked Sendable { var value = 0 }
+extension OfficePackage {
+    typealias Workbook = XLSXLoader.Workbook
+    typealias NumberKind = XLSXLoader.NumberKind
 
-        init(data: Data, file: String, limits: Limits = .standard) throws {
-            self.file = file
-            self.limits = limits
-            let directory: ZipDirectory
-            do {
-                directory = try ZipDirectory(data)
-            } catch .notZip {
-                let what = data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
-                    ? "it is an old Excel 97–2003 .xls file or a password-protected workbook; save it as .xlsx without a password"
-                    : "it is not a zip archive"
-                throw DataError("not an .xlsx file (\(what))", at: SourceLocation(file: file))
-            } catch .damaged(let why) {
-                throw DataError("此 .xlsx 文件已损坏（\(why)），请在 Excel 中打开并另存一次",
-                                "the .xlsx file is damaged (\(why)); open it in Excel and save it again",
-                                at: SourceLocation(file: file))
-            }
-            for entry in directory.entries where entry.uncompressedSize > limits.maxPartBytes {
-                throw Package.tooLarge(entry.path, limits.maxPartBytes, file)
-            }
-            let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
-                .appendingPathComponent("wenshu-xlsx-\(UUID().uuidString).zip")
-            let archive: Archive
-            do {
-                try data.write(to: temporary)
-                defer { try? FileManager.default.removeItem(at: temporary) }
-                // The archive keeps its file open, so the name can go at once.
-                archive = try Archive(url: temporary, accessMode: .read)
-            } catch {
-                throw DataError("无法读取此 .xlsx 文件，请在 Excel 中打开并另存一次",
-                                "cannot open the .xlsx file; open it in Excel and save it again", at: SourceLocation(file: file))
-            }
-            self.archive = archive
-            var entries: [String: Entry] = [:]
-            for entry in archive where entry.type == .file {
-                entries[Package.normalize(entry.path)] = entry
-            }
-            self.entries = entries
+    func workbook() throws -> Workbook {
+        var workbookPath = "xl/workbook.xml"
+        if let main = try relationships(of: "").values.first(where: { $0.type.hasSuffix("/officeDocument") }),
+           entries[OfficePackage.normalize(main.path)] != nil {
+            workbookPath = main.path
         }
-
-        static func tooLarge(_ path: String, _ limit: Int, _ file: String) -> DataError {
-            DataError(".xlsx 文件中的 \(path) 解压后超过 \(Limits.size(limit))，请拆分工作簿或另存为 CSV",
-                      "the .xlsx file is too large to read (\(path) unpacks to more than \(Limits.size(limit))); split the workbook or save it as CSV",
-                      at: SourceLocation(file: file))
+        guard let data = try part(workbookPath) else {
+            throw DataError("not an .xlsx file (no xl/workbook.xml in the zip)", at: SourceLocation(file: file))
         }
-
-        static func normalize(_ path: String) -> String {
-            var parts: [Substring] = []
-            for part in path.replacingOccurrences(of: "\\", with: "/").split(separator: "/") {
-                if part == "." { continue }
-                if part == ".." { _ = parts.popLast(); continue }
-                parts.append(part)
-            }
-            return parts.joined(separator: "/").lowercased()
+        let root = try xml(data, part: workbookPath)
+        let rels = try relationships(of: workbookPath)
+        var sheets: [Workbook.Sheet] = []
+        for s in XLSXLoader.elements(in: root, named: "sheet") {
+            guard let name = s.attributes["name"] else { continue }
+            let rel = s.attributes["id"].flatMap { rels[$0] }
+            let index = sheets.count + 1
+            sheets.append(Workbook.Sheet(name: name, path: rel?.path ?? "xl/worksheets/sheet\(index).xml",
+                                         isWorksheet: rel.map { $0.type.hasSuffix("/worksheet") } ?? true,
+                                         hidden: s.attributes["state"].map { $0 != "visible" } ?? false))
         }
+        let properties = XLSXLoader.elements(in: root, named: "workbookPr").first
+        let date1904 = properties?.attributes["date1904"].map { $0 == "1" || $0 == "true" } ?? false
+        return Workbook(path: workbookPath, relationships: rels, sheets: sheets, date1904: date1904)
+    }
 
-        /// The unpacked part, or nil when the zip has no such part.
-        func part(_ path: String) throws -> Data? {
-            guard let entry = entries[Package.normalize(path)] else { return nil }
-            enum Stop: Error { case part, total }
-            let partLimit = limits.maxPartBytes, totalLimit = limits.maxUnpackedBytes
-            guard entry.uncompressedSize <= UInt64(partLimit) else { throw Package.tooLarge(path, partLimit, file) }
-            var data = Data()
-            let counter = unpacked
-            do {
-                _ = try archive.extract(entry) { chunk in
-                    data.append(chunk)
-                    counter.value += chunk.count
-                    if data.count > partLimit { throw Stop.part }
-                    if counter.value > totalLimit { throw Stop.total }
-                }
-            } catch Stop.part {
-                throw Package.tooLarge(path, partLimit, file)
-            } catch Stop.total {
-                throw DataError(".xlsx 文件解压后总共超过 \(Limits.size(totalLimit))，请拆分工作簿或另存为 CSV",
-                                "the .xlsx file unpacks to more than \(Limits.size(totalLimit)) in all; split the workbook or save it as CSV",
-                                at: SourceLocation(file: file))
-            } catch {
-                throw DataError("此 .xlsx 文件已损坏（\(path) 无法解压），请在 Excel 中打开并另存一次",
-                                "the .xlsx file is damaged (\(path) cannot be unpacked); open it in Excel and save it again",
-                                at: SourceLocation(file: file))
-            }
-            return data
+    func relatedPart(_ workbook: Workbook, type: String, fallback: String) -> String {
+        workbook.relationships.values.first(where: { $0.type.hasSuffix("/" + type) })?.path ?? fallback
+    }
+
+    func sharedStrings(_ workbook: Workbook) throws -> [String] {
+        let path = relatedPart(workbook, type: "sharedStrings", fallback: "xl/sharedStrings.xml")
+        guard let data = try part(path) else { return [] }
+        if XLSXLoader.countTags(data, "si") > limits.maxCells {
+            throw DataError("工作簿的共享文本超过 \(limits.maxCells) 条，请拆分工作簿或另存为 CSV",
+                            "the workbook has more than \(limits.maxCells) shared texts; split it or save it as CSV",
+                            at: SourceLocation(file: file))
         }
+        let root = try xml(data, part: path)
+        return XLSXLoader.childElements(root, "si").map(XLSXLoader.richText)
+    }
 
-        func xml(_ data: Data, part: String) throws -> XMLElement {
-            do {
-                return try XMLReader.parse(data, file: part)
-            } catch let error as XMLError {
-                if error.isOverLimit {
-                    throw DataError(".xlsx 文件中的 \(part) 有超出 XML 读取限度的文本或嵌套，请检查后另存",
-                                    "the .xlsx file is too large to read (\(part) has a text or nesting past the XML reader's limits)",
-                                    at: SourceLocation(file: file))
-                }
-                let line = error.location?.line.map { " at line \($0)" } ?? ""
-                throw DataError("the .xlsx file is damaged (\(part) is not well-formed XML\(line))", at: SourceLocation(file: file))
-            }
+    func styles(_ workbook: Workbook) throws -> [NumberKind] {
+        let path = relatedPart(workbook, type: "styles", fallback: "xl/styles.xml")
+        guard let data = try part(path) else { return [] }
+        let root = try xml(data, part: path)
+        var codes: [Int: String] = [:]
+        for f in XLSXLoader.elements(in: root, named: "numFmt") {
+            if let id = f.attributes["numFmtId"].flatMap({ Int($0) }), let code = f.attributes["formatCode"] { codes[id] = code }
         }
-
-        /// The relationships of `part` (from _rels/NAME.rels next to it): Id → (type, target path).
-        func relationships(of part: String) throws -> [String: (type: String, path: String)] {
-            let dir = (part as NSString).deletingLastPathComponent
-            let relsPath = (dir.isEmpty ? "" : dir + "/") + "_rels/" + (part as NSString).lastPathComponent + ".rels"
-            guard let data = try self.part(relsPath) else { return [:] }
-            var result: [String: (type: String, path: String)] = [:]
-            for rel in XLSXLoader.elements(in: try xml(data, part: relsPath), named: "Relationship") {
-                guard let id = rel.attributes["Id"], let target = rel.attributes["Target"],
-                      rel.attributes["TargetMode"] != "External" else { continue }
-                let path = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
-                result[id] = (rel.attributes["Type"] ?? "", path)
-            }
-            return result
-        }
-
-        func workbook() throws -> Workbook {
-            var workbookPath = "xl/workbook.xml"
-            if let main = try relationships(of: "").values.first(where: { $0.type.hasSuffix("/officeDocument") }),
-               entries[Package.normalize(main.path)] != nil {
-                workbookPath = main.path
-            }
-            guard let data = try part(workbookPath) else {
-                throw DataError("not an .xlsx file (no xl/workbook.xml in the zip)", at: SourceLocation(file: file))
-            }
-            let root = try xml(data, part: workbookPath)
-            let rels = try relationships(of: workbookPath)
-            var sheets: [Workbook.Sheet] = []
-            for s in XLSXLoader.elements(in: root, named: "sheet") {
-                guard let name = s.attributes["name"] else { continue }
-                let rel = s.attributes["id"].flatMap { rels[$0] }
-                let index = sheets.count + 1
-                sheets.append(Workbook.Sheet(name: name, path: rel?.path ?? "xl/worksheets/sheet\(index).xml",
-                                             isWorksheet: rel.map { $0.type.hasSuffix("/worksheet") } ?? true,
-                                             hidden: s.attributes["state"].map { $0 != "visible" } ?? false))
-            }
-            let properties = XLSXLoader.elements(in: root, named: "workbookPr").first
-            let date1904 = properties?.attributes["date1904"].map { $0 == "1" || $0 == "true" } ?? false
-            return Workbook(path: workbookPath, relationships: rels, sheets: sheets, date1904: date1904)
-        }
-
-        func relatedPart(_ workbook: Workbook, type: String, fallback: String) -> String {
-            workbook.relationships.values.first(where: { $0.type.hasSuffix("/" + type) })?.path ?? fallback
-        }
-
-        func sharedStrings(_ workbook: Workbook) throws -> [String] {
-            let path = relatedPart(workbook, type: "sharedStrings", fallback: "xl/sharedStrings.xml")
-            guard let data = try part(path) else { return [] }
-            if XLSXLoader.countTags(data, "si") > limits.maxCells {
-                throw DataError("工作簿的共享文本超过 \(limits.maxCells) 条，请拆分工作簿或另存为 CSV",
-                                "the workbook has more than \(limits.maxCells) shared texts; split it or save it as CSV",
-                                at: SourceLocation(file: file))
-            }
-            let root = try xml(data, part: path)
-            return XLSXLoader.childElements(root, "si").map(XLSXLoader.richText)
-        }
-
-        func styles(_ workbook: Workbook) throws -> [NumberKind] {
-            let path = relatedPart(workbook, type: "styles", fallback: "xl/styles.xml")
-            guard let data = try part(path) else { return [] }
-            let root = try xml(data, part: path)
-            var codes: [Int: String] = [:]
-            for f in XLSXLoader.elements(in: root, named: "numFmt") {
-                if let id = f.attributes["numFmtId"].flatMap({ Int($0) }), let code = f.attributes["formatCode"] { codes[id] = code }
-            }
-            guard let cellXfs = XLSXLoader.elements(in: root, named: "cellXfs").first else { return [] }
-            return XLSXLoader.childElements(cellXfs, "xf").map { xf in
-                let id = xf.attributes["numFmtId"].flatMap { Int($0) } ?? 0
-                return NumberKind(numFmtId: id, code: codes[id])
-            }
+        guard let cellXfs = XLSXLoader.elements(in: root, named: "cellXfs").first else { return [] }
+        return XLSXLoader.childElements(cellXfs, "xf").map { xf in
+            let id = xf.attributes["numFmtId"].flatMap { Int($0) } ?? 0
+            return NumberKind(numFmtId: id, code: codes[id])
         }
     }
+}
+
+extension XLSXLoader {
 
     struct Workbook {
         struct Sheet {

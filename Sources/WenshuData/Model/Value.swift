@@ -149,6 +149,9 @@ public struct DataSet: Sendable {
     public var root: Value
     /// The source of values by path; leaves and containers as the loader knows them.
     public var locations: [ValuePath: SourceLocation]
+    /// What the loaders found and did not take (a picture in a Word report), to be reported with
+    /// the data's other problems.
+    public var notes: [Problem] = []
 
     public init(root: Value = .object(Record()), locations: [ValuePath: SourceLocation] = [:]) {
         self.root = root; self.locations = locations
@@ -182,6 +185,7 @@ public struct DataSet: Sendable {
     public mutating func merge(_ other: DataSet) {
         root = DataSet.merge(root, other.root)
         locations.merge(other.locations) { _, new in new }
+        notes += other.notes
     }
 
     static func merge(_ a: Value, _ b: Value) -> Value {

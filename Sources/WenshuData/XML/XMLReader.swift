@@ -9,6 +9,11 @@ public struct XMLElement: Hashable, Sendable {
     public var attributes: [String: String]
     public var children: [XMLNode]
     public var line: Int
+
+    /// The child elements, in order (text between them left out).
+    public var childElements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
 }
 
 /// A node of an XML template.

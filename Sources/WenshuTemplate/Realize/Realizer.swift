@@ -351,7 +351,11 @@ public struct Realizer {
                     ts.size = spec.size ?? ts.size
                     runs.append(InlineRun(heading, style: ts, place: place))
                 }
-                if !p.body.isEmpty { runs.append(InlineRun(p.body, style: spec.textStyle, place: place)) }
+                for span in p.bodySpans {
+                    var ts = spec.textStyle
+                    if span.bold { ts.bold = true }
+                    runs.append(InlineRun(span.text, style: ts, place: place))
+                }
                 var block = try paragraph(runs: runs, spec: spec)
                 if let level = p.level, p.body.isEmpty {
                     block.styleName = StyleSpec.headings[level - 1]

@@ -13,10 +13,12 @@ import WenshuCore
 
     @Test func unknownExtensionNamesTheSupportedOnes() throws {
         let folder = try LoaderFolder(); defer { folder.remove() }
-        let txt = try folder.write("名单.txt", "张三")
-        let error = try #require(loaderError { try DataLoader.load(txt) })
-        #expect(error.message == "cannot read .txt files (supported are .yaml, .yml, .json, .csv and .xlsx)")
-        #expect(error.location?.file == txt)
+        let pdf = try folder.write("名单.pdf", "张三")
+        let error = try #require(loaderError { try DataLoader.load(pdf) })
+        #expect(error.message == "cannot read .pdf files (supported are .yaml, .yml, .json, .csv and .xlsx, and .docx or .txt for a long text)")
+        #expect(error.location?.file == pdf)
+        let doc = try folder.write("创建报告.doc", "")
+        #expect(loaderError { try DataLoader.load(doc) }?.message.contains("save the text as a Word document (.docx)") == true)
         let xls = try folder.write("名单.xls", "")
         #expect(loaderError { try DataLoader.load(xls) }?.message.contains("save the sheet as an Excel workbook (.xlsx)") == true)
         let csv = try folder.write("a.csv", "a\n1\n")

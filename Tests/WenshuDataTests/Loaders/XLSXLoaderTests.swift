@@ -78,11 +78,11 @@ import WenshuCore
         let random = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let file = try folder.write("random.xlsx", random)
         let error = try #require(loaderError { try DataLoader.load(file) })
-        #expect(error.message.hasPrefix("not an .xlsx file"))
+        #expect(error.message.contains("not an .xlsx file"))
         #expect(error.location?.file == file)
         let xls = try folder.write("old.xlsx", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)))
         #expect(loaderError { try DataLoader.load(xls) }?.message.contains(".xls") == true)
-        #expect(loaderError { try DataLoader.load(folder.write("empty.xlsx", Data())) }?.message.hasPrefix("not an .xlsx file") == true)
+        #expect(loaderError { try DataLoader.load(folder.write("empty.xlsx", Data())) }?.message.contains("not an .xlsx file") == true)
     }
 
     @Test func zipWithoutWorkbookIsNotAnXLSX() throws {
