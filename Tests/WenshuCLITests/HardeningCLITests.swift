@@ -160,7 +160,7 @@ import Testing
         #expect(leftovers(dir).isEmpty)
     }
 
-    /// A FIFO, a folder or a text with a byte that is not UTF-8 given to `typeset`: refused at
+    /// A FIFO, a folder or a text with bytes that are neither UTF-8 nor GBK given to `typeset`: refused at
     /// once (a FIFO was read for ever), the bad line named.
     @Test func typesetInputIsAText() throws {
         let dir = try cli.folder()
@@ -171,7 +171,7 @@ import Testing
         #expect(folder.status == 1 && folder.err.contains("不是普通文件"))
         try Data(Array("标题\n\n第一段。\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)).write(to: URL(fileURLWithPath: dir + "/bad.txt"))
         let bad = try cli.wenshu(["typeset", dir + "/bad.txt", "-o", dir + "/out.pdf"])
-        #expect(bad.status == 1 && bad.err.contains("bad.txt:4: 错误：第 4 行不是 UTF-8 文字"), "\(bad.err)")
+        #expect(bad.status == 1 && bad.err.contains("bad.txt:4: 错误：第 4 行起不是 UTF-8 或 GBK 文本"), "\(bad.err)")
         #expect(leftovers(dir).isEmpty)
     }
 }

@@ -11,7 +11,7 @@ public struct Compilation: Sendable {
     public var content: DocumentContent
     public var frames: [Frame]
     public var problems: [Problem]
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Problem]
 }
 
 /// Compiles one document again and again, reusing what did not change (the web workbench holds

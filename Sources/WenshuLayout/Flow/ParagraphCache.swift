@@ -67,24 +67,20 @@ public final class ParagraphCache: @unchecked Sendable {
         return entries.count
     }
 
-    /// A table cell's paragraph set at `width`, from the cache when it was set before.
-    func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter) throws -> (lines: [TextLine], missing: [Character]) {
-        let key = Key(runs: p.runs, style: p.style, width: width, lineHeight: nil, fit: nil, pitch: .zero, inCell: true)
-        if let cached = entry(key) { return (cached.lines, cached.missing) }
+    /// A table cell's paragraph set at `width`, from the cache when it was set before (with the
+    /// places of this cell's runs on its glyph runs).
+    func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter) throws -> (lines: [TextLine], missing: [MissingCharacter]) {
+        let key = Key(runs: Self.runsKey(p.runs), style: p.style, width: width, lineHeight: nil, fit: nil, pitch: .zero, inCell: true)
+        let places = p.runs.map(\.place)
+        if let cached = entry(key), let e = cached.restamped(places) { return (e.lines, e.missing) }
         let layout = try typesetter.typeset(p.runs, style: p.style, width: width)
-        store(key, Entry(lines: layout.lines, heights: [], missing: layout.missing))
+        store(key, Entry(lines: layout.lines, heights: [], missing: layout.missing, overfull: false, places: places))
         return (layout.lines, layout.missing)
     }
 
     func entry(_ key: Key) -> Entry? {
         lock.lock(); defer { lock.unlock() }
         return entries[key]
-    }
-
-    /// The paragraphs held (for tests: the same text from two places is set once).
-    var count: Int {
-        lock.lock(); defer { lock.unlock() }
-        return entries.count
     }
 
     func store(_ key: Key, _ entry: Entry) {

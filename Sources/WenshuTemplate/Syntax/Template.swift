@@ -158,7 +158,7 @@ public struct TemplateLoader: Sendable {
     }
 
     /// The checked element tree of a template or fragment file's bytes.
-    private func parse(_ data: Data, path: String) throws -> (XMLElement, SourceFile) {
+    private func parse(_ data: Data, path: String) throws -> (TemplateNode, SourceFile) {
         guard !data.isEmpty else {
             throw TemplateError("模板是空文件（the template file is empty）；请写入 <template> 或 <fragment>", at: SourceLocation(file: path))
         }

@@ -7,7 +7,7 @@ import WenshuData
 /// compiles). Bounded by `Limits.maxCacheEntries` and `maxCacheBytes`.
 public final class TemplateCache: Sendable {
     struct Parsed: Sendable {
-        var root: XMLElement
+        var root: TemplateNode
         var source: SourceFile
     }
 

@@ -28,8 +28,8 @@ import WenshuCore
                 return e.message
             } catch { return "\(error)" }
         }
-        #expect(message("/d/none.yaml") == "cannot read the file (does it exist?)")
-        #expect(message("/d/sub.yaml") == "cannot read the file (does it exist?)")
+        #expect(message("/d/none.yaml") == "无法读取文件，它存在吗？（cannot read the file (does it exist?)）")
+        #expect(message("/d/sub.yaml") == "无法读取文件，它存在吗？（cannot read the file (does it exist?)）")
         var small = Limits()
         small.maxDataFileBytes = 4
         #expect(message("/d/a.yaml", small)?.contains("数据文件超过 4 bytes") == true)
