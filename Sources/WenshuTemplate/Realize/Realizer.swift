@@ -210,6 +210,27 @@ public struct Realizer {
                 if let sz = e.attributes["size"], let l = Length.parse(sz) { m.markStyle.size = l }
                 if let r = e.attributes["rule"], let l = Length.parse(r) { m.rule.width = l }
                 if let t = e.attributes["top"], let l = Length.parse(t) { m.markTop = l }
+                func optional(_ key: String) throws -> String? {
+                    let v = try e.attributes[key].map { try evaluator.string($0, source: source, line: e.line) }
+                    return v?.isEmpty == false ? v : nil
+                }
+                m.copyNumber = try optional("copy-number")
+                // 密级★保密期限 (§7.2.2): the term joined with a star when given apart.
+                m.secrecy = try optional("secrecy").map { s in try optional("secrecy-term").map { "\(s)★\($0)" } ?? s }
+                m.urgency = try optional("urgency")
+                m.organs = try list(e, "organs", source: source)
+                m.signers = try list(e, "signers", source: source)
+                if let l = try optional("layout") {
+                    // The standard's own names for its formats are taken too.
+                    let names = ["文件": "document", "文件格式": "document", "信函": "letter", "信函格式": "letter", "命令": "order", "令": "order"]
+                    guard let layout = MastheadLayout(rawValue: names[l] ?? l) else {
+                        throw TemplateError("<masthead> 的 layout=\"\(l)\" 不可用（expected one of: \(MastheadLayout.allCases.map(\.rawValue).joined(separator: ", "))）",
+                                            at: source.locate("layout=", from: e.line))
+                    }
+                    m.layout = layout
+                    if layout == .order && e.attributes["top"] == nil { m.markTop = .mm(20) }
+                }
+                if m.organs.count == 1 { m.mark = m.organs[0] + m.mark; m.organs = [] }
                 return [.masthead(m)]
             case "imprint":
                 let copies = try e.attributes["copies"].map { try evaluator.string($0, source: source, line: e.line) }
@@ -217,6 +238,7 @@ public struct Realizer {
                                      printer: try evaluator.string(e.attributes["printer"]!, source: source, line: e.line),
                                      printed: try evaluator.string(e.attributes["printed"]!, source: source, line: e.line))
                 if let sz = e.attributes["size"], let l = Length.parse(sz) { i.style.size = l }
+                i.evenPage = e.attributes["even"] == "true"
                 return [.imprint(i)]
             case "rule":
                 let color = e.attributes["color"].flatMap(StyleSpec.color) ?? .black
@@ -237,7 +259,24 @@ public struct Realizer {
                         seal = path
                     }
                 }
-                return [.signature(SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle))]
+                var signature = SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle)
+                signature.others = try list(e, "others", source: source)
+                for path in try list(e, "other-seals", source: source) {
+                    let resolved = try realizer.resolveFile(path, template: template, source: source, line: e.line)
+                    try checkImage(resolved, source: source, line: e.line, name: "other-seals=")
+                    signature.otherSeals.append(resolved)
+                }
+                if let l = e.attributes["layout"] {
+                    let v = try evaluator.string(l, source: source, line: e.line)
+                    let names = ["盖章": "sealed", "加盖印章": "sealed", "不盖章": "unsealed", "不加盖印章": "unsealed", "签名章": "signed"]
+                    guard let layout = SignatureLayoutKind(rawValue: names[v] ?? v) else {
+                        throw TemplateError("<signature> 的 layout=\"\(v)\" 不可用（expected one of: \(SignatureLayoutKind.allCases.map(\.rawValue).joined(separator: ", "))）",
+                                            at: source.locate("layout=", from: e.line))
+                    }
+                    signature.layout = layout
+                }
+                signature.signerTitle = try e.attributes["title"].map { try evaluator.string($0, source: source, line: e.line) }
+                return [.signature(signature)]
             case "contents":
                 let spec = try self.style(of: e, source: source, base: try self.style(named: "表格", source: source, line: e.line))
                 let title = try e.attributes["title"].map { try evaluator.string($0, source: source, line: e.line) } ?? "目　录"
@@ -300,6 +339,23 @@ public struct Realizer {
                 throw TemplateError("文档展开后超过 \(Realizer.maxBlocks) 个段落、表格行等内容（the document realises more than \(Realizer.maxBlocks) blocks and rows）；请检查循环和 include 是否重复展开，或把数据分成几份",
                                     at: source.locate("<\(e.name)", from: e.line))
             }
+        }
+
+        /// The items of a list attribute (joint organs, 签发人, seals): a data list given as
+        /// {{ path }}, or text with the items separated by 、; empty when absent or empty.
+        func list(_ e: XMLElement, _ key: String, source: SourceFile) throws -> [String] {
+            guard let text = e.attributes[key] else { return [] }
+            let items: [String]
+            if text.contains("{{") {
+                switch try evaluator.value(text, source: source, line: e.line, lenient: true) {
+                case .null: items = []
+                case .array(let values): items = values.map(\.description)
+                case let v: items = v.description.components(separatedBy: "、")
+                }
+            } else {
+                items = text.components(separatedBy: "、")
+            }
+            return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
 
         /// `path` checked as an image (a regular PNG or JPEG within the pixel budgets), or an error
