@@ -97,7 +97,8 @@ import WenshuCore
 
     // MARK: 信函 (§10.1) and 命令 (§10.2)
 
-    /// The 信函: mark 30 mm from the page's top; red double rules 170 mm long, centred, thick over
+    /// The 信函: mark 30 mm from the page's top; red double rules 170 mm long, centred (on the
+    /// type area, 28–184 mm, as every 居中 element is), thick over
     /// thin 4 mm under the mark and thin over thick 20 mm above the page's foot; the number flush
     /// right and 紧急程度 flush left 7/8 of a 3号 character under the rule; no number on page 1.
     @Test func letterLayout() throws {
@@ -107,7 +108,7 @@ import WenshuCore
         let lines = frame.lines.sorted { $0.from.y < $1.from.y }
         #expect(lines.count == 4)
         for l in lines {
-            #expect(close(l.from.x, .mm(20)) && close(l.to.x, .mm(190)), "170 mm, centred")
+            #expect(close(l.from.x, .mm(21)) && close(l.to.x, .mm(191)), "170 mm, centred on the type area")
             #expect(l.stroke.color == .officialRed)
         }
         let markBottom = mark.position.y + mark.run.size * 0.12
@@ -153,23 +154,25 @@ import WenshuCore
 
     // MARK: 落款 (§7.3.5)
 
-    /// §7.3.5.1 joint: two organs side by side, a seal on each, the last centred over the date
-    /// four characters in from the right; the seals neither cross nor touch.
+    /// §7.3.5.1 joint: the host's name (16 characters) is too long to stand beside the other's,
+    /// so each organ has its row, five lines apart, a seal centred on each name, the last organ
+    /// and seal over the date four characters in from the right; the seals do not touch.
+    /// (Side by side: `OfficialSignatureTests.jointSealsSideBySide`.)
     @Test func jointSignatureWithTwoSeals() throws {
         let (page, date) = try line("2023年11月20日", in: Self.joint)
         #expect(close(date.end, .mm(184) - Self.cell * 4))
         let frame = Self.joint[page]
         let host = try run("中共清河市东湖区委教育工作委员会", in: frame)
         let other = try run("清河市东湖区教育局", in: frame)
-        #expect(close(host.position.y, other.position.y), "one row")
+        #expect(close(other.position.y - host.position.y, Self.pitch * 5), "a row each, five lines apart")
         #expect(close(other.position.y + Self.pitch, date.position.y), "the date on the line under the last organ")
         let dateCentre = (date.position.x + date.end) / 2
         #expect(close(other.position.x + other.run.width / 2, dateCentre, 156.0 / 28), "the last organ over the date")
         let seals = frame.items.compactMap { e -> (Point, Size)? in if case .image(_, let s) = e.item { (e.position, s) } else { nil } }
         #expect(seals.count == 2)
-        let centres = seals.map { $0.0.x + $0.1.width / 2 }.sorted()
-        #expect(close(centres[1], dateCentre), "the last seal centred on the date")
-        #expect((centres[1] - centres[0]).millimetres > 42, "seals apart")
+        for seal in seals { #expect(close(seal.0.x + seal.1.width / 2, dateCentre), "centred over the date") }
+        let ys = seals.map { $0.0.y }.sorted()
+        #expect((ys[1] - ys[0]).millimetres > 42, "seals apart")
         #expect(seals.allSatisfy { $0.0.x >= .mm(28) - .mm(0.1) && $0.0.x + $0.1.width <= .mm(184) + .mm(0.1) }, "inside the type area")
     }
 
@@ -179,9 +182,9 @@ import WenshuCore
         let (page, date) = try line("2023年12月1日", in: Self.order)
         let frame = Self.order[page]
         let name = try run("陈立华", in: frame)
-        let title = try #require(frame.textLines.first { $0.text == "局　长" })
+        let title = try run("局　长", in: frame)
         #expect(close(name.position.x + name.run.width, .mm(184) - Self.cell * 4, 156.0 / 28))
-        #expect(close(title.end, name.position.x - Self.cell * 2, 0.2) && close(title.position.y, name.position.y))
+        #expect(close(title.position.x + title.run.width, name.position.x - Self.cell * 2, 0.2) && close(title.position.y, name.position.y))
         #expect(close(date.position.y - name.position.y, Self.pitch * 2), "one blank line under the stamp")
         #expect(close(date.end, .mm(184) - Self.cell * 4))
     }
@@ -197,15 +200,16 @@ import WenshuCore
         let frame = Self.joint[page]
         let labelRun = try run("附件", in: frame)
         #expect(labelRun.run.face.family.contains("Hei") || labelRun.run.face.family.contains("黑"))
-        let title = try #require(frame.textLines.first { $0.size == .pt(22) })
-        #expect(title.text == "2023年度东湖区“一校一品”党建品牌创建示范校名单")
+        let titleLines = frame.textLines.filter { $0.size == .pt(22) }
+        #expect(titleLines.map(\.text).joined() == "2023年度东湖区“一校一品”党建品牌创建示范校名单")
+        let title = try #require(titleLines.first)
         #expect(close(title.position.y, baseline(slot: 2, size: .pt(22))), "title on the third line")
         let (imprintPage, _) = try line("中共清河市东湖区委教育工作委员会办公室2023年11月20日印发", in: Self.joint)
         #expect(imprintPage > page, "the 版记 after the attachment")
     }
 
-    /// §7.4, §7.5: the 版记 on the back of the last sheet: on an even page, without a number;
-    /// a blank page before it is not numbered either.
+    /// §7.4, §7.5: the 版记 on the back of the last sheet, an even page; a page holding nothing
+    /// but the 版记 (and a blank page before it) is not numbered.
     @Test func imprintOnAnEvenPage() throws {
         let cases: [([Frame], String)] = [
             (Self.joint, "中共清河市东湖区委教育工作委员会办公室2023年11月20日印发"),
@@ -215,7 +219,8 @@ import WenshuCore
         for (frames, printed) in cases {
             let (page, _) = try line(printed, in: frames)
             #expect(page == frames.count - 1 && frames.count % 2 == 0, "page \(page + 1) of \(frames.count)")
-            #expect(!frames[page].runs.contains { $0.run.text.hasPrefix("— ") })
+            let alone = frames[page].textLines.count <= 3
+            #expect(frames[page].runs.contains { $0.run.text.hasPrefix("— ") } == !alone, "page \(page + 1)")
         }
     }
 
@@ -229,5 +234,26 @@ import WenshuCore
         let title = try #require(enclosed.textLines.first)
         #expect(title.size == .pt(22) && close(title.position.y, baseline(slot: 0, size: .pt(22))))
         #expect(title.text.hasPrefix("关于在全区中小学"))
+    }
+
+    // MARK: Bad values
+
+    /// A layout the standard does not have is an error at the template's place naming the
+    /// allowed ones, not a notice in disguise.
+    @Test func anUnknownLayoutIsRefusedWithTheAllowedValues() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-official-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data.yaml")
+        try "layout: 信件\nmark: 清河市东湖区教育局\nissuer: 清河市东湖区教育局\nbody: 正文。\ndate: 2023-09-15\n".write(to: data, atomically: true, encoding: .utf8)
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        do {
+            _ = try builder.build(template: "official", data: [data.path])
+            Issue.record("built with layout 信件")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("template.xml:") && message.contains("layout"), "\(message)")
+            #expect(message.contains("document, letter, order"), "\(message)")
+        }
     }
 }

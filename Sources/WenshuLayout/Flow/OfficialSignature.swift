@@ -66,7 +66,8 @@ struct OfficialSignature: Sendable {
             let baseline = slotTop + (pitch - line.size) / 2 + line.size * 0.88
             for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: x + run.x, y: baseline)) }
         }
-        func onGrid(_ x: Length) -> Length { grid ? body.minX + cell * ((x - body.minX) / cell).rounded(.down) : x }
+        // The column at or left of x (a hair of rounding error does not count as a column).
+        func onGrid(_ x: Length) -> Length { grid ? body.minX + cell * ((x - body.minX) / cell + 0.001).rounded(.down) : x }
         func seal(_ path: String, centreX: Length, centreY: Length) throws {
             let info: ImageInfo
             do { info = try ImageInfo.read(path) } catch { throw LayoutError.image(error.path, error.reason) }

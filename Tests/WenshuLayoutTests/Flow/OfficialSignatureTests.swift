@@ -55,4 +55,30 @@ import WenshuCore
         #expect(abs((host.end - (.mm(184) - cell * 2)).millimetres) < 0.05, "the longest name two characters in")
         #expect(abs((other.x - host.x).millimetres) < 0.05, "names aligned on their first character")
     }
+
+    /// §7.3.5.1 joint with seals: two short names side by side, a seal on each, the last name and
+    /// seal centred over the date four characters in; the seals at least 50 mm apart, so they neither
+    /// cross nor touch.
+    @Test func jointSealsSideBySide() throws {
+        var path = #filePath
+        for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) }
+        let seal = path + "/samples/notice/seal.png"
+        var s = SignatureBlock(issuer: "东湖区委教育工委", date: "2023年11月20日", seal: seal)
+        s.others = ["东湖区教育局"]
+        s.otherSeals = [seal]
+        let frames = try flow.layout([flow.paragraph("正文"), .signature(s)])
+        let host = try line("东湖区委教育工委", frames[0])
+        let other = try line("东湖区教育局", frames[0])
+        let date = try line("2023年11月20日", frames[0])
+        #expect(abs((host.y - other.y).millimetres) < 0.05, "one row")
+        #expect(abs((date.end - (.mm(184) - cell * 4)).millimetres) < 0.05)
+        let centres = frames[0].items.compactMap { e -> Length? in if case .image(_, let size) = e.item { e.position.x + size.width / 2 } else { nil } }.sorted()
+        #expect(centres.count == 2)
+        let dateCentre = (date.x + date.end) / 2
+        #expect(abs((centres[1] - dateCentre).millimetres) < 0.05, "the last seal over the date")
+        let apart = (centres[1] - centres[0]).millimetres
+        #expect(apart >= 50 && apart < 51, "at least 50 mm apart, names two characters apart: \(apart)")
+        #expect(abs(((other.x + other.end) / 2 - dateCentre).millimetres) < cell.millimetres, "the last organ over the date")
+        #expect(abs(((host.x + host.end) / 2 - centres[0]).millimetres) < cell.millimetres, "the host under its seal")
+    }
 }
