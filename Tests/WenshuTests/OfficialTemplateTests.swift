@@ -156,7 +156,7 @@ import WenshuCore
 
     /// §7.3.5.1 joint: the host's name (16 characters) is too long to stand beside the other's,
     /// so each organ has its row, five lines apart, a seal centred on each name, the last organ
-    /// and seal over the date four characters in from the right; the seals do not touch.
+    /// (and so its seal) over the date four characters in from the right; the seals do not touch.
     /// (Side by side: `OfficialSignatureTests.jointSealsSideBySide`.)
     @Test func jointSignatureWithTwoSeals() throws {
         let (page, date) = try line("2023年11月20日", in: Self.joint)
@@ -170,7 +170,12 @@ import WenshuCore
         #expect(close(other.position.x + other.run.width / 2, dateCentre, 156.0 / 28), "the last organ over the date")
         let seals = frame.items.compactMap { e -> (Point, Size)? in if case .image(_, let s) = e.item { (e.position, s) } else { nil } }
         #expect(seals.count == 2)
-        for seal in seals { #expect(close(seal.0.x + seal.1.width / 2, dateCentre), "centred over the date") }
+        let byRow = seals.sorted { $0.0.y < $1.0.y }
+        for (seal, name) in zip(byRow, [host, other]) {
+            #expect(close(seal.0.x + seal.1.width / 2, name.position.x + name.run.width / 2, 156.0 / 28 / 2 + 0.01),
+                    "each seal on its own organ's name")
+        }
+        #expect(close(byRow[1].0.x + byRow[1].1.width / 2, dateCentre), "the last seal centred on the date")
         let ys = seals.map { $0.0.y }.sorted()
         #expect((ys[1] - ys[0]).millimetres > 42, "seals apart")
         #expect(seals.allSatisfy { $0.0.x >= .mm(28) - .mm(0.1) && $0.0.x + $0.1.width <= .mm(184) + .mm(0.1) }, "inside the type area")

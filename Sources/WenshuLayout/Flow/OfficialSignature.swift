@@ -98,8 +98,11 @@ struct OfficialSignature: Sendable {
                     var x = min(c - line.width / 2, body.maxX - line.width)
                     x = onGrid(max(body.minX, x))
                     put(line, x: x, slot: slot)
+                    // Each seal on its own organ's name (印章一一对应、居中下压发文机关署名); the
+                    // last on its name and the date, centred on the date.
                     if let path = seals[i] {
-                        try seal(path, centreX: c, centreY: top + pitch * (slot + 1) - pitch * 0.3)
+                        let onName = i == issuers.count - 1 ? c : x + line.width / 2
+                        try seal(path, centreX: onName, centreY: top + pitch * (slot + 1) - pitch * 0.3)
                     }
                 }
             }
