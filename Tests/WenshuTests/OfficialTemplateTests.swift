@@ -261,4 +261,21 @@ import WenshuCore
             #expect(message.contains("document, letter, order"), "\(message)")
         }
     }
+
+    /// §7.2.1: a 份号 that is not Arabic digits is refused at its place, not printed.
+    @Test func aCopyNumberThatIsNotDigitsIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-official-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data.yaml")
+        try "copy_number: 第一份\nmark: 清河市东湖区教育局文件\nissuer: 清河市东湖区教育局\nbody: 正文。\ndate: 2023-09-15\n".write(to: data, atomically: true, encoding: .utf8)
+        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        do {
+            _ = try builder.build(template: "official", data: [data.path])
+            Issue.record("built with 份号 第一份")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("template.xml:") && message.contains("份号") && message.contains("000128"), "\(message)")
+        }
+    }
 }

@@ -215,6 +215,11 @@ public struct Realizer {
                     return v?.isEmpty == false ? v : nil
                 }
                 m.copyNumber = try optional("copy-number")
+                // §7.2.1: 份号 is Arabic numerals (usually six: 000128).
+                if let n = m.copyNumber, !n.allSatisfy({ $0.isASCII && $0.isNumber }) || n.count > 12 {
+                    throw TemplateError("份号“\(Evaluator.excerpt(n))”应为阿拉伯数字，一般 6 位，如 000128（the copy number must be Arabic digits, usually six）",
+                                        at: source.locate("copy-number=", from: e.line))
+                }
                 // 密级★保密期限 (§7.2.2): the term joined with a star when given apart.
                 m.secrecy = try optional("secrecy").map { s in try optional("secrecy-term").map { "\(s)★\($0)" } ?? s }
                 m.urgency = try optional("urgency")
