@@ -243,39 +243,33 @@ import WenshuCore
 
     // MARK: Bad values
 
-    /// A layout the standard does not have is an error at the template's place naming the
-    /// allowed ones, not a notice in disguise.
-    @Test func anUnknownLayoutIsRefusedWithTheAllowedValues() throws {
+    /// The message of building `official` with `yaml` as its data, or nil when it builds.
+    func refusal(_ yaml: String) throws -> String? {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-official-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("data.yaml")
-        try "layout: 信件\nmark: 清河市东湖区教育局\nissuer: 清河市东湖区教育局\nbody: 正文。\ndate: 2023-09-15\n".write(to: data, atomically: true, encoding: .utf8)
-        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
+        try (yaml + "mark: 清河市东湖区教育局文件\nissuer: 清河市东湖区教育局\nbody: 正文。\ndate: 2023-09-15\n")
+            .write(to: data, atomically: true, encoding: .utf8)
         do {
-            _ = try builder.build(template: "official", data: [data.path])
-            Issue.record("built with layout 信件")
+            _ = try DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"]).build(template: "official", data: [data.path])
+            return nil
         } catch {
-            let message = String(describing: error)
-            #expect(message.contains("template.xml:") && message.contains("layout"), "\(message)")
-            #expect(message.contains("document, letter, order"), "\(message)")
+            return String(describing: error)
         }
+    }
+
+    /// A layout the standard does not have is an error at the template's place naming the
+    /// allowed ones, not a notice in disguise.
+    @Test func anUnknownLayoutIsRefusedWithTheAllowedValues() throws {
+        let message = try #require(try refusal("layout: 信件\n"), "built with layout 信件")
+        #expect(message.contains("template.xml:") && message.contains("layout"), "\(message)")
+        #expect(message.contains("document, letter, order"), "\(message)")
     }
 
     /// §7.2.1: a 份号 that is not Arabic digits is refused at its place, not printed.
     @Test func aCopyNumberThatIsNotDigitsIsRefused() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-official-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let data = dir.appendingPathComponent("data.yaml")
-        try "copy_number: 第一份\nmark: 清河市东湖区教育局文件\nissuer: 清河市东湖区教育局\nbody: 正文。\ndate: 2023-09-15\n".write(to: data, atomically: true, encoding: .utf8)
-        let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
-        do {
-            _ = try builder.build(template: "official", data: [data.path])
-            Issue.record("built with 份号 第一份")
-        } catch {
-            let message = String(describing: error)
-            #expect(message.contains("template.xml:") && message.contains("份号") && message.contains("000128"), "\(message)")
-        }
+        let message = try #require(try refusal("copy_number: 第一份\n"), "built with 份号 第一份")
+        #expect(message.contains("template.xml:") && message.contains("份号") && message.contains("000128"), "\(message)")
     }
 }
