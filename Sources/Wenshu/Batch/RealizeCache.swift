@@ -165,13 +165,14 @@ final class RealizeCache: @unchecked Sendable {
             i.caption = rewrite(i.caption, place: place, f)
             return .image(i)
         case .signature(var s):
-            s.issuer = f(s.issuer); s.date = f(s.date)
+            s.issuer = f(s.issuer); s.date = f(s.date); s.others = s.others.map(f); s.signerTitle = s.signerTitle.map(f)
             return .signature(s)
         case .contents(var c):
             c.title = c.title.map(f)
             return .contents(c)
         case .masthead(var m):
-            m.mark = f(m.mark); m.number = m.number.map(f)
+            m.mark = f(m.mark); m.number = m.number.map(f); m.organs = m.organs.map(f); m.signers = m.signers.map(f)
+            m.copyNumber = m.copyNumber.map(f); m.secrecy = m.secrecy.map(f); m.urgency = m.urgency.map(f)
             return .masthead(m)
         case .imprint(var i):
             i.copies = i.copies.map(f); i.printer = f(i.printer); i.printed = f(i.printed)

@@ -166,10 +166,33 @@ public struct SignatureBlock: Sendable {
     public var style: TextStyle
     /// The seal is on the pre-printed stock (套打: drawn in previews, not printed).
     public var sealLayer: FrameLayer = .content
+    /// The other organs of a joint document, in order after `issuer` (§7.3.5.1, §7.3.5.2).
+    public var others: [String]
+    /// Their seals, one per organ of `others` (empty: spaces left free for the stamps).
+    public var otherSeals: [String]
+    public var layout: SignatureLayoutKind
+    /// 签发人职务 for a 签名章 (§7.3.5.3), set two characters left of it.
+    public var signerTitle: String?
 
     public init(issuer: String, date: String, seal: String? = nil, style: TextStyle = TextStyle()) {
         self.issuer = issuer; self.date = date; self.seal = seal; self.style = style
+        self.others = []; self.otherSeals = []; self.layout = .sealed; self.signerTitle = nil
     }
+
+    /// Every organ signing, the host first.
+    public var issuers: [String] { [issuer] + others }
+}
+
+/// How a GB/T 9704 signature is set.
+public enum SignatureLayoutKind: String, Hashable, Sendable, CaseIterable {
+    /// §7.3.5.1: with the seal (or its space) over the issuer and date, the date four characters in.
+    case sealed
+    /// §7.3.5.2: no seal: the name one blank line under the text, two characters in from the right,
+    /// the date on the next line starting two characters further right.
+    case unsealed
+    /// §7.3.5.3: the signer's 签名章 four characters in from the right two blank lines under the
+    /// text, the signer's title two characters left of it, the date one blank line under it (命令).
+    case signed
 }
 
 /// A table of contents: the headings down to `levels`, with their page numbers and dot leaders.
@@ -203,7 +226,12 @@ public struct ShrinkFit: Hashable, Sendable {
 /// The head of an official document, GB/T 9704-2012 §7.2: the issuer mark (发文机关标志) centred in
 /// red 小标宋, its top edge 35 mm below the type area's top; the document number (发文字号) centred
 /// two blank lines below it; a red rule as wide as the type area 4 mm below the number.
+/// Above the mark, flush left on the type area's first lines: 份号, 密级和保密期限, 紧急程度 (§7.2.1–3).
+/// A joint mark stacks the organs (§7.2.4), with `mark` (文件) beside them; an 上行文 sets the
+/// number one character in from the left and 签发人 one character in from the right (§7.2.5–6).
+/// The 信函 and 命令 layouts are GB/T 9704 §10.1 and §10.2.
 public struct MastheadBlock: Sendable {
+    /// The mark; for a joint mark, the word set beside the stacked organs (文件), or empty.
     public var mark: String
     public var number: String?
     /// The mark's size; it shrinks so the mark fits the type area's width.
@@ -212,13 +240,48 @@ public struct MastheadBlock: Sendable {
     public var rule: Stroke
     /// From the type area's top to the mark's top edge (GB/T 9704: 35 mm).
     public var markTop: Length
+    /// 份号 (§7.2.1): six Arabic digits, flush left on the first line.
+    public var copyNumber: String?
+    /// 密级和保密期限 (§7.2.2), as printed: 机密★1年.
+    public var secrecy: String?
+    /// 紧急程度 (§7.2.3): 特急 or 加急.
+    public var urgency: String?
+    /// 份号, 密级 and 紧急程度 are 3号 黑体.
+    public var cornerStyle: TextStyle
+    /// A joint mark's organs, the host first (§7.2.4); empty for one organ.
+    public var organs: [String]
+    /// 签发人 of an 上行文 (§7.2.6), in the order of the organs.
+    public var signers: [String]
+    /// 签发人姓名 is 3号 楷体.
+    public var signerStyle: TextStyle
+    public var layout: MastheadLayout
 
     public init(mark: String, number: String?, markStyle: TextStyle = TextStyle(role: .xiaobiaosong, size: .pt(36), color: .officialRed),
                 numberStyle: TextStyle = TextStyle(role: .fangsong, size: .pt(16)),
                 rule: Stroke = Stroke(width: .pt(2.25), color: .officialRed), markTop: Length = .mm(35)) {
         self.mark = mark; self.number = number; self.markStyle = markStyle; self.numberStyle = numberStyle
         self.rule = rule; self.markTop = markTop
+        self.copyNumber = nil; self.secrecy = nil; self.urgency = nil
+        self.cornerStyle = TextStyle(role: .hei, size: .pt(16))
+        self.organs = []; self.signers = []
+        self.signerStyle = TextStyle(role: .kai, size: .pt(16))
+        self.layout = .document
     }
+
+    /// The 份号, 密级 and 紧急程度 lines, top to bottom, those given.
+    public var corner: [String] { [copyNumber, secrecy, urgency].compactMap { $0 } }
+}
+
+/// Which GB/T 9704 head an official document has.
+public enum MastheadLayout: String, Hashable, Sendable, CaseIterable {
+    /// 文件格式 (§7.2): mark 35 mm under the type area's top, number, red rule.
+    case document
+    /// 信函格式 (§10.1): mark 30 mm from the page's top, red double rules 170 mm long under it and
+    /// 20 mm above the page's foot, the number flush right under the first.
+    case letter
+    /// 命令（令）格式 (§10.2): mark 20 mm under the type area's top, 令号 centred two lines under
+    /// it, no rule.
+    case order
 }
 
 /// The imprint of an official document, GB/T 9704-2012 §7.4: 抄送 (copied to) and 印发机关 with
@@ -234,8 +297,15 @@ public struct ImprintBlock: Sendable {
     /// The printing date as printed, e.g. 2022年5月9日印发.
     public var printed: String
     public var style: TextStyle
+    /// Put the imprint on an even page (the back of the last sheet), leaving a blank page before
+    /// it when it would fall on an odd one (§7.4, §7.5: neither page then shows a number).
+    public var evenPage: Bool
 
     public init(copies: String?, printer: String, printed: String, style: TextStyle = TextStyle(role: .fangsong, size: .pt(14))) {
         self.copies = copies; self.printer = printer; self.printed = printed; self.style = style
+        self.evenPage = false
     }
+
+    /// A 信函's imprint (§10.1): 抄送 alone at the foot, without rules, 印发机关 or 印发日期.
+    public var isLetter: Bool { printer.isEmpty && printed.isEmpty }
 }

@@ -10,14 +10,17 @@ extension DocumentWriter {
     func masthead(_ m: MastheadBlock) -> String {
         var markStyle = m.markStyle
         // The mark shrinks to the type area's width, as on Wenshu's page.
-        let ems = m.mark.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) }
+        // A joint mark (§7.2.4), plainly: each organ a centred line, the word (文件) on the last.
+        let markLines = m.organs.isEmpty ? [m.mark] : m.organs.dropLast() + [(m.organs.last ?? "") + m.mark]
+        let ems = markLines.map { $0.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) } }.max() ?? 0
         // (a little under, so Word's rounding of the size to half-points never wraps it).
         if ems > 0, markStyle.size * ems > master.body.width { markStyle.size = master.body.width / ems * 0.98 }
         let line = markStyle.size * 1.2
         let mark = styles.style("发文机关标志", text: markStyle, paragraph: ParagraphStyle(firstLineIndent: 0, alignment: .center), keepNext: true)
         // The mark's line box is taller than the mark by `lead`; its top edge lands at markTop.
         let lead = (line - markStyle.size) / 2
-        let markBefore = max(m.markTop - lead, .zero)
+        // 份号, 密级, 紧急程度 (§7.2.1–3): flush left on the first lines, in the mark's space before.
+        let markBefore = max(m.markTop - lead - pitch * Double(m.corner.count), .zero)
         let numberBefore = max(pitch * 2 - lead, .zero)
         // The number's line ends where Wenshu's does; the rule's border adds its space and width
         // below it (Word and LibreOffice both count them in the paragraph's height); then an
@@ -25,18 +28,33 @@ extension DocumentWriter {
         // below stand on the grid's lines. (Not the number's space after: LibreOffice lets the
         // next paragraph's space before swallow it.)
         let ruleSpace = Length.pt(Double(min(max(OOXML.clamped((Length.mm(4) - (pitch - m.numberStyle.size) / 2).points), 0), 31)))
-        let used = markBefore + line + numberBefore + pitch + ruleSpace + m.rule.width
+        let used = pitch * Double(m.corner.count) + markBefore + line * Double(markLines.count) + numberBefore + pitch + ruleSpace + m.rule.width
         let rounded = pitch.points > 0 ? pitch * (used / pitch - 0.01).rounded(.up) : used
-        var x = #"<w:p><w:pPr><w:pStyle w:val="\#(mark.id)"/><w:keepNext/><w:snapToGrid w:val="0"/>"#
-        x += spacing(before: markBefore, after: .zero, line: line)
-        x += #"<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>"#
-        x += run(InlineRun(m.mark, style: markStyle), base: mark.text) + "</w:p>"
+        var x = ""
+        for text in m.corner {
+            let corner = styles.style("版头要素", text: m.cornerStyle, paragraph: ParagraphStyle(firstLineIndent: 0, alignment: .left), keepNext: true)
+            x += #"<w:p><w:pPr><w:pStyle w:val="\#(corner.id)"/><w:keepNext/><w:snapToGrid w:val="0"/>"#
+            x += spacing(before: .zero, after: .zero, line: pitch)
+            x += #"<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>"#
+            x += run(InlineRun(text, style: m.cornerStyle), base: corner.text) + "</w:p>"
+        }
+        for (i, text) in markLines.enumerated() {
+            x += #"<w:p><w:pPr><w:pStyle w:val="\#(mark.id)"/><w:keepNext/><w:snapToGrid w:val="0"/>"#
+            x += spacing(before: i == 0 ? markBefore : .zero, after: .zero, line: line)
+            x += #"<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>"#
+            x += run(InlineRun(text, style: markStyle), base: mark.text) + "</w:p>"
+        }
         let number = styles.style("发文字号", text: m.numberStyle, paragraph: ParagraphStyle(firstLineIndent: 0, alignment: .center), keepNext: true)
         x += #"<w:p><w:pPr><w:pStyle w:val="\#(number.id)"/><w:keepNext/>"#
         x += border("bottom", m.rule, space: ruleSpace)
         x += #"<w:snapToGrid w:val="0"/>"# + spacing(before: numberBefore, after: .zero, line: pitch)
         x += #"<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>"#
         if let n = m.number { x += run(InlineRun(n, style: m.numberStyle), base: number.text) }
+        // 签发人 of an 上行文 (§7.2.6), plainly: after the number on its line.
+        if !m.signers.isEmpty {
+            x += run(InlineRun("　　签发人：", style: m.numberStyle), base: number.text)
+            x += run(InlineRun(m.signers.joined(separator: "　"), style: m.signerStyle), base: number.text)
+        }
         x += "</w:p>"
         if rounded - used >= .pt(1) { x += spacer(height: rounded - used) }
         return x
@@ -72,8 +90,12 @@ extension DocumentWriter {
             seal = "<w:r>" + anchoredPicture(image, size: size, x: centreX - size.width / 2, y: centreY - size.height / 2,
                                               name: "印章") + "</w:r>"
         }
-        return line(s.issuer, right: issuerRight, before: pitch * 2, keep: true, extra: seal)
-            + line(s.date, right: dateRight, before: .zero, keep: false, extra: "")
+        // A joint signature, one without a seal and a 签名章 with the signer's title (§7.3.5.1–3),
+        // plainly: the other organs on the lines after the first, the title before the name.
+        let first = s.layout == .signed ? (s.signerTitle.map { $0 + "　　" } ?? "") + s.issuer : s.issuer
+        var x = line(first, right: issuerRight, before: pitch * (s.layout == .unsealed ? 1 : 2), keep: true, extra: seal)
+        for other in s.others { x += line(other, right: issuerRight, before: .zero, keep: true, extra: "") }
+        return x + line(s.date, right: dateRight, before: s.layout == .signed ? pitch : .zero, keep: false, extra: "")
     }
 
     /// The start of a table (up to its borders) floating on the type area's bottom edge.
@@ -133,7 +155,8 @@ extension DocumentWriter {
             if !(copies.hasSuffix("。") || copies.hasSuffix(".")) { copies += "。" }
             x += row(copies, right: nil)
         }
-        x += row(i.printer, right: i.printed)
+        // A 信函's imprint has no 印发机关 and 印发日期 (§10.1).
+        if !i.isLetter { x += row(i.printer, right: i.printed) }
         return x + "</w:tbl>"
     }
 }

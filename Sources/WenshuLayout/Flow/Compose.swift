@@ -111,8 +111,8 @@ struct Composer {
                 if odd && pages.count % 2 == 1 { blankPage() }
             case .rule(let r):
                 placeRule(r)
-            case .signature(let s, let issuer, let date):
-                try placeSignature(s, issuer: issuer, date: date)
+            case .signature(let s, let lines):
+                try placeSignature(s, lines)
             case .contents(let c):
                 placeContents(c)
             case .fill:
@@ -126,8 +126,8 @@ struct Composer {
                         y = max(y - pitch, body.minY + pitch * max(0, k))
                     }
                 }
-            case .masthead(let m, let mark, let number):
-                placeMasthead(m, mark: mark, number: number)
+            case .masthead(let m, let head):
+                placeMasthead(m, head)
             case .imprint(let imprint, let copies, let printer, let printed):
                 placeImprint(imprint, copies: copies, printer: printer, printed: printed)
             case .layer(let l):
@@ -190,11 +190,11 @@ struct Composer {
             case .paragraph(let p): total += p.heights.reduce(.zero, +) + pitch * (p.block.linesBefore + p.block.linesAfter)
             case .space(let lines): total += pitch * lines
             case .rule(let r): total += r.above + r.stroke.width + r.below
-            case .signature: total += pitch * 4
+            case .signature(let s, let lines): total += pitch * (lines.blankLines(s) + lines.lines(s, pitch: pitch))
             case .image(let image, let info, let caption):
                 total += info.fitted(width: image.width ?? (image.height == nil ? body.width : nil), height: image.height).height
                 total += caption.map { $0.heights.reduce(.zero, +) + pitch * 0.25 } ?? .zero
-            case .imprint(_, let copies, _, _): total += pitch * Double(copies.count + 1)
+            case .imprint(_, let copies, let printer, _): total += pitch * Double(copies.count + (printer == nil ? 0 : 1))
             case .pageBreak, .section, .fill: return total
             default: break
             }
@@ -204,41 +204,39 @@ struct Composer {
 
     // MARK: Official-document head and foot
 
-    /// GB/T 9704-2012 §7.2 (see `MastheadBlock`). The mark's em box stands with its top edge at
-    /// `markTop` below the type area's top; the number on the line after two blank lines; the rule
-    /// 4 mm under the number. The cursor is left under the rule (the title's two blank lines are
-    /// the title's own space before).
-    private mutating func placeMasthead(_ m: MastheadBlock, mark: TextLine, number: TextLine?) {
+    /// GB/T 9704-2012 §7.2 (see `MastheadBlock` and `OfficialHead`). The mark's em box stands with
+    /// its top edge at `markTop` below the type area's top; the number on the line after two blank
+    /// lines; the rule 4 mm under the number. The cursor is left under the rule (the title's two
+    /// blank lines are the title's own space before). A 信函's first page shows no number (§10.1).
+    private mutating func placeMasthead(_ m: MastheadBlock, _ head: OfficialHead) {
         if hasContent { newPage() }
-        let markTop = body.minY + m.markTop
-        let markBaseline = markTop + mark.size * 0.88
-        for run in mark.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: markBaseline)) }
-        var ruleTop = markTop + mark.size + .mm(4)
-        if let number {
-            let slotTop = markTop + mark.size + pitch * 2
-            let emTop = slotTop + (pitch - number.size) / 2
-            for run in number.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + run.x, y: emTop + number.size * 0.88)) }
-            ruleTop = emTop + number.size + .mm(4)
-        }
-        let mid = ruleTop + m.rule.width / 2
-        frame.place(.line(to: Point(x: body.maxX, y: mid), stroke: m.rule), at: Point(x: body.minX, y: mid))
-        y = ruleTop + m.rule.width
+        y = head.place(m, on: &frame, body: body, pitch: pitch, cell: master.grid?.pitch ?? m.numberStyle.size)
         hasContent = true
+        if m.layout == .letter { noNumberOnThisPage = true }
     }
 
     /// GB/T 9704-2012 §7.4 (see `ImprintBlock`): at the foot of the page, the last rule on the type
     /// area's bottom edge; on a new page when the space left is too small (that page then shows no
     /// page number, holding nothing else).
-    private mutating func placeImprint(_ imprint: ImprintBlock, copies: [TextLine], printer: TextLine, printed: TextLine) {
-        let lines = Double(copies.count + 1)
+    private mutating func placeImprint(_ imprint: ImprintBlock, copies: [TextLine], printer: TextLine?, printed: TextLine?) {
+        let lines = Double(copies.count + (printer == nil ? 0 : 1))
         let needed = pitch * lines
         var alone = false
         if room < needed + pitch - .pt(0.01) && hasContent { newPage(); alone = true }
+        // §7.4, §7.5: the 版记 on the last page's back (an even page); a blank page before it when
+        // it would fall on an odd one, neither page numbered.
+        if imprint.evenPage && (pages.count + 1) % 2 == 1 {
+            if hasContent { finishPage() }
+            if (pages.count + 1) % 2 == 1 { blankPage() }
+            alone = true
+        }
         if !hasContent { alone = true }
         let inset = imprint.style.size
         let thick = Stroke(width: .mm(0.35)), thin = Stroke(width: .mm(0.25))
+        let rules = !imprint.isLetter
         var top = bottom - needed
         func rule(_ at: Length, _ stroke: Stroke) {
+            guard rules else { return }
             frame.place(.line(to: Point(x: body.maxX, y: at), stroke: stroke), at: Point(x: body.minX, y: at))
         }
         func baseline(_ slotTop: Length, _ line: TextLine) -> Length { slotTop + (pitch - line.size) / 2 + line.size * 0.88 }
@@ -247,10 +245,14 @@ struct Composer {
             for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, line))) }
             top += pitch
         }
-        if !copies.isEmpty { rule(top, thin) }
-        for run in printer.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, printer))) }
-        let px = body.maxX - inset - printed.width
-        for run in printed.runs { frame.place(.glyphs(run.run), at: Point(x: px + run.x, y: baseline(top, printed))) }
+        if !copies.isEmpty && printer != nil { rule(top, thin) }
+        if let printer {
+            for run in printer.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, printer))) }
+        }
+        if let printed {
+            let px = body.maxX - inset - printed.width
+            for run in printed.runs { frame.place(.glyphs(run.run), at: Point(x: px + run.x, y: baseline(top, printed))) }
+        }
         rule(bottom - thick.width / 2, thick)
         y = bottom
         hasContent = true
@@ -267,7 +269,7 @@ struct Composer {
         while k < blocks.count {
             switch blocks[k].block {
             case .space(let lines): gap += pitch * lines
-            case .signature: return gap + pitch * SignatureLayout.closedUpLines
+            case .signature(let s, let lines): return gap + pitch * lines.lines(s, pitch: pitch)
             case .layer: break
             default: return .zero
             }
@@ -398,45 +400,22 @@ struct Composer {
     /// it, the seal centred on both and pressing down on them (they sit a little below its centre),
     /// its top within one line of the text above. Without a seal image the space stays free for
     /// the stamp.
-    private mutating func placeSignature(_ s: SignatureBlock, issuer: TextLine, date: TextLine) throws {
+    private mutating func placeSignature(_ s: SignatureBlock, _ lines: OfficialSignature) throws {
         snap()
-        var blank = SignatureLayout.blankLines
-        let needed = pitch * (blank + 2)
+        var blank = lines.blankLines(s)
+        let body = lines.lines(s, pitch: pitch)
+        let needed = pitch * (blank + body)
         if room < needed - .pt(0.01) {
             // §7.3.5: close up the blank lines rather than strand the signature alone on a page.
-            if hasContent, room >= pitch * SignatureLayout.closedUpLines - .pt(0.01) {
-                blank = max(0, ((room - pitch * SignatureLayout.closedUpLines) / pitch + 0.001).rounded(.down))
+            if hasContent, room >= pitch * body - .pt(0.01) {
+                blank = max(0, ((room - pitch * body) / pitch + 0.001).rounded(.down))
             } else {
                 newPage()
             }
         }
-        let top = y
         // On the grid a character is one column; elsewhere one em.
-        let cell = master.grid?.pitch ?? s.style.size
-        let dateRight = body.maxX - cell * 4
-        let dateX = dateRight - date.width
-        let centre = dateX + date.width / 2
-        var issuerX = centre - issuer.width / 2
-        // A name longer than the room centring leaves it moves left to end at the type area's edge.
-        issuerX = min(issuerX, body.maxX - issuer.width)
-        if master.grid != nil {
-            issuerX = body.minX + cell * ((issuerX - body.minX) / cell).rounded(.down)
-        }
-        // Issuer on the third line below the text, date on the fourth (closer when closed up).
-        for (line, slot, x) in [(issuer, blank, issuerX), (date, blank + 1, dateX)] {
-            let slotTop = top + pitch * slot
-            let baseline = slotTop + (pitch - line.size) / 2 + line.size * 0.88
-            for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: x + run.x, y: baseline)) }
-        }
-        if let seal = s.seal {
-            let info: ImageInfo
-            do { info = try ImageInfo.read(seal, in: world) } catch { throw LayoutError.image(error.path, error.reason) }
-            let size = info.fitted(width: .mm(42), height: .mm(42))
-            let centreY = top + pitch * (blank + 1) - pitch * 0.3
-            frame.place(.image(ImageItem(path: seal, blend: .multiply), size: size),
-                        at: Point(x: centre - size.width / 2, y: centreY - size.height / 2), layer: s.sealLayer)
-        }
-        y = top + pitch * (blank + 2)
+        y = try lines.place(s, top: y, blank: blank, on: &frame, body: self.body, pitch: pitch,
+                            cell: master.grid?.pitch ?? s.style.size, grid: master.grid != nil)
         hasContent = true
     }
 
@@ -508,11 +487,4 @@ struct Composer {
 struct HeadingTarget: Sendable {
     var page: Int
     var point: Point
-}
-
-/// The signature's lines (GB/T 9704-2012 §7.3.5.1): two blank lines under the text, then the issuer
-/// and the date; closed up to the issuer and date alone when the page has no more room.
-enum SignatureLayout {
-    static let blankLines = 2.0
-    static let closedUpLines = 2.0
 }

@@ -140,13 +140,13 @@ struct PreparedBlock: Sendable {
         case space(Double)
         case pageBreak(toOdd: Bool)
         case rule(RuleBlock)
-        case signature(SignatureBlock, issuer: TextLine, date: TextLine)
+        case signature(SignatureBlock, OfficialSignature)
         case contents(ContentsBlock)
         case section(SectionBreak)
         case fill
         case layer(FrameLayer)
-        case masthead(MastheadBlock, mark: TextLine, number: TextLine?)
-        case imprint(ImprintBlock, copies: [TextLine], printer: TextLine, printed: TextLine)
+        case masthead(MastheadBlock, OfficialHead)
+        case imprint(ImprintBlock, copies: [TextLine], printer: TextLine?, printed: TextLine?)
     }
     var block: Kind
 }

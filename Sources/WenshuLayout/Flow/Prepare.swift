@@ -59,30 +59,22 @@ struct Prepare {
         case .signature(let s):
             var style = ParagraphStyle(firstLineIndent: 0, alignment: .left)
             if s.style.size.points <= (master.grid?.pitch.points ?? 0) + 0.5 { style.grid = master.grid }
-            let issuer = try typesetter.typeset([InlineRun(s.issuer, style: s.style)], style: style, width: width).lines.first
-            let date = try typesetter.typeset([InlineRun(s.date, style: s.style)], style: style, width: width).lines.first
-            guard let issuer, let date else { return PreparedBlock(block: .space(0)) }
-            return PreparedBlock(block: .signature(s, issuer: issuer, date: date))
+            func line(_ text: String) throws -> TextLine? {
+                try typesetter.typeset([InlineRun(text, style: s.style)], style: style, width: width).lines.first
+            }
+            let issuers = try s.issuers.compactMap(line)
+            guard issuers.count == s.issuers.count, let date = try line(s.date) else { return PreparedBlock(block: .space(0)) }
+            let title = try s.signerTitle.flatMap { $0.isEmpty ? nil : try line($0) }
+            var lines = OfficialSignature(issuers: issuers, date: date, title: title)
+            lines.world = world
+            if !lines.pairsFit(width: width, cell: master.grid?.pitch ?? s.style.size) { lines.perRow = 1 }
+            return PreparedBlock(block: .signature(s, lines))
         case .contents(let c): return PreparedBlock(block: .contents(c))
         case .section(let s): return PreparedBlock(block: .section(s))
         case .fill: return PreparedBlock(block: .fill)
         case .layer(let l): return PreparedBlock(block: .layer(l))
         case .masthead(let m):
-            // The mark keeps its height and condenses (长体) to fit the type area's width on one line.
-            let plain = ParagraphStyle(firstLineIndent: 0, alignment: .center)
-            let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
-            let run = [InlineRun(m.mark, style: m.markStyle)]
-            var mark = try typesetter.typeset(run, style: left, width: .mm(10_000)).lines.first
-            if let natural = mark, natural.width > width {
-                mark = Self.condense(natural, to: width)
-            } else {
-                mark = try typesetter.typeset(run, style: plain, width: width).lines.first
-            }
-            let number = try m.number.flatMap { n in
-                try typesetter.typeset([InlineRun(n, style: m.numberStyle)], style: plain, width: width).lines.first
-            }
-            guard let mark else { return PreparedBlock(block: .space(0)) }
-            return PreparedBlock(block: .masthead(m, mark: mark, number: number))
+            return PreparedBlock(block: .masthead(m, try head(m, width: width, grid: master.grid)))
         case .imprint(let i):
             let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
             let inner = width - i.style.size * 2
@@ -98,11 +90,82 @@ struct Prepare {
                 hanging.alignment = .justified
                 copies = try typesetter.typeset([InlineRun(text, style: i.style)], style: hanging, width: inner).lines
             }
-            let printer = try typesetter.typeset([InlineRun(i.printer, style: i.style)], style: left, width: inner).lines.first
-            let printed = try typesetter.typeset([InlineRun(i.printed, style: i.style)], style: left, width: inner).lines.first
-            guard let printer, let printed else { return PreparedBlock(block: .space(0)) }
+            let printer = i.printer.isEmpty ? nil : try typesetter.typeset([InlineRun(i.printer, style: i.style)], style: left, width: inner).lines.first
+            let printed = i.printed.isEmpty ? nil : try typesetter.typeset([InlineRun(i.printed, style: i.style)], style: left, width: inner).lines.first
             return PreparedBlock(block: .imprint(i, copies: copies, printer: printer, printed: printed))
         }
+    }
+
+    /// The 版头's lines (GB/T 9704 §7.2): the mark kept at its height and condensed (长体) to the
+    /// type area's width when too long; a joint mark's organs each brought to the width of the
+    /// widest (condensed when that is too wide, spread when narrower); 份号, 密级, 紧急程度; 签发人.
+    func head(_ m: MastheadBlock, width: Length, grid: GridSpec?) throws -> OfficialHead {
+        let plain = ParagraphStyle(firstLineIndent: 0, alignment: .center)
+        let left = ParagraphStyle(firstLineIndent: 0, alignment: .left)
+        func natural(_ runs: [InlineRun]) throws -> TextLine? {
+            try typesetter.typeset(runs, style: left, width: .mm(10_000)).lines.first
+        }
+        var mark: TextLine? = nil
+        var organs: [TextLine] = []
+        if m.organs.isEmpty {
+            let run = [InlineRun(m.mark, style: m.markStyle)]
+            if let line = try natural(run), line.width > width {
+                mark = Self.condense(line, to: width)
+            } else {
+                mark = try typesetter.typeset(run, style: plain, width: width).lines.first
+            }
+        } else {
+            mark = m.mark.isEmpty ? nil : try natural([InlineRun(m.mark, style: m.markStyle)])
+            let room = width - (mark.map { $0.width + m.markStyle.size * 0.5 } ?? .zero)
+            let lines = try m.organs.compactMap { try natural([InlineRun($0, style: m.markStyle)]) }
+            let target = min(room, lines.map(\.width).max() ?? .zero)
+            organs = lines.map { $0.width > target ? Self.condense($0, to: target) : Self.spread($0, to: target) }
+        }
+        let numberStyle = m.signers.isEmpty && m.layout != .letter ? plain : left
+        let number = try m.number.flatMap { n in
+            try typesetter.typeset([InlineRun(n, style: m.numberStyle)], style: numberStyle, width: width).lines.first
+        }
+        let corner = try m.corner.compactMap { text -> TextLine? in
+            // 份号 is Arabic digits in the number's face; 密级 and 紧急程度 are 黑体.
+            let style = text == m.copyNumber ? m.numberStyle : m.cornerStyle
+            return try natural([InlineRun(text, style: style)])
+        }
+        // 签发人：name　name / name　name, the label in 仿宋 and the names in 楷体 (§7.2.6), on the
+        // grid's columns when the page has a grid.
+        var onGrid = left
+        if m.numberStyle.size.points <= (grid?.pitch.points ?? 0) + 0.5 { onGrid.grid = grid }
+        func gridded(_ runs: [InlineRun]) throws -> TextLine? { try typesetter.typeset(runs, style: onGrid, width: width).lines.first }
+        var signers: [TextLine] = []
+        let label = "签发人："
+        for (i, pair) in stride(from: 0, to: m.signers.count, by: 2).map({ Array(m.signers[$0..<min($0 + 2, m.signers.count)]) }).enumerated() {
+            var runs: [InlineRun] = i == 0 ? [InlineRun(label, style: m.numberStyle)] : []
+            runs.append(InlineRun(pair.joined(separator: "　"), style: m.signerStyle))
+            if let line = try gridded(runs) { signers.append(line) }
+        }
+        let labelWidth = try gridded([InlineRun(label, style: m.numberStyle)])?.width ?? .zero
+        return OfficialHead(mark: mark, organs: organs, number: number, corner: corner, signers: signers, signerLabelWidth: labelWidth)
+    }
+
+    /// A one-line text widened to `width` by even space between its characters (分散对齐), the
+    /// last character ending at the width.
+    static func spread(_ line: TextLine, to width: Length) -> TextLine {
+        let count = line.runs.reduce(0) { $0 + $1.run.glyphs.count }
+        guard count > 1, width > line.width else { return line }
+        let step = (width - line.width) / Double(count - 1)
+        var out = line
+        var k = 0
+        for i in out.runs.indices {
+            out.runs[i].x = out.runs[i].x + step * Double(k)
+            let first = k
+            out.runs[i].run.glyphs = out.runs[i].run.glyphs.enumerated().map { j, g in
+                PlacedGlyph(id: g.id, x: g.x + step * Double(j), y: g.y)
+            }
+            k = first + out.runs[i].run.glyphs.count
+            out.runs[i].run.width = out.runs[i].run.width + step * Double(out.runs[i].run.glyphs.count - 1)
+        }
+        out.width = width
+        out.measure = width
+        return out
     }
 
     /// A one-line text narrowed to `width`, centred on it: glyph positions and outlines scaled

@@ -99,12 +99,17 @@ enum Vocabulary {
         case .pageBreak: Rule(attributes: ["odd": .flag])
         case .space: Rule(attributes: ["lines": .number(min: 0, max: 1000), "height": .length(min: 0, max: T.maxPage), "fill": .flag])
         case .masthead: Rule(attributes: ["mark": .text, "number": .text, "color": .color, "size": T.fontSize, "rule": T.stroke,
-                                      "top": T.distance], required: ["mark"])
-        case .imprint: Rule(attributes: ["copies": .text, "printer": .text, "printed": .text, "size": T.fontSize], required: ["printer", "printed"])
+                                      "top": T.distance, "copy-number": .text, "secrecy": .text, "secrecy-term": .text,
+                                      "urgency": .text, "organs": .text, "signers": .text,
+                                      "layout": .choice(["document", "letter", "order", "文件", "文件格式", "信函", "信函格式", "命令", "令"])],
+                             required: ["mark"])
+        case .imprint: Rule(attributes: ["copies": .text, "printer": .text, "printed": .text, "size": T.fontSize, "even": .flag],
+                            required: ["printer", "printed"])
         case .rule: Rule(attributes: ["color": .color, "width": .length(min: 0, max: 50), "space-before": .length(min: 0, max: 1000 * mm),
                                   "space-after": .length(min: 0, max: 1000 * mm)])
         case .signature: Rule(attributes: ["issuer": .text, "date": .text, "seal": .expression, "style": .name, "font": .fontRole, "size": T.fontSize,
-                                       "seal-stock": .flag],
+                                       "seal-stock": .flag, "others": .text, "other-seals": .text, "title": .text,
+                                       "layout": .choice(["sealed", "unsealed", "signed", "盖章", "加盖印章", "不盖章", "不加盖印章", "签名章"])],
                           required: ["issuer", "date"])
         case .contents: Rule(attributes: ["title": .text, "levels": .integer(min: 1, max: 4), "style": .name, "font": .fontRole, "size": T.fontSize])
         case .section: Rule(attributes: ["page": .name, "restart-numbering": .flag, "odd": .flag], required: ["page"])

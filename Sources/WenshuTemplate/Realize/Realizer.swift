@@ -189,12 +189,37 @@ public struct Realizer {
                 if let l = try value(e, "size")?.length { m.markStyle.size = l }
                 if let l = try value(e, "rule")?.length { m.rule.width = l }
                 if let l = try value(e, "top")?.length { m.markTop = l }
+                func optional(_ key: String) throws -> String? {
+                    let v = try string(e, key)
+                    return v?.isEmpty == false ? v : nil
+                }
+                m.copyNumber = try optional("copy-number")
+                // §7.2.1: 份号 is Arabic numerals (usually six: 000128).
+                if let n = m.copyNumber, !n.allSatisfy({ $0.isASCII && $0.isNumber }) || n.count > 12 {
+                    throw TemplateError("份号“\(Evaluator.excerpt(n))”应为阿拉伯数字，一般 6 位，如 000128", "the copy number must be Arabic digits, usually six",
+                                        at: e.attributes["copy-number"]?.place ?? e.place)
+                }
+                // 密级★保密期限 (§7.2.2): the term joined with a star when given apart.
+                m.secrecy = try optional("secrecy").map { s in try optional("secrecy-term").map { "\(s)★\($0)" } ?? s }
+                m.urgency = try optional("urgency")
+                m.organs = try list(e, "organs")
+                m.signers = try list(e, "signers")
+                if let l = try value(e, "layout")?.word {
+                    // The standard's own names for its formats are taken too.
+                    let names = ["文件": "document", "文件格式": "document", "信函": "letter", "信函格式": "letter", "命令": "order", "令": "order"]
+                    if let layout = MastheadLayout(rawValue: names[l] ?? l) {
+                        m.layout = layout
+                        if layout == .order && e.attributes["top"] == nil { m.markTop = .mm(20) }
+                    }
+                }
+                if m.organs.count == 1 { m.mark = m.organs[0] + m.mark; m.organs = [] }
                 return [.masthead(m)]
             case .imprint:
                 let copies = try string(e, "copies")
                 var i = ImprintBlock(copies: copies?.isEmpty == true ? nil : copies,
                                      printer: try string(e, "printer") ?? "", printed: try string(e, "printed") ?? "")
                 if let l = try value(e, "size")?.length { i.style.size = l }
+                i.evenPage = try value(e, "even")?.flag ?? false
                 return [.imprint(i)]
             case .rule:
                 let color = try value(e, "color")?.color ?? .black
@@ -215,6 +240,18 @@ public struct Realizer {
                 }
                 var signature = SignatureBlock(issuer: issuer, date: date, seal: seal, style: spec.textStyle)
                 if try value(e, "seal-stock")?.flag == true { signature.sealLayer = .stock }
+                signature.others = try list(e, "others")
+                for path in try list(e, "other-seals") {
+                    let place = e.attributes["other-seals"]?.place ?? e.place
+                    let resolved = try realizer.resolveFile(path, template: template, source: source, at: place)
+                    try checkImage(resolved, at: place)
+                    signature.otherSeals.append(resolved)
+                }
+                if let v = try value(e, "layout")?.word {
+                    let names = ["盖章": "sealed", "加盖印章": "sealed", "不盖章": "unsealed", "不加盖印章": "unsealed", "签名章": "signed"]
+                    if let layout = SignatureLayoutKind(rawValue: names[v] ?? v) { signature.layout = layout }
+                }
+                signature.signerTitle = try string(e, "title")
                 return [.signature(signature)]
             case .contents:
                 let spec = try self.style(of: e, base: try self.style(named: "表格", for: e))
@@ -281,6 +318,24 @@ public struct Realizer {
                 throw TemplateError("文档展开后超过 \(Realizer.maxBlocks) 个段落、表格行等内容（the document realises more than \(Realizer.maxBlocks) blocks and rows）；请检查循环和 include 是否重复展开，或把数据分成几份",
                                     at: e.place)
             }
+        }
+
+        /// The items of a list attribute (joint organs, 签发人, seals): a data list given as
+        /// {{ path }}, or text with the items separated by 、; empty when absent or empty.
+        func list(_ e: TemplateNode, _ key: String) throws -> [String] {
+            guard let a = e.attributes[key] else { return [] }
+            var items: [String]
+            if case .filled(let text) = a.form, text.pieces.count == 1, case .expression(let x, let place) = text.pieces[0] {
+                // One expression: a data list is the list; anything else is names separated by 、.
+                switch try evaluator.traced(x, lenient: true, at: place).value {
+                case .null: items = []
+                case .array(let values): items = values.map(\.description)
+                case let v: items = v.description.components(separatedBy: "、")
+                }
+            } else {
+                items = try string(e, key)?.components(separatedBy: "、") ?? []
+            }
+            return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
 
         /// `path` checked as an image (a regular PNG or JPEG within the pixel budgets), or an error

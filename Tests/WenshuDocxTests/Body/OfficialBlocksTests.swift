@@ -65,3 +65,28 @@ import WenshuCore
         #expect(after.contains("</w:tbl><w:p>") && after.contains("<w:pageBreakBefore/>"))
     }
 }
+
+/// The rest of GB/T 9704's pieces reach the Word file plainly: nothing of them is lost.
+@Suite struct OfficialBlocksPlainTests {
+    @Test func cornerJointMarkAndSignersAreWritten() throws {
+        var m = MastheadBlock(mark: "文件", number: "东教〔2023〕31号")
+        m.copyNumber = "000016"; m.secrecy = "内部★1年"; m.urgency = "加急"
+        m.organs = ["中共清河市东湖区委教育工作委员会", "清河市东湖区教育局"]
+        m.signers = ["王建国"]
+        let xml = DocumentWriter(content: DocumentContent(master: .officialDocument())).masthead(m)
+        for text in ["000016", "内部★1年", "加急", "中共清河市东湖区委教育工作委员会", "清河市东湖区教育局文件", "签发人：", "王建国"] {
+            #expect(xml.contains(text), "\(text) missing")
+        }
+    }
+
+    @Test func jointSignatureAndLetterImprintAreWritten() throws {
+        var s = SignatureBlock(issuer: "中共清河市东湖区委教育工作委员会", date: "2023年11月20日")
+        s.others = ["清河市东湖区教育局"]
+        s.layout = .unsealed
+        let letter = ImprintBlock(copies: "清河市东湖区教育局党组办公室", printer: "", printed: "")
+        let doc = try DocumentWriter(content: DocumentContent(master: .officialDocument(), blocks: [.signature(s), .imprint(letter)])).document()
+        #expect(doc.contains("清河市东湖区教育局</w:t>") && doc.contains("2023年11月20日"))
+        #expect(doc.contains("抄送：清河市东湖区教育局党组办公室。"))
+        #expect(!doc.contains("<w:tab/>"), "a 信函's imprint has no 印发机关 and 印发日期 row")
+    }
+}
