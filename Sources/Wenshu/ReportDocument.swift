@@ -99,11 +99,11 @@ extension ReportDocument {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard CSVText.isUTF8(bytes) else {
-            let line = CSVText.firstInvalidLine(bytes)
-            throw DataError("第 \(line) 行不是 UTF-8 文字，请把文件另存为 UTF-8 (line \(line) is not UTF-8 text: save the file as UTF-8)",
-                            at: SourceLocation(file: path, line: line))
+        switch DataLoader.utf8Text(bytes) {
+        case .success(let text): return text
+        case .failure(let bad):
+            throw DataError("第 \(bad.line) 行不是 UTF-8 文字，请把文件另存为 UTF-8 (line \(bad.line) is not UTF-8 text: save the file as UTF-8)",
+                            at: SourceLocation(file: path, line: bad.line))
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -22,7 +22,7 @@ struct Evaluator {
         case .path(let p, let text):
             if let found = scope.resolve(p) { return found }
             if lenient { return (.null, nil) }
-            throw TemplateError("the data has no ‘\(text)’ (expected a value for it in the data files, or a `| default` in the template)", at: location)
+            throw TemplateError.missing(text, at: location)
         case .filtered(let inner, let name, let args):
             let lenientInner = lenient || name == "default" || name == "默认"
             let (v, origin) = try trace(inner, lenient: lenientInner, at: location)
@@ -134,20 +134,16 @@ struct Evaluator {
 
     /// The pieces of `text`: literal text and values of its {{ }} expressions, in order.
     func interpolate(_ text: String, source: SourceFile, line: Int) throws -> [Value] {
-        var out: [Value] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { out.append(.string(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TemplateError("‘{{’ is not closed (expected ‘}}’)", at: source.locate("{{", from: line))
+        let (pieces, unclosed) = Interpolation.pieces(of: text)
+        if unclosed != nil { throw TemplateError("‘{{’ is not closed (expected ‘}}’)", at: source.locate("{{", from: line)) }
+        return try pieces.map { piece in
+            switch piece {
+            case .text(let t): return .string(String(t))
+            case .expression(let expr):
+                let (e, location) = try parse(expr.trimmingCharacters(in: .whitespacesAndNewlines), source: source, line: line)
+                return try self.text(e, at: location)
             }
-            let expr = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            let (e, location) = try parse(expr, source: source, line: line)
-            out.append(try self.text(e, at: location))
-            rest = rest[close.upperBound...]
         }
-        if !rest.isEmpty { out.append(.string(String(rest))) }
-        return out
     }
 
     /// `text` with its expressions filled in, as a string.

@@ -1,4 +1,5 @@
 import Foundation
+import Wenshu
 import WenshuCore
 
 /// How `wenshu batch` runs: where the documents go, which rows, and how strictly.

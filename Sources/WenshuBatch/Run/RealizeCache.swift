@@ -1,4 +1,5 @@
 import Foundation
+import Wenshu
 import WenshuCore
 import WenshuData
 import WenshuTemplate
@@ -236,15 +237,11 @@ enum TemplateScan {
         return true
     }
 
-    /// The expressions between {{ and }} in `text`.
+    /// The expressions between {{ and }} in `text` (an unclosed one to the end of the text).
     static func expressions(in text: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { out.append(String(rest[open.upperBound...])); break }
-            out.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
+        let (pieces, unclosed) = Interpolation.pieces(of: text)
+        var out: [String] = pieces.compactMap { if case .expression(let e) = $0 { String(e) } else { nil } }
+        if let unclosed { out.append(String(unclosed)) }
         return out
     }
 
