@@ -15,7 +15,7 @@ import WenshuData
 /// parsed again when it is needed, so a list of 100,000 rows costs little more than its bytes.
 /// Unlike a data file, a row that cannot be read (ragged, text after a quote) is an entry of its
 /// own, skipped with its line, not the end of the run. An .xlsx sheet is read whole by `DataLoader`.
-public final class BatchList: @unchecked Sendable {
+public final class BatchList: Sendable {
     /// What an entry is.
     public enum Kind: Sendable, Equatable {
         case row

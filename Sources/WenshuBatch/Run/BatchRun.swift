@@ -59,6 +59,9 @@ public struct BatchSummary: Sendable {
 /// rows are typeset in chunks, each chunk's rows in parallel on all cores, and written in row order
 /// while the next chunk is typeset: as pages of one PDF streamed to disk, or as one PDF per row.
 /// Memory holds about two chunks of pages, however long the list.
+// @unchecked: the vars (`required`, `expectedPages`, `cache`, `warnings`) are set by `init` and
+// by `run` on the calling thread before or after the parallel work; the typesetting threads only
+// read them, and the paragraph cache and realise cache lock their own state.
 public final class BatchRun: @unchecked Sendable {
     public let list: BatchList
     public let template: Template

@@ -20,6 +20,7 @@ import WenshuTemplate
 /// holds, and for the first rows its content must equal `Realizer`'s exactly. When the template
 /// includes fragments, cannot be read, or a check fails, there is no cache and every row is
 /// realised in full.
+// @unchecked: the one mutable field, `entries`, is read and written only under `lock`.
 final class RealizeCache: @unchecked Sendable {
     /// Columns replaced in the cached content, with their markers.
     let substitutable: [String]

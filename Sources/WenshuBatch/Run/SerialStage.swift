@@ -3,6 +3,8 @@ import WenshuCore
 
 /// Work done in order on one background queue, at most `depth` pieces waiting: the producer
 /// blocks rather than run ahead (which is what keeps memory flat).
+// @unchecked: its fields are a serial queue, a semaphore and `FirstError` (locked), each safe
+// from any thread.
 final class SerialStage: @unchecked Sendable {
     private let queue = DispatchQueue(label: "wenshu.batch.writer")
     private let slots: DispatchSemaphore

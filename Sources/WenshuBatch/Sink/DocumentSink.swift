@@ -9,6 +9,8 @@ import WenshuRender
 
 /// Writes the chunks of a run in order: pages into one PDF, or one PDF per row; the report lines;
 /// the counts. Used from one serial queue at a time.
+// @unchecked: its state (the PDF stream, report, counts) is touched only by `SerialStage`'s one
+// queue, one chunk after another, and by `open`/`close` before and after that queue's work.
 final class DocumentSink: @unchecked Sendable {
     let run: BatchRun
     let paths: BatchRun.Paths

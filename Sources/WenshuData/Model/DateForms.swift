@@ -9,9 +9,13 @@ import Foundation
 public enum DateForms {
     /// The parts of `text` when it writes a date (the date may still not exist, as 2022-02-30).
     public static func parts(_ text: String, lenient: Bool = false) -> (year: Int, month: Int, day: Int)? {
-        let u = Array(lenient ? text.trimmingCharacters(in: .whitespaces).utf8 : text.utf8)
-        // Cheap refusals first: a cell is read for a date on every row of a long list.
-        guard u.count >= (lenient ? 5 : 8), u.count <= (lenient ? 40 : 17), u[0] >= 0x30, u[0] <= 0x39 else { return nil }
+        let trimmed = lenient ? text.trimmingCharacters(in: .whitespaces) : text
+        // Cheap refusals first, before any copy: a cell is read for a date on every row of a long list.
+        let view = trimmed.utf8
+        guard view.count >= (lenient ? 5 : 8), view.count <= (lenient ? 40 : 17), let head = view.first, head >= 0x30, head <= 0x39 else {
+            return nil
+        }
+        let u = Array(view)
         var i = 0
         func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
             var n = 0, count = 0
