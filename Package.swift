@@ -62,10 +62,15 @@ let package = Package(
             "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout", "WenshuRender",
             "WenshuOFD", "WenshuDocx", "WenshuPDFA",
         ]),
+        // Many documents from one template and a list (CSV, xlsx): a list source, a document sink, the run.
+        .target(name: "WenshuBatch", dependencies: [
+            "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout",
+            "WenshuRender", "WenshuDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Beside the pipeline: one entry function per input Wenshu reads, for fuzzing (Fuzz/).
         .target(name: "WenshuFuzz", dependencies: ["WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts"]),
         .executableTarget(name: "WenshuCLI", dependencies: [
-            "Wenshu",
+            "Wenshu", "WenshuBatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -87,6 +92,9 @@ let package = Package(
         ]),
         .testTarget(name: "WenshuPDFATests", dependencies: ["WenshuPDFA"]),
         .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
+        .testTarget(name: "WenshuBatchTests", dependencies: [
+            "WenshuBatch", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
         .testTarget(name: "WenshuFuzzTests", dependencies: ["WenshuFuzz"]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Wenshu
+import WenshuBatch
 import WenshuCore
 
 /// `wenshu batch TEMPLATE LIST -o OUT`: one document per row of a CSV or Excel list.

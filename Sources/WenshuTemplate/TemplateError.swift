@@ -7,6 +7,9 @@ public struct TemplateError: WenshuError {
     public var message: String
     /// The parts of the problem when the thrower gave them apart (else they come from `message`).
     private var parts: (chinese: String, english: String, hint: String?)?
+    /// The expression whose value the data lacks, when that is the error (a typed fact, so that a
+    /// caller such as `wenshu batch` tells a missing column from other errors without reading the message).
+    public var missingValue: String?
 
     public init(_ message: String, at location: SourceLocation?) { self.message = message; self.location = location }
 
@@ -15,6 +18,14 @@ public struct TemplateError: WenshuError {
         self.message = "\(chinese)（\(english)）" + (hint.map { "；\($0)" } ?? "")
         self.location = location
         self.parts = (chinese, english, hint)
+    }
+
+    /// The data has no value for `expression` (and the template gives no `| default`).
+    public static func missing(_ expression: String, at location: SourceLocation?) -> TemplateError {
+        var e = TemplateError("the data has no ‘\(expression)’ (expected a value for it in the data files, or a `| default` in the template)",
+                              at: location)
+        e.missingValue = expression
+        return e
     }
 
     public var problem: Problem {

@@ -51,6 +51,15 @@ public enum DataLoader {
         try TextDecoding.decode(data, file: file, kind: kind)
     }
 
+    /// The UTF-8 text of `bytes`, or the line of the first byte that is not UTF-8.
+    public static func utf8Text(_ bytes: [UInt8]) -> Result<String, NotUTF8> {
+        if let s = String(validating: bytes, as: UTF8.self) { return .success(s) }
+        return .failure(NotUTF8(line: TextDecoding.firstInvalidLine(bytes)))
+    }
+
+    /// Bytes that are not UTF-8 from `line` on.
+    public struct NotUTF8: Error { public var line: Int }
+
     /// Loads several files and merges them in order (later wins), as `wenshu build T a.yaml b.yaml` does.
     public static func load(_ paths: [String], limits: Limits = .standard) throws -> DataSet {
         var result = DataSet()

@@ -40,74 +40,37 @@ enum TextDecoding {
 
     private static func notText(_ data: Data, _ file: String, _ kind: String) -> DataError {
         // Name the line of the first byte that is not UTF-8, so that the odd character can be found.
-        var line = 1
-        let bytes = [UInt8](data)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b == 0 ? 0 : b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-            guard length > 0, i + length <= bytes.count,
-                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { break }
-            // Lines end in \n, \r\n or a lone \r.
-            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
-            i += length
-        }
+        let line = firstInvalidLine([UInt8](data))
         let (zh, en) = kind == "CSV"
             ? ("请另存为 UTF-8（Excel 中选“CSV UTF-8”）", "save the CSV as UTF-8; in Excel choose \"CSV UTF-8\"")
             : ("请另存为 UTF-8", "save the file as UTF-8")
         return DataError("第 \(line) 行起不是 UTF-8 或 GBK 文本，\(zh)", "not UTF-8 or GBK text from line \(line); \(en)",
                          at: SourceLocation(file: file, line: line))
     }
-}
 
-/// Dates written as text: 2022-05-09, 2022/5/9 and 2022年5月9日, and nothing else around them.
-enum DateForms {
-    /// The parts of `text` when it is exactly one of the date forms (the date may still not exist,
-    /// as 2022-02-30).
-    static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let s = Array(text.unicodeScalars)
+    /// The line of the first byte of `bytes` that is not UTF-8 (lines end in \n, \r\n or a lone \r).
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
         var i = 0
-        func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
-            var n = 0, count = 0
-            while i < s.count, count < maxDigits, (48...57).contains(s[i].value) {
-                n = n * 10 + Int(s[i].value) - 48; count += 1; i += 1
-            }
-            return count >= minDigits ? n : nil
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b == 0 ? 0 : b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { break }
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+            i += length
         }
-        func take(_ c: Unicode.Scalar) -> Bool {
-            guard i < s.count, s[i] == c else { return false }
-            i += 1; return true
-        }
-        guard let year = number(4, 4), i < s.count else { return nil }
-        let separator = s[i]
-        let (first, second): (Unicode.Scalar, Unicode.Scalar)
-        switch separator {
-        case "-": (first, second) = ("-", "-")
-        case "/": (first, second) = ("/", "/")
-        case "年": (first, second) = ("年", "月")
-        default: return nil
-        }
-        guard take(first), let month = number(1, 2), take(second), let day = number(1, 2) else { return nil }
-        if separator == "年" { guard take("日") else { return nil } }
-        guard i == s.count else { return nil }
-        return (year, month, day)
-    }
-
-    /// The date `text` writes, when it is exactly a date form and the date exists.
-    static func date(_ text: String) -> DateValue? {
-        guard let p = parts(text) else { return nil }
-        return DateValue(year: p.year, month: p.month, day: p.day)
-    }
-
-    /// A trimmed table cell as a value: a date when it is exactly a date form of an existing date,
-    /// else the text (an impossible date such as 2022-02-30 stays text for the validator to flag).
-    static func cell(_ text: String) -> Value {
-        if let d = date(text) { return .date(d) }
-        return .string(text)
+        return line
     }
 }
 
 extension String {
-    /// The text without surrounding spaces (ASCII, full-width 　, tabs) and line breaks.
-    var trimmedCell: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The text without surrounding spaces (ASCII, full-width 　, tabs) and line breaks, as every
+    /// table cell is read.
+    public var trimmedCell: String {
+        guard let f = utf8.first, let l = utf8.last else { return self }
+        // Fast path: an ASCII letter, digit or punctuation at both ends needs no trimming.
+        if f > 0x20 && f < 0x7F && l > 0x20 && l < 0x7F { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

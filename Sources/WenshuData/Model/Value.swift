@@ -36,24 +36,10 @@ public struct DateValue: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
-    /// Parses 2022-05-09, 2022/5/9, 2022.5.9 and 2022年5月9日.
+    /// Parses 2022-05-09, 2022/5/9, 2022.5.9 and 2022年5月9日 (leniently: see `DateForms`).
     public init?(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        var numbers: [Int] = []
-        var current = ""
-        for c in t {
-            if c.isASCII && c.isNumber { current.append(c) } else {
-                // A run of digits too long for an Int (99999999999999999999-1-1) is no date.
-                guard "-/.年月日".contains(c), let n = Int(current) else { return nil }
-                numbers.append(n); current = ""
-            }
-        }
-        if !current.isEmpty {
-            guard let n = Int(current) else { return nil }
-            numbers.append(n)
-        }
-        guard numbers.count == 3, numbers[0] >= 1000 else { return nil }
-        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
+        guard let p = DateForms.parts(text, lenient: true) else { return nil }
+        self.init(year: p.year, month: p.month, day: p.day)
     }
 
     public static func < (a: DateValue, b: DateValue) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

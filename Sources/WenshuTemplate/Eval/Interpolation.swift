@@ -2,8 +2,9 @@ import WenshuCore
 import WenshuData
 
 /// Text with {{ }} expressions, parsed once when the template is compiled: literal pieces and
-/// expressions, each expression with the place it was written.
-struct Interpolation: Sendable {
+/// expressions, each expression with the place it was written. `scan` is the one scanner of
+/// {{ }} (the compiler parses what it finds; `wenshu batch` reads which columns a template mentions).
+public struct Interpolation: Sendable {
     enum Piece: Sendable {
         case literal(String)
         case expression(Expression, place: SourceLocation)
@@ -11,22 +12,43 @@ struct Interpolation: Sendable {
 
     var pieces: [Piece]
 
-    /// Parses the {{ }} of `text`, found in `source` at or after `line`.
-    init(_ text: String, source: SourceFile, line: Int) throws {
-        var out: [Piece] = []
+    /// A piece of text as scanned, before its expressions are parsed.
+    public enum RawPiece: Equatable, Sendable {
+        /// Text printed as it is.
+        case text(Substring)
+        /// What stands between `{{` and `}}`, untrimmed.
+        case expression(Substring)
+    }
+
+    /// The pieces of `text` in order, and the rest after a `{{` that is never closed (nil when
+    /// every `{{` has its `}}`).
+    public static func scan(_ text: String) -> (pieces: [RawPiece], unclosed: Substring?) {
+        var out: [RawPiece] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { out.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TemplateError("‘{{’ 没有配对的 ‘}}’（‘{{’ is not closed: expected ‘}}’）", at: source.locate("{{", from: line))
-            }
-            let expr = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            let (e, place) = try Interpolation.parse(expr, source: source, line: line)
-            out.append(.expression(e, place: place))
+            if open.lowerBound > rest.startIndex { out.append(.text(rest[..<open.lowerBound])) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return (out, rest[open.upperBound...]) }
+            out.append(.expression(rest[open.upperBound..<close.lowerBound]))
             rest = rest[close.upperBound...]
         }
-        if !rest.isEmpty { out.append(.literal(String(rest))) }
-        pieces = out
+        if !rest.isEmpty { out.append(.text(rest)) }
+        return (out, nil)
+    }
+
+    /// Parses the {{ }} of `text`, found in `source` at or after `line`.
+    init(_ text: String, source: SourceFile, line: Int) throws {
+        let (raw, unclosed) = Interpolation.scan(text)
+        if unclosed != nil {
+            throw TemplateError("‘{{’ 没有配对的 ‘}}’（‘{{’ is not closed: expected ‘}}’）", at: source.locate("{{", from: line))
+        }
+        pieces = try raw.map { piece in
+            switch piece {
+            case .text(let t): return .literal(String(t))
+            case .expression(let expr):
+                let (e, place) = try Interpolation.parse(expr.trimmingCharacters(in: .whitespacesAndNewlines), source: source, line: line)
+                return .expression(e, place: place)
+            }
+        }
     }
 
     /// Parses the expression `text` found in `source` near `line`: the expression and its place.

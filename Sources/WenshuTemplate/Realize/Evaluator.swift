@@ -22,7 +22,7 @@ struct Evaluator {
         case .path(let p, let text):
             if let found = scope.resolve(p) { return found }
             if lenient { return (.null, nil) }
-            throw TemplateError("the data has no ‘\(text)’ (expected a value for it in the data files, or a `| default` in the template)", at: location)
+            throw TemplateError.missing(text, at: location)
         case .filtered(let inner, let name, let args):
             let lenientInner = lenient || name == "default" || name == "默认"
             let (v, origin) = try trace(inner, lenient: lenientInner, at: location)

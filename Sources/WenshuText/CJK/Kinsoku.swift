@@ -1,15 +1,23 @@
 import WenshuCore
 
-/// Line-breaking prohibitions (禁则) of W3C clreq §3.1.7 and GB/T 15834-2011, as data.
+/// Line-breaking prohibitions (禁则) of W3C clreq §3.1.7 and GB/T 15834-2011, derived from the one
+/// table of marks (`PunctuationClass.marks`).
 public enum Kinsoku {
     /// Marks that may not begin a line: pause and stop marks, closing brackets and quotes,
-    /// the middle dot, the dash and the ellipsis (which also must not be split), and the Latin
-    /// closing marks and units that follow a number.
-    public static let noLineStart: Set<Character> = Set("、，；：。！？．）〕］｝》〉」』】〗”’・·…—―⸺%％‰℃,.;:?!)]}")
+    /// the middle dot, the dash and the ellipsis (which also must not be split), all from
+    /// `PunctuationClass.marks`, and the Latin closing marks and units that follow a number.
+    public static let noLineStart: Set<Character> =
+        marks(of: [.closing, .pause, .stop, .middleDot, .inseparable]).union("%％‰℃,.;:?!)]}")
 
-    /// Marks that may not end a line: opening brackets and quotes, and the middle dot (间隔号),
-    /// which joins the words on either side of it (红色网格·校社同心) and so stays with both.
-    public static let noLineEnd: Set<Character> = Set("（〔［｛《〈「『【〖“‘([{·・")
+    /// Marks that may not end a line: opening brackets and quotes (`PunctuationClass.marks`), their
+    /// Latin forms, and the middle dot (间隔号), which joins the words on either side of it
+    /// (红色网格·校社同心) and so stays with both.
+    public static let noLineEnd: Set<Character> = marks(of: [.opening, .middleDot]).union("([{")
+
+    /// The full-width marks of the given classes, from the one table of them.
+    static func marks(of classes: Set<PunctuationClass>) -> Set<Character> {
+        Set(PunctuationClass.marks.filter { classes.contains($0.0) }.flatMap(\.1))
+    }
 
     /// Units that stay on the line of the number before them: a date (2023年6月28日) and a
     /// document number (24号) are never broken (GB/T 15835-2011 §4.1: a date is written as one

@@ -84,26 +84,11 @@ struct ProblemConversionTests {
         #expect(pdfa.hint?.hasPrefix("请重新生成该文件") == true)
     }
 
-    @Test func batchErrors() {
-        let strict = BatchError.strict(place: "list.csv:5", reason: "日期有误（bad date）").problem
-        expectParts(strict, place: WenshuCore.SourceLocation(file: "list.csv:5"), chinese: "按 --strict 停止：日期有误", english: "stopped here (--strict): bad date")
-        expectParts(BatchError.write("o.pdf", "disk full").problem, place: WenshuCore.SourceLocation(file: "o.pdf"), chinese: "无法写入", english: "disk full")
-        let locked = BatchError.locked(output: "o.pdf", lock: "o.pdf.lock").problem
-        expectParts(locked, place: WenshuCore.SourceLocation(file: "o.pdf"), chinese: "正在写入", english: "another wenshu batch is writing o.pdf")
-        #expect(locked.hint?.contains("-o") == true)
-    }
-
     @Test func errorsThatGatherProblemsGiveThemAll() {
         let a = Problem(severity: .error, location: here, chinese: "品牌名称为空", english: "brand name is empty")
         let b = Problem(severity: .warning, location: here, chinese: "概况偏短", english: "the overview is short")
         let invalid = InvalidData(problems: [b, a])
         #expect(invalid.problems == [b, a] && invalid.problem == a)
         #expect(ScoringStandard.Invalid(problems: [a]).problems == [a])
-    }
-
-    @Test func batchRowNoteIsAProblemAtTheRow() {
-        let row = WenshuCore.SourceLocation(file: "名单.xlsx", place: "名单!A14")
-        let p = Problem.row(at: row, .skipped, "“姓名”为空（the name is empty）")
-        #expect(p.severity == .warning && p.location == row && p.chinese == "未生成：“姓名”为空" && p.english == "skipped: the name is empty")
     }
 }

@@ -71,3 +71,20 @@ import Testing
         #expect(w.preferred.points > w.minimum.points + 1.5 * Fixture.em, "\(w)")
     }
 }
+
+/// The prohibitions come from the one table of marks (`PunctuationClass.marks`), not a list of their own.
+@Suite struct KinsokuTableTests {
+    @Test func everyMarkOfTheTableHasItsRule() {
+        for (kind, marks) in PunctuationClass.marks {
+            for c in marks {
+                switch kind {
+                case .opening: #expect(Kinsoku.noLineEnd.contains(c) && !Kinsoku.noLineStart.contains(c), "\(c)")
+                case .middleDot: #expect(Kinsoku.noLineEnd.contains(c) && Kinsoku.noLineStart.contains(c), "\(c)")
+                default: #expect(Kinsoku.noLineStart.contains(c) && !Kinsoku.noLineEnd.contains(c), "\(c)")
+                }
+            }
+        }
+        for c in "%％‰℃,.;:?!)]}" { #expect(Kinsoku.noLineStart.contains(c), "\(c)") }
+        for c in "([{" { #expect(Kinsoku.noLineEnd.contains(c), "\(c)") }
+    }
+}

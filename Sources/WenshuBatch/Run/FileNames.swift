@@ -1,4 +1,5 @@
 import Foundation
+import Wenshu
 import WenshuData
 
 /// File names for one document per row: a pattern such as `{no}-{name}.pdf` filled from the row,

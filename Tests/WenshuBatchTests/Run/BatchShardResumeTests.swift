@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import WenshuCore
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// N shards of one list cover it exactly once; a run stopped half-way is finished by --resume.
 @Suite struct BatchShardTests {

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WenshuCore
 import WenshuData
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// The place of a list's cell travels with its value through layout into the glyph runs, so what
 /// goes wrong with the text names the cell a clerk must change.

@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCore
+import WenshuData
 
 /// What happened to one row.
 public enum RowStatus: String, Sendable, CaseIterable {
@@ -99,8 +100,7 @@ final class ReportWriter {
         guard let data = FileManager.default.contents(atPath: path) else { throw BatchError.write(path, "cannot read") }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let text = CSVText(bytes: bytes, file: path)
-        var parser = CSVParser(text: text, position: 0, line: 1)
+        var parser = CSVParser(text: CSVText(bytes: bytes, delimiter: 0x2C, file: path))
         guard let header = try parser.next()?.fields else { return [] }
         var rows: [[String: String]] = []
         while let r = try parser.next() {
@@ -110,12 +110,5 @@ final class ReportWriter {
             rows.append(d)
         }
         return rows
-    }
-}
-
-extension CSVText {
-    /// Text already in memory as UTF-8 (comma-separated).
-    convenience init(bytes: [UInt8], file: String) {
-        self.init(uncheckedBytes: bytes, delimiter: 0x2C, file: file)
     }
 }

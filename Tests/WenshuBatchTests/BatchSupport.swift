@@ -1,7 +1,9 @@
 import Foundation
 import WenshuCore
 import WenshuData
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
+import ZIPFoundation
 
 /// Helpers for the batch tests: folders, lists, runs, reports.
 enum BatchSupport {
@@ -74,7 +76,7 @@ enum BatchSupport {
     }
 }
 
-/// A minimal .xlsx workbook for the tests, packed with `ZipWriter`: shared strings, numbers, and
+/// A minimal .xlsx workbook for the tests, packed with ZIPFoundation: shared strings, numbers, and
 /// numbers in a date-formatted cell (Excel's date serials, style 1 = built-in format 14).
 struct SheetFixture {
     enum Cell {
@@ -120,8 +122,13 @@ struct SheetFixture {
             ("xl/sharedStrings.xml", head + "<sst xmlns=\"\(main)\" count=\"\(shared.count)\" uniqueCount=\"\(shared.count)\">" + shared.joined() + "</sst>"),
             ("xl/worksheets/sheet1.xml", sheet),
         ]
-        let zip = try ZipWriter(path: path)
-        for (name, text) in parts { try zip.add(name: name, data: Data(text.utf8)) }
-        try zip.finish()
+        let zip = try Archive(data: Data(), accessMode: .create)
+        for (name, text) in parts {
+            let data = Data(text.utf8)
+            try zip.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try (zip.data ?? Data()).write(to: URL(fileURLWithPath: path))
     }
 }

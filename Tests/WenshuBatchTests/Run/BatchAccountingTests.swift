@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import WenshuCore
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// Every row is accounted for: read = written + kept + skipped + duplicates, one report line per
 /// row with its reason, and nothing dropped silently.

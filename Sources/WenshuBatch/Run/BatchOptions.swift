@@ -1,4 +1,5 @@
 import Foundation
+import Wenshu
 import WenshuCore
 import WenshuPDFA
 

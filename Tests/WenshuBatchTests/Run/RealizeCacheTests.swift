@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WenshuCore
 import WenshuData
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// The batch realises a template once for many rows only where that gives exactly what realising
 /// each row gives.

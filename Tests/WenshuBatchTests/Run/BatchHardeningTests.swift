@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WenshuCore
 import WenshuData
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// Hostile lists and hostile circumstances: every run either writes what it reports or stops with
 /// a clear error, and never writes over its inputs or another run's output.
@@ -155,7 +156,8 @@ import WenshuData
             Issue.record("should be refused")
         } catch let e as WenshuError {
             #expect(e.location?.line == 3)
-            #expect(e.message.hasPrefix("第 3 行不是 UTF-8 或 GBK 文字"))
+            // The data loader's words: lists and data files are decoded by one decoder.
+            #expect(e.message.hasPrefix("第 3 行起不是 UTF-8 或 GBK 文本"))
         }
     }
 

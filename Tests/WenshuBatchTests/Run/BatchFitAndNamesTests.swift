@@ -4,7 +4,8 @@ import WenshuCore
 import WenshuRender
 import WenshuData
 import WenshuLayout
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// Long values fit their boxes: a long name shrinks on its line down to the smallest size, then
 /// wraps; a long school wraps inside the body; nothing passes the type area's edge; a value too

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import WenshuCore
-@testable import Wenshu
+import Wenshu
+@testable import WenshuBatch
 
 /// One editable Word document per row, zipped like the PDFs.
 @Suite struct BatchDocxTests {

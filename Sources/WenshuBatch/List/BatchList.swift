@@ -8,12 +8,14 @@ import WenshuData
 /// last data row is an entry, so that every one can be accounted for.
 ///
 /// Column names are normalised as `ProgrammeSchema.normalize` does inside list rows (姓名 → name,
-/// 证书编号 → no). CSV is read the same way `DataLoader` reads it (UTF-8 with or without a BOM,
-/// UTF-16 with a BOM, else GB18030; the separator detected; cells trimmed; a cell that is exactly
-/// an existing date becomes a date), but the rows are not all held as values: the file's bytes are
-/// indexed once and a row is parsed again when it is needed, so a list of 100,000 rows costs
-/// little more than its bytes. An .xlsx sheet is read whole by `DataLoader`.
-public final class BatchList: @unchecked Sendable {
+/// 证书编号 → no). CSV is read by WenshuData's one parser, as `DataLoader` reads it (`CSVText`:
+/// UTF-8 with or without a BOM, UTF-16 with a BOM, else GB18030; the separator detected;
+/// `CSVParser`; cells trimmed; `DateForms.cell`: a cell that is exactly an existing date becomes a
+/// date), but the rows are not all held as values: the file's records are indexed once and a row is
+/// parsed again when it is needed, so a list of 100,000 rows costs little more than its bytes.
+/// Unlike a data file, a row that cannot be read (ragged, text after a quote) is an entry of its
+/// own, skipped with its line, not the end of the run. An .xlsx sheet is read whole by `DataLoader`.
+public final class BatchList: Sendable {
     /// What an entry is.
     public enum Kind: Sendable, Equatable {
         case row
@@ -95,11 +97,11 @@ public final class BatchList: @unchecked Sendable {
     public func record(_ entry: Entry) -> Record {
         guard entry.kind != .blank else { return Record() }
         if let csv {
-            var parser = CSVParser(text: csv, position: entry.start, line: entry.line)
+            var parser = CSVParser(text: csv, position: entry.start, line: entry.line, limits: BatchList.limits)
             guard let fields = try? parser.next()?.fields else { return Record() }
             var r = Record()
             for (j, key) in columns.enumerated() where !key.isEmpty {
-                r[key] = CSVParser.cell(j < fields.count ? fields[j] : "")
+                r[key] = DateForms.cell((j < fields.count ? fields[j] : "").trimmedCell)
             }
             return r
         }
@@ -135,8 +137,8 @@ public final class BatchList: @unchecked Sendable {
     // MARK: CSV
 
     static func loadCSV(_ path: String) throws -> BatchList {
-        let text = try CSVText(path: path)
-        var parser = CSVParser(text: text, position: 0, line: 1)
+        let text = try CSVText(path: path, limits: limits)
+        var parser = CSVParser(text: text, limits: limits)
         // The header: the first record with anything in it.
         var header: CSVParser.Record?
         while let r = try parser.next() {
@@ -145,7 +147,7 @@ public final class BatchList: @unchecked Sendable {
         guard let header else {
             throw DataError("the CSV file is empty (expected a header row naming the columns)", at: SourceLocation(file: path, line: 1))
         }
-        if let problem = header.problem { throw DataError(problem, at: SourceLocation(file: path, line: header.line)) }
+        if let problem = header.problem { throw DataError(problem.chinese, problem.english, at: problem.location) }
         let labels = header.fields.map { $0.trimmedCell.replacingOccurrences(of: "\u{FEFF}", with: "") }
         let columns = try checkedKeys(labels) { j in SourceLocation(file: path, line: header.line, column: j + 1) }
 
@@ -156,7 +158,7 @@ public final class BatchList: @unchecked Sendable {
             if r.isBlank {
                 kind = .blank
             } else if let problem = r.problem {
-                kind = .unreadable(problem)
+                kind = .unreadable("\(problem.chinese) (\(problem.english))")
             } else if r.fields.count != labels.count {
                 kind = .unreadable("第 \(r.line) 行有 \(r.fields.count) 个字段，表头有 \(labels.count) 个 (the row has \(r.fields.count) fields but the header has \(labels.count))")
             } else if let j = labels.indices.first(where: { labels[$0].isEmpty && !r.fields[$0].trimmedCell.isEmpty }) {
@@ -172,6 +174,16 @@ public final class BatchList: @unchecked Sendable {
         return BatchList(file: path, sheet: nil, columns: columns, labels: labels, headerLine: header.line, entries: entries,
                          csv: text, sheetRows: [], sheetColumns: [])
     }
+
+    /// A data file's budgets, but no cap on a field's bytes (a row with a pasted file in a cell is
+    /// skipped on its own, `BatchRun.maxFieldBytes`, not the end of the whole list) nor on cells (a
+    /// list's rows are indexed, not held).
+    static let limits: Limits = {
+        var l = Limits.standard
+        l.maxFieldBytes = Int.max
+        l.maxCells = Int.max
+        return l
+    }()
 
     /// The most columns a list may have. A certificate list has a dozen; each column is tried in
     /// the template once per run (to find the required ones), so 100,000 columns would take hours.
@@ -248,238 +260,5 @@ public final class BatchList: @unchecked Sendable {
         }
         return BatchList(file: path, sheet: sheetName, columns: columns, labels: labels, headerLine: headerLine, entries: entries,
                          csv: nil, sheetRows: records, sheetColumns: letters)
-    }
-}
-
-// MARK: - CSV text and parser
-
-/// The bytes of a CSV file as UTF-8 (converted once when the file is GB18030 or UTF-16).
-final class CSVText: @unchecked Sendable {
-    let bytes: [UInt8]
-    let delimiter: UInt8
-    let file: String
-
-    init(uncheckedBytes bytes: [UInt8], delimiter: UInt8, file: String) {
-        self.bytes = bytes; self.delimiter = delimiter; self.file = file
-    }
-
-    convenience init(path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DataError("this is a folder, not a list", at: SourceLocation(file: path))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("无法读取文件，它存在吗？", "cannot read the file (does it exist?)", at: SourceLocation(file: path))
-        }
-        let bytes = try CSVText.utf8(data, file: path)
-        self.init(uncheckedBytes: bytes, delimiter: CSVText.detectDelimiter(bytes), file: path)
-    }
-
-    /// The text's UTF-8 bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else GB18030 (Excel's
-    /// "CSV" on Chinese Windows). Binary files are refused with what they seem to be.
-    static func utf8(_ data: Data, file: String) throws -> [UInt8] {
-        let head = [UInt8](data.prefix(8))
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw DataError("this is a zip file (an Excel .xlsx?), not CSV text; give it the right extension", at: SourceLocation(file: file))
-        }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw DataError("this is an old Excel .xls file, not CSV text; save it as .xlsx or as CSV UTF-8", at: SourceLocation(file: file))
-        }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            guard let s = String(data: data.dropFirst(2), encoding: head[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian) else {
-                throw DataError("not UTF-16 text", at: SourceLocation(file: file))
-            }
-            return Array(s.utf8)
-        }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.contains(0) { throw DataError("not CSV text (the file holds NUL bytes)", at: SourceLocation(file: file)) }
-        if isUTF8(bytes) { return bytes }
-        if let s = String(data: data, encoding: String.Encoding(rawValue: 0x8000_0632)) { return Array(s.utf8) }
-        let line = firstInvalidLine(bytes)
-        throw DataError("第 \(line) 行不是 UTF-8 或 GBK 文字，请把名单另存为 UTF-8 (line \(line) is not UTF-8 or GBK text: save the CSV as UTF-8; "
-                        + "in Excel choose \"CSV UTF-8\")", at: SourceLocation(file: file, line: line))
-    }
-
-    /// The line of the first byte that is not UTF-8 (so the odd character can be found).
-    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var it = bytes.makeIterator()
-        var line = 1
-        while case .valid(let scalar) = parser.parseScalar(from: &it) {
-            if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
-        }
-        return line
-    }
-
-    /// A comma, unless the first line has none but has tabs or semicolons.
-    static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [0x2C: 0, 0x09: 0, 0x3B: 0]
-        var inQuotes = false
-        for b in bytes {
-            if b == 0x22 { inQuotes.toggle() }
-            if inQuotes { continue }
-            if b == 0x0A || b == 0x0D {
-                if counts.values.contains(where: { $0 > 0 }) { break } else { continue }
-            }
-            if counts[b] != nil { counts[b]! += 1 }
-        }
-        if counts[0x2C]! > 0 { return 0x2C }
-        if counts[0x09]! > 0 { return 0x09 }
-        if counts[0x3B]! > 0 { return 0x3B }
-        return 0x2C
-    }
-}
-
-extension CSVText {
-    /// Whether `bytes` are valid UTF-8.
-    static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
-}
-
-/// Splits CSV bytes into records (RFC 4180: fields in double quotes may hold the separator, line
-/// breaks and "" for a quote; lines end in \n, \r\n or \r), one at a time from any record start.
-struct CSVParser {
-    struct Record {
-        var fields: [String]
-        /// The line the record starts on, and its byte offset.
-        var line: Int
-        var start: Int
-        /// A record whose fields cannot be read as written (text after a closing quote).
-        var problem: String?
-        var isBlank: Bool { problem == nil && fields.allSatisfy { $0.trimmedCell.isEmpty } }
-    }
-
-    let text: CSVText
-    var position: Int
-    var line: Int
-
-    init(text: CSVText, position: Int, line: Int) {
-        self.text = text; self.position = position; self.line = line
-    }
-
-    /// The next record, or nil at the end of the text.
-    mutating func next() throws -> Record? {
-        let s = text.bytes
-        guard position < s.count else { return nil }
-        let delimiter = text.delimiter
-        let start = position, startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false, closedQuote = false, hasContent = false
-        var quoteLine = line
-        var problem: String?
-        var i = position
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            closedQuote = false; hasContent = false
-        }
-        while i < s.count {
-            let c = s[i]
-            if inQuotes {
-                i += 1
-                if c == 0x22 {
-                    if i < s.count, s[i] == 0x22 { field.append(0x22); i += 1 } else { inQuotes = false; closedQuote = true }
-                } else if c == 0x0D {
-                    if i < s.count, s[i] == 0x0A { continue }
-                    field.append(0x0A); line += 1
-                } else {
-                    field.append(c)
-                    if c == 0x0A { line += 1 }
-                }
-                continue
-            }
-            if c == delimiter {
-                i += 1
-                endField()
-            } else if c == 0x0A || c == 0x0D {
-                i += 1
-                if c == 0x0D, i < s.count, s[i] == 0x0A { i += 1 }
-                line += 1
-                endField()
-                position = i
-                return Record(fields: fields, line: startLine, start: start, problem: problem)
-            } else if c == 0x22 && !hasContent && !closedQuote {
-                field.removeAll(keepingCapacity: true)
-                inQuotes = true; hasContent = true; quoteLine = line
-                i += 1
-            } else {
-                if closedQuote {
-                    if c != 0x20 && c != 0x09 && problem == nil {
-                        problem = "第 \(fields.count + 1) 个字段的引号后还有文字 (text after the closing quote of field \(fields.count + 1))"
-                    }
-                } else {
-                    field.append(c)
-                    if c != 0x20 && c != 0x09 { hasContent = true }
-                }
-                i += 1
-            }
-        }
-        if inQuotes {
-            throw DataError("a quoted field is not closed (a '\"' is missing; it opens on line \(quoteLine))",
-                            at: SourceLocation(file: text.file, line: quoteLine))
-        }
-        position = i
-        endField()
-        return Record(fields: fields, line: startLine, start: start, problem: problem)
-    }
-
-    /// A trimmed cell as a value: a date when it is exactly a date form of an existing date
-    /// (2022-05-09, 2022/5/9, 2022年5月9日), else the text.
-    static func cell(_ raw: String) -> Value {
-        let text = raw.trimmedCell
-        if let d = dateForm(text) { return .date(d) }
-        return .string(text)
-    }
-
-    /// The date `text` writes when it is exactly one of the date forms and the date exists.
-    static func dateForm(_ text: String) -> DateValue? {
-        let u = Array(text.utf8)
-        guard u.count >= 8, u.count <= 17, (48...57).contains(u[0]) else { return nil }
-        var i = 0
-        func number(_ minDigits: Int, _ maxDigits: Int) -> Int? {
-            var n = 0, count = 0
-            while i < u.count, count < maxDigits, (48...57).contains(u[i]) { n = n * 10 + Int(u[i] - 48); count += 1; i += 1 }
-            return count >= minDigits ? n : nil
-        }
-        func take(_ bytes: [UInt8]) -> Bool {
-            guard u.count - i >= bytes.count, Array(u[i..<(i + bytes.count)]) == bytes else { return false }
-            i += bytes.count; return true
-        }
-        let nian = Array("年".utf8), yue = Array("月".utf8), ri = Array("日".utf8)
-        guard let year = number(4, 4), i < u.count else { return nil }
-        let (first, second): ([UInt8], [UInt8])
-        if u[i] == 0x2D { (first, second) = ([0x2D], [0x2D]) }
-        else if u[i] == 0x2F { (first, second) = ([0x2F], [0x2F]) }
-        else if take(nian) { i -= nian.count; (first, second) = (nian, yue) }
-        else { return nil }
-        guard take(first), let month = number(1, 2), take(second), let day = number(1, 2) else { return nil }
-        if first == nian { guard take(ri) else { return nil } }
-        guard i == u.count else { return nil }
-        return DateValue(year: year, month: month, day: day)
-    }
-}
-
-extension String {
-    /// The text without surrounding spaces (ASCII, full-width 　, tabs) and line breaks.
-    var trimmedCell: String {
-        guard let f = utf8.first, let l = utf8.last else { return self }
-        // Fast path: an ASCII letter, digit or punctuation at both ends needs no trimming.
-        if f > 0x20 && f < 0x7F && l > 0x20 && l < 0x7F { return self }
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        if start == scalars.startIndex && end == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[start...end])
     }
 }

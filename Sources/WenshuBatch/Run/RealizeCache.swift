@@ -1,4 +1,5 @@
 import Foundation
+import Wenshu
 import WenshuCore
 import WenshuData
 import WenshuTemplate
@@ -19,6 +20,7 @@ import WenshuTemplate
 /// holds, and for the first rows its content must equal `Realizer`'s exactly. When the template
 /// includes fragments, cannot be read, or a check fails, there is no cache and every row is
 /// realised in full.
+// @unchecked: the one mutable field, `entries`, is read and written only under `lock`.
 final class RealizeCache: @unchecked Sendable {
     /// Columns replaced in the cached content, with their markers.
     let substitutable: [String]
@@ -245,15 +247,11 @@ enum TemplateScan {
         return true
     }
 
-    /// The expressions between {{ and }} in `text`.
+    /// The expressions between {{ and }} in `text` (an unclosed one to the end of the text).
     static func expressions(in text: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { out.append(String(rest[open.upperBound...])); break }
-            out.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
+        let (pieces, unclosed) = Interpolation.scan(text)
+        var out: [String] = pieces.compactMap { if case .expression(let e) = $0 { String(e) } else { nil } }
+        if let unclosed { out.append(String(unclosed)) }
         return out
     }
 
