@@ -19,31 +19,43 @@ public struct DocumentBuilder {
         self.loader = TemplateLoader(searchPaths: templateSearchPaths, allowOutside: allowOutside)
     }
 
-    /// Loads data files (merged in order) and normalises the forms' labels to the schema's keys.
-    /// A folder stands for a book: its `book.yaml` (if any) is the root, and every other data file
-    /// in it, in name order, one item of `schools` (a compilation's chapters).
-    public static func loadData(_ paths: [String]) throws -> DataSet {
+    /// Loads data files (merged in order), with the labels a template's `schema` declares renamed to
+    /// its keys (none without a schema). A folder stands for a book: its `book.yaml` (if any) is the
+    /// root, and every other data file in it, in name order, one item of `schools` (a compilation's
+    /// chapters, read against the schema's `schools` fields).
+    public static func loadData(_ paths: [String], schema: FieldSchema? = nil) throws -> DataSet {
+        let checker = schema.map(SchemaChecker.init)
         var merged = DataSet()
         for path in paths {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                merged.merge(try loadFolder(path))
+                merged.merge(try loadFolder(path, schema: schema))
             } else {
-                merged.merge(ProgrammeSchema.normalize(try DataLoader.load(path)))
+                let data = try DataLoader.load(path)
+                merged.merge(checker?.normalize(data) ?? data)
             }
         }
         return merged
     }
 
-    static func loadFolder(_ folder: String) throws -> DataSet {
+    static func loadFolder(_ folder: String, schema: FieldSchema?) throws -> DataSet {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let bookChecker = schema.map(SchemaChecker.init)
+        let itemChecker = schema.map { SchemaChecker(FieldSchema(fields: $0.field(at: ["schools"])?.fields ?? [])) }
         var book = DataSet()
-        if names.contains("book.yaml") { book = ProgrammeSchema.normalize(try DataLoader.load(folder + "/book.yaml")) }
+        if names.contains("book.yaml") {
+            let data = try DataLoader.load(folder + "/book.yaml")
+            book = bookChecker?.normalize(data) ?? data
+        }
         var schools: [Value] = []
         for name in names where name != "book.yaml" && DataLoader.supportedExtensions.contains((name as NSString).pathExtension.lowercased()) {
-            let item = ProgrammeSchema.normalize(try DataLoader.load(folder + "/" + name))
+            let loaded = try DataLoader.load(folder + "/" + name)
+            let item = itemChecker?.normalize(loaded) ?? loaded
             let index = schools.count
-            for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
+            let prefix: ValuePath = [.key("schools"), .index(index)]
+            for (path, location) in item.locations { book.locations[prefix + path] = location }
+            for (path, label) in item.writtenLabels { book.writtenLabels[prefix + path] = label }
+            if book.locations[prefix] == nil { book.locations[prefix] = SourceLocation(file: folder + "/" + name, line: 1, column: 1) }
             var root = item.root
             if case .object(var r) = root {
                 r["folder"] = .string(folder)
@@ -58,9 +70,26 @@ public struct DocumentBuilder {
         return book
     }
 
-    /// The problems of the data files.
-    public static func check(_ paths: [String]) throws -> [Problem] {
-        Validator.check(try loadData(paths))
+    /// The problems of the data files against the fields `template` declares (with no template,
+    /// only what loading finds), placeholders included unless `allowPlaceholders`.
+    public func check(_ paths: [String], template name: String?, allowPlaceholders: Bool = false) throws -> [Problem] {
+        guard let name else {
+            _ = try Self.loadData(paths)
+            return []
+        }
+        let template = try loader.load(name)
+        let schema = try TemplateFields.schema(for: template)
+        let data = try Self.loadData(paths, schema: schema)
+        return Self.problems(data, schema: schema, template: template, paths: paths, allowPlaceholders: allowPlaceholders)
+    }
+
+    /// What is wrong with loaded `data` for `template`.
+    static func problems(_ data: DataSet, schema: FieldSchema?, template: Template, paths: [String], allowPlaceholders: Bool) -> [Problem] {
+        guard let schema else { return [] }
+        let fallback = data.locations[[]] ?? paths.first.map { SourceLocation(file: $0, line: 1, column: 1) }
+        var problems = SchemaChecker(schema).check(data, fallback: fallback)
+        if !allowPlaceholders { problems += TemplateFields.placeholders(schema, template: template, data: data) }
+        return problems
     }
 
     /// The folders data paths stand in: a folder itself, a file's folder.
@@ -100,12 +129,15 @@ public struct DocumentBuilder {
         return try ScoringStandard.load(path)
     }
 
-    /// The content of `template` filled from `dataPaths`. Invalid data is refused unless `force`;
+    /// The content of `template` filled from `dataPaths`. Data that breaks the template's fields is
+    /// refused unless `force`, a placeholder parameter about to print unless `allowPlaceholders`;
     /// the problems (warnings included) are returned either way.
-    public func build(template name: String, data dataPaths: [String], force: Bool = false) throws -> (DocumentContent, [Problem]) {
+    public func build(template name: String, data dataPaths: [String], force: Bool = false,
+                      allowPlaceholders: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
-        var data = try Self.loadData(dataPaths)
-        var problems = Validator.check(data)
+        let schema = try TemplateFields.schema(for: template)
+        var data = try Self.loadData(dataPaths, schema: schema)
+        var problems = Self.problems(data, schema: schema, template: template, paths: dataPaths, allowPlaceholders: allowPlaceholders)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
             let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths)
             var found: [Problem] = []

@@ -149,6 +149,9 @@ public struct DataSet: Sendable {
     public var root: Value
     /// The source of values by path; leaves and containers as the loader knows them.
     public var locations: [ValuePath: SourceLocation]
+    /// The key a field was written under in the data (品牌名称 for brand.name), by its schema path,
+    /// so that a problem names the field as the data does.
+    public var writtenLabels: [ValuePath: String] = [:]
 
     public init(root: Value = .object(Record()), locations: [ValuePath: SourceLocation] = [:]) {
         self.root = root; self.locations = locations
@@ -182,6 +185,7 @@ public struct DataSet: Sendable {
     public mutating func merge(_ other: DataSet) {
         root = DataSet.merge(root, other.root)
         locations.merge(other.locations) { _, new in new }
+        writtenLabels.merge(other.writtenLabels) { _, new in new }
     }
 
     static func merge(_ a: Value, _ b: Value) -> Value {
