@@ -87,7 +87,14 @@ public struct DocumentBuilder {
     static func problems(_ data: DataSet, schema: FieldSchema?, template: Template, paths: [String], allowPlaceholders: Bool) -> [Problem] {
         guard let schema else { return [] }
         let fallback = data.locations[[]] ?? paths.first.map { SourceLocation(file: $0, line: 1, column: 1) }
-        var problems = SchemaChecker(schema).check(data, fallback: fallback)
+        var problems: [Problem]
+        if schema.field(at: ["rows"]) == nil, case .array(let rows)? = data.root["rows"] {
+            // A list (CSV, a sheet) for a template whose fields are one document's: each row is a
+            // document, as `wenshu batch` reads it, and its problems name the row's cells.
+            problems = listProblems(rows, data: data, schema: schema)
+        } else {
+            problems = SchemaChecker(schema).check(data, fallback: fallback)
+        }
         if !allowPlaceholders { problems += TemplateFields.placeholders(schema, template: template, data: data) }
         return problems
     }
@@ -99,6 +106,21 @@ public struct DocumentBuilder {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
             return URL(fileURLWithPath: path).deletingLastPathComponent().path
         }
+    }
+
+    /// The problems of each row of a list read as one document of `schema`.
+    static func listProblems(_ rows: [Value], data: DataSet, schema: FieldSchema) -> [Problem] {
+        var perRow: [Int: [ValuePath: SourceLocation]] = [:]
+        for (path, location) in data.locations where path.count >= 2 && path[0] == .key("rows") {
+            if case .index(let i) = path[1] { perRow[i, default: [:]][Array(path.dropFirst(2))] = location }
+        }
+        let checker = SchemaChecker(schema)
+        var problems: [Problem] = []
+        for (i, row) in rows.enumerated() {
+            let rowData = checker.normalize(DataSet(root: row, locations: perRow[i] ?? [:]))
+            problems += checker.check(rowData, fallback: data.location(of: [.key("rows"), .index(i)]))
+        }
+        return problems
     }
 
     /// The evaluation standard a scoring template uses: the data's `standard` (评估标准) or else the

@@ -103,6 +103,20 @@ import Testing
         #expect(ok.status == 0, "\(ok.err)")
     }
 
+    /// A list checked against a one-document template: each row is a document, and its problems
+    /// name the row's cells (as `batch` reads it).
+    @Test func aListIsCheckedRowByRowAtItsCells() throws {
+        let dir = try cli.folder()
+        try "姓名,学校,荣誉称号,日期,证书编号\n林秀芳,青石桥,优秀党务工作者,2023-12-20,X-1\n王芳,青石桥,,2023-02-30,X-2\n"
+            .write(toFile: dir + "/l.csv", atomically: true, encoding: .utf8)
+        let r = try cli.wenshu(["check", dir + "/l.csv", "--template", "certificate", "--allow-placeholders"])
+        #expect(r.status == 1)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(dir)/l.csv:3:3: 错误：缺少“荣誉称号”") })
+        #expect(lines.contains { $0.hasPrefix("\(dir)/l.csv:3:4: 错误：日期“2023-02-30”不是有效日期") })
+        #expect(lines.last == "2 个错误，0 个提醒 (2 errors, 0 warnings)")
+    }
+
     /// The documented label 扣分 was ignored by the scoring sheet (a total of 93 printed instead of
     /// 88): the sample's deductions under 扣分 now give the same sheet as under `deductions` (75), and
     /// not the sheet without them.
