@@ -117,6 +117,34 @@ import Testing
         #expect(lines.last == "2 个错误，0 个提醒 (2 errors, 0 warnings)")
     }
 
+    /// A template that extends another inherits its fields: a bureau's notice in its own folder
+    /// still reads 发文机关 as issuer, and its own issuer replaces the placeholder.
+    @Test func anExtendingTemplateInheritsItsParentsFields() throws {
+        let folded = try cli.wenshu(["fields", "certificate-folded"])
+        #expect(folded.out.contains("姓名") && folded.out.contains("中共某市委教育工作委员会"))
+        let dir = try cli.folder()
+        try "<template extends=\"notice\"><param name=\"issuer\" value=\"中共北关区教育局党组\"/></template>"
+            .write(toFile: dir + "/bureau.xml", atomically: true, encoding: .utf8)
+        try "标题: 关于开展评选的通知\n正文: 各校：请按时申报。\n成文日期: 2023-03-06\n"
+            .write(toFile: dir + "/d.yaml", atomically: true, encoding: .utf8)
+        let r = try cli.wenshu(["check", dir + "/d.yaml", "--template", dir + "/bureau.xml"])
+        #expect(r.status == 1)
+        #expect(r.out.contains("缺少“发文机关”"))
+        #expect(!r.out.contains("占位"))
+        #expect(!r.out.contains("缺少“标题”") && !r.out.contains("缺少“成文日期”"))
+    }
+
+    /// A school of a compilation missing its name is named by its own file.
+    @Test func aBookNamesTheSchoolFileMissingAField() throws {
+        let dir = try cli.folder()
+        try FileManager.default.createDirectory(atPath: dir + "/book", withIntermediateDirectories: true)
+        try "title: 汇编\n".write(toFile: dir + "/book/book.yaml", atomically: true, encoding: .utf8)
+        try "党组织名称: 中共甲校支部委员会\n品牌名称: 红烛\n".write(toFile: dir + "/book/01-a.yaml", atomically: true, encoding: .utf8)
+        let r = try cli.wenshu(["check", dir + "/book", "--template", "compilation"])
+        #expect(r.status == 1)
+        #expect(r.out.contains("\(dir)/book/01-a.yaml:1:1: 错误：第1项缺少“单位名称” (error: missing field schools[0].school)"), "\(r.out)")
+    }
+
     /// The documented label 扣分 was ignored by the scoring sheet (a total of 93 printed instead of
     /// 88): the sample's deductions under 扣分 now give the same sheet as under `deductions` (75), and
     /// not the sheet without them.
