@@ -145,7 +145,7 @@ def damaged_font():
 
 
 # ---------------------------------------------------------------- crashes
-case("date-99999999999999999999", '"$WENSHU" build certificate d.yaml -o out.pdf',
+case("date-99999999999999999999", '"$WENSHU" build --allow-placeholders certificate d.yaml -o out.pdf',
      files={"d.yaml": "name: 王芳\nschool: 育才中学\naward: 优秀党员\ndate: 99999999999999999999-1-1\nno: NO-1\n"})
 case("seal-is-a-folder", '"$WENSHU" build t.xml d.yaml -o out.pdf',
      files={"t.xml": template('<signature issuer="x" date="2023年1月1日" seal="{{ seal }}"/>'), "d.yaml": 'seal: "."\n'})
@@ -162,13 +162,13 @@ build(data="name: x\rlist:\r" + "- " * 10000 + "x\r", name="yaml-cr-10000-nested
 corrupt = bytearray(xlsx("<sheetData>" + inline_row(1, CERT_HEADER.split(",")) + inline_row(2, ["王芳", "育才中学", "优秀党员", "2022-12-20", "NO-1"]) + "</sheetData>"))
 for i in range(300, min(len(corrupt) - 100, 1500), 7):
     corrupt[i] ^= 0x5A
-case("xlsx-corrupt-2KB", '"$WENSHU" batch certificate list.xlsx -o out.pdf', files={"list.xlsx": bytes(corrupt)},
+case("xlsx-corrupt-2KB", '"$WENSHU" batch --allow-placeholders certificate list.xlsx -o out.pdf', files={"list.xlsx": bytes(corrupt)},
      outputs=("out.pdf", "out.report.csv"))
 case("font-damaged-by-font", 'printf "标题\\n\\n正文。\\n" > in.txt; "$WENSHU" typeset in.txt -o out.pdf --font 仿宋=bad.ttf',
      files={"bad.ttf": damaged_font()})
 case("font-damaged-in-font-dir", 'printf "标题\\n\\n正文。\\n" > in.txt; "$WENSHU" typeset in.txt -o out.pdf --font-dir fonts',
      expect="0|1", files={"fonts/bad.ttf": damaged_font()})
-case("shard-10^18", '"$WENSHU" batch certificate list.csv -o out.pdf --shard 1000000000000000000/1000000000000000000',
+case("shard-10^18", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf --shard 1000000000000000000/1000000000000000000',
      expect="2", files={"list.csv": CERT_HEADER + "\n" + cert_rows(3) + "\n"}, outputs=("out.pdf", "out.report.csv"))
 for v in ["nan", "inf"]:
     case(f"dpi-{v}", f'printf "标题\\n\\n正文。\\n" > in.txt; "$WENSHU" typeset in.txt -o out.pdf --png png --dpi {v}',
@@ -184,7 +184,7 @@ bomb["f7.xml"] = "<fragment><p>炸</p></fragment>"
 build('<include src="f1.xml"/>', name="include-bomb-10^7", extra=bomb)
 merged = xlsx("<sheetData>" + inline_row(1, CERT_HEADER.split(",")) + inline_row(2, ["王芳", "育才中学", "优秀党员", "2022-12-20", "NO-1"])
               + '</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD10001"/></mergeCells>')
-case("xlsx-merged-A2-XFD10001", '"$WENSHU" batch certificate list.xlsx -o out.pdf', expect="0|1", files={"list.xlsx": merged},
+case("xlsx-merged-A2-XFD10001", '"$WENSHU" batch --allow-placeholders certificate list.xlsx -o out.pdf', expect="0|1", files={"list.xlsx": merged},
      outputs=("out.pdf", "out.report.csv"))
 
 
@@ -197,10 +197,10 @@ def huge_sheet(f, head, main):
     f.write(b"</t></is></c></row></sheetData></worksheet>")
 
 
-case("xlsx-sheet-unpacks-250MB", '"$WENSHU" batch certificate list.xlsx -o out.pdf', files={"list.xlsx": xlsx("", huge_sheet)},
+case("xlsx-sheet-unpacks-250MB", '"$WENSHU" batch --allow-placeholders certificate list.xlsx -o out.pdf', files={"list.xlsx": xlsx("", huge_sheet)},
      outputs=("out.pdf", "out.report.csv"))
 build('<image src="{{ img }}" width="20mm"/>', "img: big.png\n", name="png-20000x20000-in-48KB", extra={"big.png": png(20000, 20000)})
-case("csv-one-row-100000-columns", '"$WENSHU" batch certificate list.csv -o out.pdf',
+case("csv-one-row-100000-columns", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf',
      files={"list.csv": CERT_HEADER + "," + ",".join(f"c{j}" for j in range(100000)) + "\n"
             + "王芳,育才中学,优秀党员,2022-12-20,NO-1," + ",".join("x" for _ in range(100000)) + "\n"},
      outputs=("out.pdf", "out.report.csv"))
@@ -218,7 +218,7 @@ kill -{sig} $pid 2>/dev/null
 wait $pid; status=$?
 cat err.run >&2
 exit $status"""
-case("kill-INT-during-batch", KILL.format(cmd="batch certificate list.csv -o out.pdf", sig="INT"), expect="130",
+case("kill-INT-during-batch", KILL.format(cmd="batch --allow-placeholders certificate list.csv -o out.pdf", sig="INT"), expect="130",
      files={"list.csv": CERT_HEADER + "\n" + cert_rows(4000) + "\n"}, outputs=("out.pdf", "out.report.csv"))
 case("kill-TERM-during-typeset", KILL.format(cmd="typeset in.txt -o out.pdf", sig="TERM"), expect="143",
      files={"in.txt": "长文\n\n" + "\n\n".join("一、" + "这是用来测试中断的正文段落，文字较长。" * 30 for _ in range(150)) + "\n"})
@@ -228,7 +228,7 @@ case("full-disk", """mkdir -p small
 mount -t tmpfs -o size=200k tmpfs small 2>/dev/null || { echo "SKIP: cannot mount a tmpfs (not root?)" >&2; exit 77; }
 head -c 120000 /dev/zero > small/filler
 "$WENSHU" build notice notice/data.yaml -o small/out.pdf; s1=$?
-"$WENSHU" batch certificate list.csv -o small/certs; s2=$?
+"$WENSHU" batch --allow-placeholders certificate list.csv -o small/certs; s2=$?
 leftover=$(find small -name '*.tmp' | wc -l); empty=$(find small/certs -name '*.pdf' -size -1k 2>/dev/null | wc -l)
 out=$(ls small/out.pdf 2>/dev/null)
 umount small
@@ -237,10 +237,10 @@ echo "build $s1, batch $s2, $leftover temporaries, $empty PDFs under 1 KB, out.p
      expect="1|77", files={"list.csv": CERT_HEADER + "\n" + cert_rows(300) + "\n"},
      setup=lambda d: shutil.copytree(os.path.join(REPO, "samples/notice"), os.path.join(d, "notice")))
 case("two-batches-one-folder", """set -m
-"$WENSHU" batch certificate a.csv -o certs >/dev/null 2>&1 &
+"$WENSHU" batch --allow-placeholders certificate a.csv -o certs >/dev/null 2>&1 &
 pid=$!
 for i in $(seq 1 1500); do ls -a certs 2>/dev/null | grep -q '\\.tmp$' && break; sleep 0.01; done
-"$WENSHU" batch certificate b.csv -o certs >/dev/null; status=$?
+"$WENSHU" batch --allow-placeholders certificate b.csv -o certs >/dev/null; status=$?
 kill -INT $pid 2>/dev/null; wait $pid
 exit $status""", files={"a.csv": CERT_HEADER + "\n" + cert_rows(4000) + "\n", "b.csv": CERT_HEADER + "\n" + cert_rows(50, 90000) + "\n"},
      outputs=("certs/NO-90000.pdf",))
@@ -250,7 +250,7 @@ case("build-o-data.yaml", 'cp notice/data.yaml before.yaml; "$WENSHU" build noti
 case("trace-onto-template", 'cp t.xml before.xml; "$WENSHU" build t.xml d.yaml -o out.pdf --trace t.xml',
      files={"t.xml": template("<p>{{ name }}</p>"), "d.yaml": "name: x\n"},
      check="cmp -s before.xml t.xml || { echo 't.xml was overwritten'; exit 1; }")
-case("first-row-10MB", '"$WENSHU" batch certificate list.csv -o out.pdf --strict',
+case("first-row-10MB", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf --strict',
      files={"list.csv": CERT_HEADER + "\n" + "名" * (10 * 1024 * 1024 // 3) + ",育才中学,优秀党员,2022-12-20,NO-1\n" + cert_rows(3, 2) + "\n"},
      outputs=("out.pdf", "out.report.csv"))
 build('<image src="{{ img }}" width="20mm"/>', "img: t.jpg\n", name="jpeg-truncated",
@@ -264,12 +264,12 @@ try:
 except Exception:
     cmyk = b"\xff\xd8" + b"\xff\xc0" + struct.pack(">HBHHB", 20, 8, 40, 40, 4) + b"\x01\x11\x00\x02\x11\x00\x03\x11\x00\x04\x11\x00" + b"\xff\xd9"
 build('<image src="{{ img }}" width="20mm"/>', "img: c.jpg\n", name="jpeg-cmyk", expect="0|1", extra={"c.jpg": cmyk})
-case("resume-after-edit", """"$WENSHU" batch certificate list.csv -o out.pdf >/dev/null 2>&1 || exit 9
+case("resume-after-edit", """"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf >/dev/null 2>&1 || exit 9
 printf '%s\\n' "$(cat more.csv)" >> list.csv
-"$WENSHU" batch certificate list.csv -o out.pdf --resume""", expect="0",
+"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf --resume""", expect="0",
      files={"list.csv": CERT_HEADER + "\n" + cert_rows(5) + "\n", "more.csv": cert_rows(2, 6)},
      check='n=$(pdfinfo out.pdf | awk "/^Pages:/ {print \\$2}"); [ "$n" = 7 ] || { echo "out.pdf has $n pages, the list 7 rows"; exit 1; }')
-case("column-overrides-param", '"$WENSHU" batch certificate list.csv -o out.pdf', expect="0",
+case("column-overrides-param", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf', expect="0",
      files={"list.csv": CERT_HEADER + ",issuer\n王芳,育才中学,优秀党员,2022-12-20,NO-1,国务院\n"},
      check='pdftotext out.pdf - | grep -q 国务院 && { echo "the list reissued the certificate"; exit 1; }; grep -q issuer err || { echo "no warning"; exit 1; }')
 build(data="name:\n  a: 1\n", name="type-map-for-text")
@@ -311,12 +311,12 @@ for k, (element, attrs) in enumerate(EXTREMES, 1):
     build(body, page=page, name=f"layout-{k:02d}-{element}-{attrs.split('=')[0]}")
 case("font-is-a-FIFO", 'printf "标题\\n\\n正文。\\n" > in.txt; "$WENSHU" typeset in.txt -o out.pdf --font 仿宋=fifo.ttf', setup=fifo("fifo.ttf"))
 case("font-dir-usr", 'printf "标题\\n\\n正文。\\n" > in.txt; "$WENSHU" typeset in.txt -o out.pdf --font-dir /usr', expect="1|2")
-case("bookmarks-nosuch", '"$WENSHU" batch certificate list.csv -o out.pdf --bookmarks "{nosuch}"', expect="2",
+case("bookmarks-nosuch", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf --bookmarks "{nosuch}"', expect="2",
      files={"list.csv": CERT_HEADER + "\n" + cert_rows(3) + "\n"}, outputs=("out.pdf", "out.report.csv"))
-case("batch-invalid-utf8-line", '"$WENSHU" batch certificate list.csv -o out.pdf',
+case("batch-invalid-utf8-line", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf',
      files={"list.csv": (CERT_HEADER + "\n" + cert_rows(3) + "\n").encode() + b"\xff\x80,x,y,2022-12-20,NO-9\n"},
      outputs=("out.pdf", "out.report.csv"), check="grep -q 'list.csv:5:' err || { echo 'the line (5) is not named'; exit 1; }")
-case("report-spreadsheet-injection", '"$WENSHU" batch certificate list.csv -o out.pdf', expect="0",
+case("report-spreadsheet-injection", '"$WENSHU" batch --allow-placeholders certificate list.csv -o out.pdf', expect="0",
      files={"list.csv": CERT_HEADER + "\n" + "=cmd|' /C calc'!A0,=HYPERLINK(\"http://x\"),@SUM(A1),2022-12-20,+1\n"
             + "-2+3,\"\tx\",\"\r=1\",2022-12-20,NO-2\n"},
      check="""python3 - <<'EOF'

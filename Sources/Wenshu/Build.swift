@@ -6,6 +6,7 @@ import WenshuTemplate
 /// Everything that is wrong with a set of data files, found at once.
 public struct InvalidData: WenshuError {
     public var problems: [Problem]
+    public init(problems: [Problem]) { self.problems = problems }
     /// The first error stands for them all (the command line prints every one of `problems`).
     public var problem: Problem {
         problems.first { $0.severity == .error } ?? problems.first
@@ -31,28 +32,32 @@ public struct DocumentBuilder {
     /// Where templates, data, images and standards are read from.
     public var world: any World { loader.world }
 
-    /// Loads data files (merged in order) and normalises the forms' labels to the schema's keys.
-    /// A folder stands for a book: its `book.yaml` (if any) is the root, and every other data file
-    /// in it, in name order, one item of `schools` (a compilation's chapters).
-    public static func loadData(_ paths: [String], world: any World = FileWorld(), cache: SourceCache<DataSet>? = nil) throws -> DataSet {
+    /// Loads data files (merged in order), with the labels a template's `schema` declares renamed to
+    /// its keys (none without a schema). A folder stands for a book: its `book.yaml` (if any) is the
+    /// root, and every other data file in it, in name order, one item of `schools` (a compilation's
+    /// chapters, read against the schema's `schools` fields).
+    public static func loadData(_ paths: [String], schema: FieldSchema? = nil, world: any World = FileWorld(),
+                                cache: SourceCache<DataSet>? = nil) throws -> DataSet {
+        let checker = schema.map(SchemaChecker.init)
         var merged = DataSet()
         for path in paths {
             if world.isFolder(path) {
-                merged.merge(try loadFolder(path, world: world, cache: cache))
+                merged.merge(try loadFolder(path, schema: schema, world: world, cache: cache))
             } else {
-                merged.merge(try loadFile(path, world: world, cache: cache))
+                let data = try loadFile(path, world: world, cache: cache)
+                merged.merge(checker?.normalize(data) ?? data)
             }
         }
         return merged
     }
 
-    /// One data file, normalised, with its references to long texts (`见 创建报告.docx`) replaced by
-    /// their text; from `cache` when its bytes were loaded before (the texts are read again, so an
-    /// edited report is never stale).
+    /// One data file with its references to long texts (`见 创建报告.docx`) replaced by their text;
+    /// from `cache` when its bytes were loaded before (the texts are read again, so an edited report
+    /// is never stale).
     static func loadFile(_ path: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
         let folder = (path as NSString).deletingLastPathComponent
         func finish(_ set: DataSet) throws -> DataSet {
-            ProgrammeSchema.normalize(try LongTextFile.resolveReferences(set, folder: folder.isEmpty ? "." : folder, world: world))
+            try LongTextFile.resolveReferences(set, folder: folder.isEmpty ? "." : folder, world: world)
         }
         guard let cache else { return try finish(try DataLoader.load(path, world: world)) }
         let ext = (path as NSString).pathExtension.lowercased()
@@ -64,12 +69,17 @@ public struct DocumentBuilder {
         return try finish(try cache.value(path: path, bytes: bytes) { try DataLoader.load(data: bytes, format: ext, file: path) })
     }
 
-    static func loadFolder(_ folder: String, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
+    static func loadFolder(_ folder: String, schema: FieldSchema?, world: any World, cache: SourceCache<DataSet>?) throws -> DataSet {
         guard let names = world.names(in: folder) else {
             throw DataError("cannot read the folder", at: SourceLocation(file: folder))
         }
+        let bookChecker = schema.map(SchemaChecker.init)
+        let itemChecker = schema.map { SchemaChecker(FieldSchema(fields: $0.field(at: ["schools"])?.fields ?? [])) }
         var book = DataSet()
-        if names.contains("book.yaml") { book = try loadFile(folder + "/book.yaml", world: world, cache: cache) }
+        if names.contains("book.yaml") {
+            let data = try loadFile(folder + "/book.yaml", world: world, cache: cache)
+            book = bookChecker?.normalize(data) ?? data
+        }
         var schools: [Value] = []
         // Every data file but book.yaml is a school; Word and text files are the texts they refer to.
         let schoolFile = { (name: String) in
@@ -77,9 +87,13 @@ public struct DocumentBuilder {
             return DataLoader.supportedExtensions.contains(ext) && !LongTextFile.extensions.contains(ext)
         }
         for name in names where name != "book.yaml" && schoolFile(name) {
-            let item = try loadFile(folder + "/" + name, world: world, cache: cache)
+            let loaded = try loadFile(folder + "/" + name, world: world, cache: cache)
+            let item = itemChecker?.normalize(loaded) ?? loaded
             let index = schools.count
-            for (path, location) in item.locations { book.locations[[.key("schools"), .index(index)] + path] = location }
+            let prefix: ValuePath = [.key("schools"), .index(index)]
+            for (path, location) in item.locations { book.locations[prefix + path] = location }
+            for (path, label) in item.writtenLabels { book.writtenLabels[prefix + path] = label }
+            if book.locations[prefix] == nil { book.locations[prefix] = SourceLocation(file: folder + "/" + name, line: 1, column: 1) }
             var root = item.root
             if case .object(var r) = root {
                 r["folder"] = .string(folder)
@@ -94,10 +108,32 @@ public struct DocumentBuilder {
         return book
     }
 
-    /// The problems of the data files.
-    public static func check(_ paths: [String]) throws -> [Problem] {
-        let data = try loadData(paths)
-        return data.notes + Validator.check(data)
+    /// The problems of the data files against the fields `template` declares (with no template,
+    /// only what loading finds), placeholders included unless `allowPlaceholders`.
+    public func check(_ paths: [String], template name: String?, allowPlaceholders: Bool = false) throws -> [Problem] {
+        guard let name else {
+            return try Self.loadData(paths, world: world).notes
+        }
+        let template = try loader.load(name)
+        let schema = try TemplateFields.schema(for: template)
+        let data = try Self.loadData(paths, schema: schema, world: world, cache: dataCache)
+        return data.notes + Self.problems(data, schema: schema, template: template, paths: paths, allowPlaceholders: allowPlaceholders)
+    }
+
+    /// What is wrong with loaded `data` for `template`.
+    static func problems(_ data: DataSet, schema: FieldSchema?, template: Template, paths: [String], allowPlaceholders: Bool) -> [Problem] {
+        guard let schema else { return [] }
+        let fallback = data.locations[[]] ?? paths.first.map { SourceLocation(file: $0, line: 1, column: 1) }
+        var problems: [Problem]
+        if schema.field(at: ["rows"]) == nil, case .array(let rows)? = data.root["rows"] {
+            // A list (CSV, a sheet) for a template whose fields are one document's: each row is a
+            // document, as `wenshu batch` reads it, and its problems name the row's cells.
+            problems = listProblems(rows, data: data, schema: schema)
+        } else {
+            problems = SchemaChecker(schema).check(data, fallback: fallback)
+        }
+        if !allowPlaceholders { problems += TemplateFields.placeholders(schema, template: template, data: data) }
+        return problems
     }
 
     /// The folders data paths stand in: a folder itself, a file's folder.
@@ -106,6 +142,21 @@ public struct DocumentBuilder {
             if world.isFolder(path) { return path }
             return URL(fileURLWithPath: path).deletingLastPathComponent().path
         }
+    }
+
+    /// The problems of each row of a list read as one document of `schema`.
+    static func listProblems(_ rows: [Value], data: DataSet, schema: FieldSchema) -> [Problem] {
+        var perRow: [Int: [ValuePath: SourceLocation]] = [:]
+        for (path, location) in data.locations where path.count >= 2 && path[0] == .key("rows") {
+            if case .index(let i) = path[1] { perRow[i, default: [:]][Array(path.dropFirst(2))] = location }
+        }
+        let checker = SchemaChecker(schema)
+        var problems: [Problem] = []
+        for (i, row) in rows.enumerated() {
+            let rowData = checker.normalize(DataSet(root: row, locations: perRow[i] ?? [:]))
+            problems += checker.check(rowData, fallback: data.location(of: [.key("rows"), .index(i)]))
+        }
+        return problems
     }
 
     /// The evaluation standard a scoring template uses: the data's `standard` (评估标准) or else the
@@ -136,14 +187,16 @@ public struct DocumentBuilder {
         return try ScoringStandard.load(path, world: world)
     }
 
-    /// The content of `template` filled from `dataPaths`. Invalid data is refused unless `force`;
+    /// The content of `template` filled from `dataPaths`. Data that breaks the template's fields is
+    /// refused unless `force`, a placeholder parameter about to print unless `allowPlaceholders`;
     /// the problems (warnings included) are returned either way. With `simplex`, or a template whose
     /// `sides` parameter is `simplex`, odd-page starts insert no blank pages (one-sided printing).
     public func build(template name: String, data dataPaths: [String], force: Bool = false,
-                      simplex: Bool = false) throws -> (DocumentContent, [Problem]) {
+                      allowPlaceholders: Bool = false, simplex: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
-        var data = try Self.loadData(dataPaths, world: world, cache: dataCache)
-        var problems = data.notes + Validator.check(data)
+        let schema = try TemplateFields.schema(for: template)
+        var data = try Self.loadData(dataPaths, schema: schema, world: world, cache: dataCache)
+        var problems = data.notes + Self.problems(data, schema: schema, template: template, paths: dataPaths, allowPlaceholders: allowPlaceholders)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
             let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths, world: world)
             var found: [Problem] = []

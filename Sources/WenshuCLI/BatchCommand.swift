@@ -69,6 +69,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("templates"), help: "A folder of templates searched first (repeatable).")
     var templateDirs: [String] = []
 
+    @Flag(name: .customLong("allow-placeholders"), help: "Print the template's placeholder parameters (清河市…) as they are.")
+    var allowPlaceholders = false
+
     @OptionGroup var fontOptions: FontOptions
 
     @OptionGroup var overprintOptions: OverprintOptions
@@ -101,6 +104,7 @@ struct BatchCommand: ParsableCommand {
         options.sheet = sheet
         options.zip = zip
         options.pdfa = pdfa
+        options.allowPlaceholders = allowPlaceholders
         options.strict = strict
         options.resume = resume
         options.key = key
@@ -134,6 +138,7 @@ struct BatchCommand: ParsableCommand {
             } catch BatchError.usage(let m) {
                 throw ValidationError(m)
             }
+            try batch.checkPlaceholders()
             clock.lap("template and list")
             let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
             let summary = try batch.run { bar.show($0) }

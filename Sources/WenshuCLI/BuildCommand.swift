@@ -39,6 +39,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-outside"), help: "Let includes and images come from outside the template's and data's folders.")
     var allowOutside = false
 
+    @Flag(name: .customLong("allow-placeholders"), help: "Print the template's placeholder parameters (清河市, 中共某市委…) as they are.")
+    var allowPlaceholders = false
+
     @Option(name: .customLong("templates"), help: "A folder of templates searched first (repeatable).")
     var templateDirs: [String] = []
 
@@ -64,7 +67,8 @@ struct BuildCommand: ParsableCommand {
             var builder = DocumentBuilder(allowOutside: allowOutside)
             builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
             let overprint = try overprintOptions.overprint()
-            let (content, problems) = try builder.build(template: template, data: data, force: force, simplex: simplex)
+            let (content, problems) = try builder.build(template: template, data: data, force: force,
+                                                        allowPlaceholders: allowPlaceholders, simplex: simplex)
             for p in problems { printProblem(p) }
             clock.lap("template")
             let compiler = try Compiler(fontFolders: fontOptions.fontDirs, fontOverrides: try fontOptions.overrides())
@@ -105,15 +109,27 @@ extension OutputFormat: ExpressibleByArgument {}
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check data files against the bureaus' limits (brand name ≤ 16 characters, overview ≤ 300…).",
-        discussion: "Lists every problem with its file, line and column (or sheet and cell). Exit status 1 if any is an error.")
+        abstract: "Check data files against the fields a template declares (brand name ≤ 16 characters, overview ≤ 300…).",
+        discussion: "Lists every problem with its file, line and column (or sheet and cell). Exit status 1 if any is an error. "
+            + "Without --template only reading the files is checked.")
 
     @Argument(help: "Data files (YAML, JSON, CSV, Excel), merged in order.")
     var data: [String]
 
+    @Option(help: "The template whose fields the data must fill (see `wenshu fields TEMPLATE`).")
+    var template: String?
+
+    @Flag(name: .customLong("allow-placeholders"), help: "Do not report the template's placeholder parameters (清河市…).")
+    var allowPlaceholders = false
+
+    @OptionGroup var templateFolders: TemplateFolderOptions
+
     func run() throws {
         try reportingErrors {
-            let problems = try DocumentBuilder.check(data)
+            let problems = try templateFolders.builder().check(data, template: template, allowPlaceholders: allowPlaceholders)
+            if template == nil {
+                print("说明：没有指明模板，只检查了数据能否读取；用 --template 按模板的字段检查 (note: no --template, only reading was checked)")
+            }
             for p in problems { print(p) }
             let errors = problems.filter { $0.severity == .error }.count
             print(problems.isEmpty ? "没有问题 (no problems)" : "\(errors) 个错误，\(problems.count - errors) 个提醒 (\(errors) errors, \(problems.count - errors) warnings)")

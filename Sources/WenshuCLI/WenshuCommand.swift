@@ -12,7 +12,7 @@ struct WenshuCommand: ParsableCommand {
         commandName: "wenshu",
         abstract: "Typeset Chinese school Party-building documents (一校一品) from data.",
         subcommands: [BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self, BatchCommand.self,
-                      CalibrateCommand.self])
+                      CalibrateCommand.self, FieldsCommand.self])
 
     /// Runs the command; usage errors exit with status 2 (the CLI contract: 0 ok, 1 invalid input, 2 usage).
     static func main() {
@@ -50,6 +50,19 @@ struct FontOptions: ParsableArguments {
             out[role] = parts[1]
         }
         return out
+    }
+}
+
+/// `--templates DIR`: template folders searched before the default ones (check, fields).
+struct TemplateFolderOptions: ParsableArguments {
+    @Option(name: .customLong("templates"), help: "A folder of templates searched first (repeatable).")
+    var templateDirs: [String] = []
+
+    /// A builder that searches these folders first.
+    func builder() -> DocumentBuilder {
+        var builder = DocumentBuilder()
+        builder.loader.searchPaths = templateDirs + builder.loader.searchPaths
+        return builder
     }
 }
 

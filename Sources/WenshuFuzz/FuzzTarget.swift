@@ -38,7 +38,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .yaml, .json, .csv, .xlsx:
             let data = try DataLoader.load(data: input, format: rawValue, file: "fuzz.\(rawValue)")
-            _ = Validator.check(ProgrammeSchema.normalize(data))
+            // Read against a schema as `build` reads it (brand.name by its label, a list's rows).
+            let checker = SchemaChecker(FuzzTarget.schema)
+            _ = checker.check(checker.normalize(data))
         case .template:
             try FuzzTarget.realize(templateXML: input)
         case .expression:
@@ -67,6 +69,21 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             ("name", .string("青石桥小学")), ("members", .number(32)), ("brand", .string("红烛")),
             ("rows", .array([row, row])), ("empty", .null), ("flag", .bool(true)),
         ])))
+    }()
+
+    /// A schema with a nested path, a list with its own fields and each checked type, for the data targets.
+    static let schema: FieldSchema = {
+        func f(_ path: String, _ label: String, _ type: FieldSchema.FieldType, max: Int? = nil, about: Int? = nil,
+               fields: [FieldSchema.Field] = []) -> FieldSchema.Field {
+            var x = FieldSchema.Field(path: path.split(separator: ".").map(String.init), label: label)
+            x.type = type; x.max = max; x.about = about; x.fields = fields; x.required = true
+            return x
+        }
+        return FieldSchema(fields: [
+            f("school", "单位名称", .text), f("members", "党员数", .wholeNumber), f("phone", "联系电话", .phone),
+            f("brand.name", "品牌名称", .text, max: 16), f("report", "创建报告", .longText, about: 2000),
+            f("rows", "名单", .list, fields: [f("name", "姓名", .text), f("date", "日期", .date)]),
+        ])
     }()
 
     static func realize(templateXML: Data) throws {

@@ -15,6 +15,17 @@ enum BatchSupport {
 
     static var loader: DocumentBuilder { DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"]) }
 
+    /// The certificate's fields beside a copy of its template (a copy is a user's template, which
+    /// gets only the fields it declares: without them its list's 姓名 column stays 姓名).
+    static func copyCertificateFields(to path: String) throws {
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/templates/certificate/fields.yaml", toPath: path)
+    }
+
+    /// The certificate's column labels → keys (姓名 → name), as `BatchRun` reads its list.
+    static func certificateKeys() throws -> [String: String] {
+        try SchemaFile.load(repositoryRoot + "/templates/certificate/fields.yaml").columnKeys
+    }
+
     /// Writes `text` as a CSV file and returns its path.
     static func csv(_ text: String, in dir: String, name: String = "list.csv") throws -> String {
         let path = dir + "/" + name

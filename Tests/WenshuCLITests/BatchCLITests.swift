@@ -22,7 +22,7 @@ import Testing
     @Test func onePDFWithSummaryAndReport() throws {
         let dir = try cli.folder()
         let csv = try list(Self.rows(5) + ",,,,\n王芳,青石桥实验小学,优秀共产党员,2022-12-20,NO-00001\n", in: dir)
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/out.pdf"])
+        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/out.pdf", "--allow-placeholders"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("7 rows read: 5 written, 0 kept, 1 skipped, 1 duplicates"), "\(r.out)")
         #expect(r.out.contains("wrote \(dir)/out.pdf"))
@@ -37,8 +37,8 @@ import Testing
         let dir = try cli.folder()
         let csv = try list(Self.rows(2), in: dir)
         for args in [["--shard", "0/2"], ["--shard", "x"], ["--zip"], ["--key", "电话"], ["--name", "{电话}.pdf", "-o", dir + "/f"]] {
-            var a = ["batch", "certificate", csv, "-o", dir + "/o.pdf"] + args
-            if args.contains("--name") { a = ["batch", "certificate", csv] + args }
+            var a = ["batch", "certificate", csv, "-o", dir + "/o.pdf", "--allow-placeholders"] + args
+            if args.contains("--name") { a = ["batch", "certificate", csv, "--allow-placeholders"] + args }
             let r = try cli.wenshu(a)
             #expect(r.status == 2, "\(args): \(r.status) \(r.err)")
         }
@@ -49,7 +49,7 @@ import Testing
     @Test func strictExitsOneNamingTheRow() throws {
         let dir = try cli.folder()
         let csv = try list(Self.rows(3) + "李强,青石桥实验小学,师德标兵,2023-02-30,NO-9\n", in: dir)
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/o.pdf", "--strict"])
+        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/o.pdf", "--strict", "--allow-placeholders"])
         #expect(r.status == 1)
         #expect(r.err.hasPrefix("wenshu: list.csv:5: 错误：此行无法生成，按 --strict 停止："), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/o.pdf"))
@@ -65,7 +65,7 @@ import Testing
     @Test func filesZipAndShard() throws {
         let dir = try cli.folder()
         let csv = try list(Self.rows(6), in: dir)
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/out", "--name", "{no}.pdf", "--zip", "--shard", "2/3", "-q"])
+        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/out", "--name", "{no}.pdf", "--zip", "--shard", "2/3", "-q", "--allow-placeholders"])
         #expect(r.status == 0, "\(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted()
         #expect(files == ["NO-00003.pdf", "NO-00004.pdf"])
@@ -81,7 +81,7 @@ import Testing
         let out = dir + "/out"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLITests.binary)
-        p.arguments = ["batch", "certificate", csv, "-o", out, "--chunk", "16"]
+        p.arguments = ["batch", "certificate", csv, "-o", out, "--chunk", "16", "--allow-placeholders"]
         p.standardOutput = Pipe(); p.standardError = Pipe()
         try p.run()
         // Wait until some documents are there, then kill.
@@ -103,7 +103,7 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: out + ".report.csv"), "no report of a run that did not finish")
 
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", out, "--resume"])
+        let r = try cli.wenshu(["batch", "certificate", csv, "-o", out, "--resume", "--allow-placeholders"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("\(count) rows read: \(count - written.count) written, \(written.count) kept, 0 skipped, 0 duplicates"), "\(r.out)")
         let final = try FileManager.default.contentsOfDirectory(atPath: out)
@@ -117,7 +117,7 @@ import Testing
         let csv = try list(Self.rows(1500), in: dir)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLITests.binary)
-        p.arguments = ["batch", "certificate", csv, "-o", dir + "/all.pdf", "--chunk", "16"]
+        p.arguments = ["batch", "certificate", csv, "-o", dir + "/all.pdf", "--chunk", "16", "--allow-placeholders"]
         p.standardOutput = Pipe(); p.standardError = Pipe()
         try p.run()
         let deadline = Date().addingTimeInterval(60)
@@ -129,7 +129,7 @@ import Testing
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
         #expect(!FileManager.default.fileExists(atPath: dir + "/all.pdf"))
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/all.pdf", "--resume"])
+        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/all.pdf", "--resume", "--allow-placeholders"])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("1500 rows read: 1500 written"))
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }

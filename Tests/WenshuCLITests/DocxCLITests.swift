@@ -35,10 +35,10 @@ import Testing
     @Test func batchWritesOneWordFilePerRowAndRefusesOneFile() throws {
         let dir = try cli.folder()
         try "姓名,学校,奖项,日期,证书编号\n王芳,青石桥实验小学,优秀共产党员,2022-12-20,NO-0001\n".write(toFile: dir + "/l.csv", atomically: true, encoding: .utf8)
-        let r = try cli.wenshu(["batch", "certificate", dir + "/l.csv", "-o", dir + "/out", "--format", "docx"])
+        let r = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/l.csv", "-o", dir + "/out", "--format", "docx"])
         #expect(r.status == 0, "\(r.err)")
         #expect(FileManager.default.fileExists(atPath: dir + "/out/NO-0001-王芳.docx"))
-        let one = try cli.wenshu(["batch", "certificate", dir + "/l.csv", "-o", dir + "/all.pdf", "--format", "docx"])
+        let one = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/l.csv", "-o", dir + "/all.pdf", "--format", "docx"])
         #expect(one.status == 2)
     }
 }

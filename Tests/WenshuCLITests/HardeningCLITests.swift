@@ -20,9 +20,9 @@ import Testing
 
     /// --shard 10^18/10^18 overflowed; --dpi nan or inf trapped converting to Int32: usage errors now.
     @Test(arguments: [
-        ["batch", "certificate", "LIST", "-o", "DIR/out.pdf", "--shard", "1000000000000000000/1000000000000000000"],
-        ["batch", "certificate", "LIST", "-o", "DIR/out.pdf", "--shard", "9223372036854775807/9223372036854775807"],
-        ["batch", "certificate", "LIST", "-o", "DIR/out.pdf", "--chunk", "1000000000000000000"],
+        ["batch", "--allow-placeholders", "certificate", "LIST", "-o", "DIR/out.pdf", "--shard", "1000000000000000000/1000000000000000000"],
+        ["batch", "--allow-placeholders", "certificate", "LIST", "-o", "DIR/out.pdf", "--shard", "9223372036854775807/9223372036854775807"],
+        ["batch", "--allow-placeholders", "certificate", "LIST", "-o", "DIR/out.pdf", "--chunk", "1000000000000000000"],
         ["typeset", "DIR/in.txt", "-o", "DIR/out.pdf", "--png", "DIR/png", "--dpi", "nan"],
         ["typeset", "DIR/in.txt", "-o", "DIR/out.pdf", "--png", "DIR/png", "--dpi", "inf"],
         ["typeset", "DIR/in.txt", "-o", "DIR/out.pdf", "--png", "DIR/png", "--dpi", "-96"],
@@ -70,7 +70,7 @@ import Testing
         try BatchCLITests.rows(4000).write(toFile: dir + "/list.csv", atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLITests.binary)
-        p.arguments = ["batch", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf"]
+        p.arguments = ["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -128,7 +128,7 @@ import Testing
         #expect(leftovers(small).isEmpty, "\(leftovers(small))")
 
         try BatchCLITests.rows(300).write(toFile: dir + "/list.csv", atomically: true, encoding: .utf8)
-        let b = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", small + "/out"])
+        let b = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", small + "/out"])
         #expect(b.status == 1)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: small + "/out")) ?? []
         #expect(!files.contains { $0.hasSuffix(".tmp") })
@@ -142,7 +142,7 @@ import Testing
     @Test func unknownBookmarkIsAUsageError() throws {
         let dir = try cli.folder()
         try BatchCLITests.rows(2).write(toFile: dir + "/list.csv", atomically: true, encoding: .utf8)
-        let r = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf", "--bookmarks", "{nosuch}"])
+        let r = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf", "--bookmarks", "{nosuch}"])
         #expect(r.status == 2)
         #expect(r.err.contains("{nosuch}") && r.err.contains("{姓名}"))
         #expect(leftovers(dir).isEmpty)
@@ -154,7 +154,7 @@ import Testing
         var bytes = Array(BatchCLITests.rows(2).utf8)
         bytes += [0xFF, 0x80] + Array(",x,y,2022-12-20,NO-9\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: dir + "/list.csv"))
-        let r = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf"])
+        let r = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf"])
         #expect(r.status == 1)
         #expect(r.err.contains("list.csv:4:") && r.err.contains("第 4 行"), "\(r.err)")
         #expect(leftovers(dir).isEmpty)

@@ -40,16 +40,16 @@ import Testing
     @Test func batchWritesOneOFDPerRowAndZips() throws {
         let dir = try cli.folder()
         let csv = try BatchCLITests().list(BatchCLITests.rows(3), in: dir)
-        let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/certs", "--format", "ofd", "--zip"])
+        let r = try cli.wenshu(["batch", "--allow-placeholders", "certificate", csv, "-o", dir + "/certs", "--format", "ofd", "--zip"])
         #expect(r.status == 0, "\(r.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/certs").sorted()
         #expect(files.count == 3 && files.allSatisfy { $0.hasSuffix(".ofd") }, "\(files)")
         for f in files { #expect(try firstEntry(dir + "/certs/" + f) == "OFD.xml") }
         let zip = try Data(contentsOf: URL(fileURLWithPath: dir + "/certs.zip"))
         #expect(zip.range(of: Data(files[0].utf8)) != nil)
-        let again = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/certs", "--format", "ofd", "--resume"])
+        let again = try cli.wenshu(["batch", "--allow-placeholders", "certificate", csv, "-o", dir + "/certs", "--format", "ofd", "--resume"])
         #expect(again.out.contains("0 written, 3 kept"), "\(again.out)")
-        let onePDF = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/all.pdf", "--format", "ofd"])
+        let onePDF = try cli.wenshu(["batch", "--allow-placeholders", "certificate", csv, "-o", dir + "/all.pdf", "--format", "ofd"])
         #expect(onePDF.status == 2)
     }
 }

@@ -62,7 +62,8 @@ import Testing
         let dir = try folder()
         try BatchCLITests.rows(3).write(toFile: dir + "/list.csv", atomically: true, encoding: .utf8)
         try "offset-x: 1.5\noffset-y: -1\n".write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
-        let r = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf", "--taoda", "--printer-profile", dir + "/p.yaml"])
+        let r = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/out.pdf", "--taoda", "--printer-profile", dir + "/p.yaml",
+                                "--allow-placeholders"])
         #expect(r.status == 0, "\(r.err)")
         #expect(try printScaling(dir + "/out.pdf") == "/None")
         let p = Process()

@@ -46,10 +46,10 @@ import Testing
     @Test func batchWritesPDFAForTheOnePDFAndForEachRow() throws {
         let dir = try cli.folder()
         try BatchCLITests.rows(3).write(toFile: dir + "/list.csv", atomically: true, encoding: .utf8)
-        let one = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/all.pdf", "--pdfa"])
+        let one = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", dir + "/all.pdf", "--pdfa"])
         #expect(one.status == 0, "\(one.err)")
         #expect(isPDFA(dir + "/all.pdf"))
-        let rows = try cli.wenshu(["batch", "certificate", dir + "/list.csv", "-o", dir + "/rows", "--pdfa", "--zip"])
+        let rows = try cli.wenshu(["batch", "--allow-placeholders", "certificate", dir + "/list.csv", "-o", dir + "/rows", "--pdfa", "--zip"])
         #expect(rows.status == 0, "\(rows.err)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/rows").filter { $0.hasSuffix(".pdf") }
         #expect(files.count == 3)

@@ -24,7 +24,7 @@ struct Workspace {
         try write("data/d.yaml", data.isEmpty ? "{}" : data)
         let loader = TemplateLoader(searchPaths: [dir], allowOutside: allowOutside)
         let t = try loader.load(dir + "/t.xml")
-        let d = ProgrammeSchema.normalize(try DataLoader.load(dir + "/data/d.yaml"))
+        let d = try DataLoader.load(dir + "/data/d.yaml")
         return try Realizer(loader: loader, dataFolders: [dir + "/data"]).realize(t, data: d)
     }
 
@@ -42,9 +42,10 @@ extension Block {
 @Suite struct TemplateTests {
     static let data = """
     school: 青石桥实验小学
-    党组织名称: 中共青石桥实验小学支部委员会
+    organization: 中共青石桥实验小学支部委员会
     members: 36
-    品牌名称: 红烛领航·书香润心
+    brand:
+      name: 红烛领航·书香润心
     date: 2023-03-15
     photos:
       - {file: a.png, caption: 书香长廊}
@@ -62,7 +63,7 @@ extension Block {
     @Test func paragraphsWithExpressionsAndStyles() throws {
         let c = try Workspace().realize(body("""
         <p style="标题">{{ school }}党支部
-           “{{ 品牌名称 }}”党建品牌创建实施方案</p>
+           “{{ brand.name }}”党建品牌创建实施方案</p>
         <p>党员{{ members }}名，{{ date | 中文日期 }}（{{ date | 大写日期 }}）。</p>
         """), data: Self.data)
         #expect(c.blocks.count == 2)

@@ -259,12 +259,12 @@ import WenshuCore
         }
     }
 
-    /// A layout the standard does not have is an error at the template's place naming the
-    /// allowed ones, not a notice in disguise.
+    /// A layout the standard does not have is an error at the data's place (the template's fields
+    /// declare the choice) naming the allowed ones, not a notice in disguise.
     @Test func anUnknownLayoutIsRefusedWithTheAllowedValues() throws {
         let message = try #require(try refusal("layout: 信件\n"), "built with layout 信件")
-        #expect(message.contains("template.xml:") && message.contains("layout"), "\(message)")
-        #expect(message.contains("document, letter, order"), "\(message)")
+        #expect(message.contains("layout“信件”不是可选的值"), "\(message)")
+        #expect(message.contains("文件、信函、命令"), "\(message)")
     }
 
     /// §7.2.1: a 份号 that is not Arabic digits is refused at its place, not printed.

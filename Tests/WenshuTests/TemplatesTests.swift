@@ -51,6 +51,7 @@ import WenshuRender
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let data = """
+        city: 清河市
         school: 清河市青石桥实验小学
         organization: 中共清河市青石桥实验小学支部委员会
         members: 12
@@ -164,7 +165,7 @@ import WenshuRender
         let name = "欧阳司马上官慕容诸葛东方皇甫尉迟公孙长孙宇文轩辕令狐钟离宇文独孤南宫"
         try "name: \(name)\nschool: 甲校\naward: 优秀共产党员\ndate: 2023-12-20\nno: X-1\n".write(toFile: dir + "/d.yaml", atomically: true, encoding: .utf8)
         let builder = DocumentBuilder(templateSearchPaths: [repositoryRoot + "/templates"])
-        let (content, _) = try builder.build(template: "certificate", data: [dir + "/d.yaml"])
+        let (content, _) = try builder.build(template: "certificate", data: [dir + "/d.yaml"], allowPlaceholders: true)
         let frames = try sharedCompiler.layout(content)
         let line = try #require(frames[0].textLines.first { $0.text.hasPrefix("欧阳") })
         // The line's last mark is set half an em at the line's end.

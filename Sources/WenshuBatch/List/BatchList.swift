@@ -7,14 +7,15 @@ import WenshuData
 /// (a CSV row with the wrong number of fields): every line of the table between the header and the
 /// last data row is an entry, so that every one can be accounted for.
 ///
-/// Column names are normalised as `ProgrammeSchema.normalize` does inside list rows (姓名 → name,
-/// 证书编号 → no). CSV is read by WenshuData's one parser, as `DataLoader` reads it (`CSVText`:
-/// UTF-8 with or without a BOM, UTF-16 with a BOM, else GB18030; the separator detected;
-/// `CSVParser`; cells trimmed; `DateForms.cell`: a cell that is exactly an existing date becomes a
-/// date), but the rows are not all held as values: the file's records are indexed once and a row is
-/// parsed again when it is needed, so a list of 100,000 rows costs little more than its bytes.
-/// Unlike a data file, a row that cannot be read (ragged, text after a quote) is an entry of its
-/// own, skipped with its line, not the end of the run. An .xlsx sheet is read whole by `DataLoader`.
+/// Column names are renamed to the keys the template's fields declare (姓名 → name, 证书编号 → no,
+/// when the template's fields.yaml says so; a template without one keeps the header as written).
+/// CSV is read by WenshuData's one parser, as `DataLoader` reads it (`CSVText`: UTF-8 with or
+/// without a BOM, UTF-16 with a BOM, else GB18030; the separator detected; `CSVParser`; cells
+/// trimmed; `DateForms.cell`: a cell that is exactly an existing date becomes a date), but the rows
+/// are not all held as values: the file's records are indexed once and a row is parsed again when
+/// it is needed, so a list of 100,000 rows costs little more than its bytes. Unlike a data file, a
+/// row that cannot be read (ragged, text after a quote) is an entry of its own, skipped with its
+/// line, not the end of the run. An .xlsx sheet is read whole by `DataLoader`.
 public final class BatchList: Sendable {
     /// What an entry is.
     public enum Kind: Sendable, Equatable {
@@ -59,14 +60,14 @@ public final class BatchList: Sendable {
     }
 
     /// Reads a .csv or .xlsx list (`sheet` picks a sheet of a workbook; default the first).
-    public static func load(_ path: String, sheet: String? = nil) throws -> BatchList {
+    public static func load(_ path: String, sheet: String? = nil, keys: [String: String] = [:]) throws -> BatchList {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "csv", "txt", "tsv":
             if sheet != nil { throw DataError("a sheet can only be chosen in an .xlsx file", at: SourceLocation(file: path)) }
-            return try loadCSV(path)
+            return try loadCSV(path, keys: keys)
         case "xlsx":
-            return try loadSheet(path, sheet: sheet)
+            return try loadSheet(path, sheet: sheet, keys: keys)
         default:
             throw DataError("a list must be a .csv or .xlsx file" + (ext == "xls" ? " (save the old .xls workbook as .xlsx)" : ""),
                             at: SourceLocation(file: path))
@@ -87,10 +88,9 @@ public final class BatchList: Sendable {
         return out
     }
 
-    /// The key a column label stands for inside a list row (姓名 → name), as `ProgrammeSchema.normalize` renames it.
-    public static func key(for label: String) -> String {
-        if let p = ProgrammeSchema.pathForLabel[label], case .key(let last)? = p.last { return last }
-        return label
+    /// The key a column label stands for (姓名 → name) among `keys` (a schema's `columnKeys`).
+    public static func key(for label: String, in keys: [String: String]) -> String {
+        keys[label.trimmingCharacters(in: .whitespaces)] ?? label
     }
 
     /// The values of a data row, keyed by the normalised column keys.
@@ -136,7 +136,7 @@ public final class BatchList: Sendable {
 
     // MARK: CSV
 
-    static func loadCSV(_ path: String) throws -> BatchList {
+    static func loadCSV(_ path: String, keys names: [String: String]) throws -> BatchList {
         let text = try CSVText(path: path, limits: limits)
         var parser = CSVParser(text: text, limits: limits)
         // The header: the first record with anything in it.
@@ -149,7 +149,7 @@ public final class BatchList: Sendable {
         }
         if let problem = header.problem { throw DataError(problem.chinese, problem.english, at: problem.location) }
         let labels = header.fields.map { $0.trimmedCell.replacingOccurrences(of: "\u{FEFF}", with: "") }
-        let columns = try checkedKeys(labels) { j in SourceLocation(file: path, line: header.line, column: j + 1) }
+        let columns = try checkedKeys(labels, names) { j in SourceLocation(file: path, line: header.line, column: j + 1) }
 
         var entries: [Entry] = []
         var lastRow = -1
@@ -190,7 +190,7 @@ public final class BatchList: Sendable {
     public static let maxColumns = 1_000
 
     /// The normalised keys of a header's labels: unique, nameless columns allowed (they must stay empty).
-    static func checkedKeys(_ labels: [String], at location: (Int) -> SourceLocation) throws -> [String] {
+    static func checkedKeys(_ labels: [String], _ names: [String: String], at location: (Int) -> SourceLocation) throws -> [String] {
         guard labels.count <= maxColumns else {
             throw DataError("表头有 \(labels.count) 列，上限 \(maxColumns) 列，请删去模板不用的列 (the header has \(labels.count) columns; "
                             + "a list may have at most \(maxColumns): remove the columns the template does not use)", at: location(maxColumns))
@@ -199,7 +199,7 @@ public final class BatchList: Sendable {
         var keys: [String] = []
         for (j, label) in labels.enumerated() {
             guard !label.isEmpty else { keys.append(""); continue }
-            let key = BatchList.key(for: label)
+            let key = BatchList.key(for: label, in: names)
             if let first = seen[key] {
                 let same = labels[first] == label
                 throw DataError(same ? "the header names '\(label)' twice (columns \(first + 1) and \(j + 1))"
@@ -220,7 +220,7 @@ public final class BatchList: Sendable {
         return Int(cell.filter(\.isNumber))
     }
 
-    static func loadSheet(_ path: String, sheet: String?) throws -> BatchList {
+    static func loadSheet(_ path: String, sheet: String?, keys names: [String: String]) throws -> BatchList {
         let data = try DataLoader.load(path, sheet: sheet)
         guard case .array(let rows)? = data.root["rows"] else { throw DataError("the sheet has no table", at: SourceLocation(file: path)) }
         let sheetName = data.root["sheet"]?.description ?? sheet ?? "Sheet1"
@@ -236,7 +236,7 @@ public final class BatchList: Sendable {
                 letters.append(String(cell.prefix { $0.isLetter }))
             }
         }
-        let columns = try checkedKeys(labels) { j in SourceLocation(file: path, place: "\(sheetName)!\(letters[j])\(headerLine)") }
+        let columns = try checkedKeys(labels, names) { j in SourceLocation(file: path, place: "\(sheetName)!\(letters[j])\(headerLine)") }
         // Entries: data rows and the blank rows between them, in sheet order.
         var entries: [Entry] = []
         var records: [Record] = []

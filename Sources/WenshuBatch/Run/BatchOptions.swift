@@ -37,6 +37,8 @@ public struct BatchOptions: Sendable {
     public var bookmark: String?
     /// Every PDF written as PDF/A-2b (the one PDF, or each row's).
     public var pdfa = false
+    /// Print a template's placeholder parameters (清河市…) that no column replaces.
+    public var allowPlaceholders = false
     /// Other files the run reads (font files given by --font): no output may be one of them, as
     /// none may be the list or the template.
     public var otherInputs: [String] = []

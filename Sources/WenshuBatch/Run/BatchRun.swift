@@ -71,6 +71,8 @@ public struct BatchSummary: Sendable {
 public final class BatchRun: @unchecked Sendable {
     public let list: BatchList
     public let template: Template
+    /// The fields the template declares (none: the list's columns are used as written).
+    public let schema: FieldSchema
     public let options: BatchOptions
     public let compiler: Compiler
     /// Paragraphs repeated from row to row (the citation, issuer, date) are set once per run.
@@ -102,14 +104,16 @@ public final class BatchRun: @unchecked Sendable {
         self.options = options
         self.compiler = compiler
         self.template = try loader.load(name)
-        self.list = try BatchList.load(path, sheet: options.sheet)
+        self.schema = try TemplateFields.schema(for: template) ?? FieldSchema()
+        let columnKeys = schema.columnKeys
+        self.list = try BatchList.load(path, sheet: options.sheet, keys: columnKeys)
         self.realizer = Realizer(loader: loader, dataFolders: [(path as NSString).deletingLastPathComponent])
         self.typesetter = ParagraphTypesetter(fonts: compiler.fonts)
         let columns = Set(list.columns)
         let fixed = Set(template.parameterNames).subtracting(template.overridableParameters)
         shadowed = list.columns.filter { fixed.contains($0) }
         if let k = options.key {
-            let key = BatchList.key(for: k)
+            let key = BatchList.key(for: k, in: columnKeys)
             guard columns.contains(key) else {
                 throw BatchError.usage("--key \(k): the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
             }
@@ -119,7 +123,8 @@ public final class BatchRun: @unchecked Sendable {
         }
         if case .files(_, let given) = options.output {
             let ext = options.format == .docx ? "docx" : "pdf"
-            let p = try given ?? FileNamePattern(columns.contains("no") && columns.contains("name") ? "{no}-{name}.\(ext)" : "row-{row}.\(ext)")
+            let p = try FileNamePattern(given?.pattern ?? (columns.contains("no") && columns.contains("name") ? "{no}-{name}.\(ext)" : "row-{row}.\(ext)"),
+                                        columnKeys: columnKeys)
             for k in p.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
                 throw BatchError.usage("--name ‘\(p.pattern)’ uses ‘\(k)’, but the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
             }
@@ -127,7 +132,7 @@ public final class BatchRun: @unchecked Sendable {
         } else {
             pattern = nil
         }
-        bookmark = try options.bookmark.map { try FileNamePattern($0) }
+        bookmark = try options.bookmark.map { try FileNamePattern($0, columnKeys: columnKeys) }
         if let b = bookmark {
             for k in b.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
                 let allowed = (list.labels.filter { !$0.isEmpty } + FileNamePattern.builtIns.sorted()).map { "{\($0)}" }
@@ -177,7 +182,7 @@ public final class BatchRun: @unchecked Sendable {
         for k in keys { base[k] = .string("") }
         for e in list.entries.prefix(1000) where e.kind == .row {
             let record = list.record(e)
-            guard !Validator.check(DataSet(root: .object(record))).contains(where: { $0.severity == .error }) else { continue }
+            guard !SchemaChecker(schema).check(DataSet(root: .object(record))).contains(where: { $0.severity == .error }) else { continue }
             for (k, v) in record.pairs where !BatchRun.isEmpty(v) && v.description.utf8.count <= BatchRun.maxFieldBytes {
                 if !filled.contains(k) || v.description.utf8.count < (base[k]?.description.utf8.count ?? 0) {
                     base[k] = v; filled.insert(k)
@@ -218,8 +223,18 @@ public final class BatchRun: @unchecked Sendable {
     func label(_ key: String) -> (zh: String, en: String) {
         let j = list.columns.firstIndex(of: key)
         let written = j.map { list.labels[$0] } ?? key
-        let zh = written == key ? (ProgrammeSchema.keyAliases[key] ?? key) : written
+        let zh = written == key ? (schema.field(at: [key])?.label ?? key) : written
         return (zh, key)
+    }
+
+    /// Refuses a placeholder parameter of the template (中共某市委…) that no column of the list
+    /// replaces, unless `options.allowPlaceholders`: every document would print it.
+    public func checkPlaceholders() throws {
+        guard !options.allowPlaceholders else { return }
+        var columns = Record()
+        for c in template.overridableParameters where list.columns.contains(c) { columns[c] = .string(c) }
+        let unreplaced = TemplateFields.placeholders(schema, template: template, data: DataSet(root: .object(columns)))
+        if !unreplaced.isEmpty { throw InvalidData(problems: unreplaced) }
     }
 
     /// Why a data row cannot be used, or nil: required fields empty, values the schema refuses.
@@ -239,7 +254,7 @@ public final class BatchRun: @unchecked Sendable {
             }
         }
         if !reasons.isEmpty { return reasons.joined(separator: "；") }
-        for p in Validator.check(DataSet(root: .object(record))) where p.severity == .error {
+        for p in SchemaChecker(schema).check(DataSet(root: .object(record))) where p.severity == .error {
             reasons.append("\(p.chinese) (\(p.english))")
         }
         return reasons.isEmpty ? nil : reasons.joined(separator: "；")

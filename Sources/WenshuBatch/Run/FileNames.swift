@@ -18,8 +18,12 @@ public struct FileNamePattern: Sendable, Equatable {
     /// {n} the row's number among the data rows, from 1.
     public static let builtIns: Set<String> = ["row", "n"]
 
-    public init(_ pattern: String) throws {
+    /// Column labels → keys (a schema's `columnKeys`): {姓名} fills from `name`.
+    public let columnKeys: [String: String]
+
+    public init(_ pattern: String, columnKeys: [String: String] = [:]) throws {
         self.pattern = pattern
+        self.columnKeys = columnKeys
         var keys: [String] = []
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
@@ -28,7 +32,7 @@ public struct FileNamePattern: Sendable, Equatable {
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw BatchError.usage("the name pattern ‘\(pattern)’ has an empty {}") }
-            keys.append(FileNamePattern.builtIns.contains(name) ? name : BatchList.key(for: name))
+            keys.append(FileNamePattern.builtIns.contains(name) ? name : BatchList.key(for: name, in: columnKeys))
             rest = rest[rest.index(after: close)...]
         }
         self.keys = keys
@@ -48,7 +52,7 @@ public struct FileNamePattern: Sendable, Equatable {
             case "n": out += String(n)
             default:
                 // Each value is made safe on its own first, so a "/" in a name cannot make a folder.
-                let value = record[BatchList.key(for: name)]?.description ?? ""
+                let value = record[BatchList.key(for: name, in: columnKeys)]?.description ?? ""
                 out += safe ? FileNamePattern.safeText(value) : value
             }
             rest = rest[rest.index(after: close)...]

@@ -205,8 +205,6 @@ enum TemplateScan {
         var names: [String: String] = [:]     // a name in an expression → the column it reaches
         for c in columns {
             names[c] = c
-            for (alias, key) in ProgrammeSchema.keyAliases where key == c { names[alias] = c }
-            if let label = ProgrammeSchema.keyAliases[c], names[label] == nil { names[label] = c }
         }
         var result = Mentions()
         var path: String? = template.path

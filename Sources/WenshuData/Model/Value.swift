@@ -138,6 +138,9 @@ public struct DataSet: Sendable {
     /// What the loaders found and did not take (a picture in a Word report), to be reported with
     /// the data's other problems.
     public var notes: [Problem] = []
+    /// The key a field was written under in the data (品牌名称 for brand.name), by its schema path,
+    /// so that a problem names the field as the data does.
+    public var writtenLabels: [ValuePath: String] = [:]
 
     public init(root: Value = .object(Record()), locations: [ValuePath: SourceLocation] = [:]) {
         self.root = root; self.locations = locations
@@ -172,6 +175,7 @@ public struct DataSet: Sendable {
         root = DataSet.merge(root, other.root)
         locations.merge(other.locations) { _, new in new }
         notes += other.notes
+        writtenLabels.merge(other.writtenLabels) { _, new in new }
     }
 
     static func merge(_ a: Value, _ b: Value) -> Value {

@@ -23,10 +23,6 @@ struct Scope {
         if let local = locals.last(where: { $0.name == first }) { value = local.value; origin = local.origin }
         else if let p = parameters[first] { value = p; origin = nil }
         else if let (v, key) = child(data, first) { value = v; origin = [.key(key)] }
-        else if let mapped = ProgrammeSchema.pathForLabel[first], mapped.first != .key(first) {
-            // A form label used as a path: 品牌名称 is brand.name.
-            return resolve(mapped + pathRest)
-        }
         else { return nil }
         for c in pathRest {
             switch c {

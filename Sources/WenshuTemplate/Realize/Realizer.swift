@@ -29,7 +29,7 @@ public struct Realizer {
     /// overrides the template's parameters.
     public func realize(_ template: Template, data: DataSet) throws -> DocumentContent {
         var parameters = Record()
-        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: ProgrammeSchema.keyAliases),
+        var evaluator = Evaluator(scope: Scope(data: data.root, parameters: Record(), aliases: [:]),
                                   dataLocations: data.locations)
         let overrides = data.root["params"] ?? data.root["参数"]
         for p in template.parameters {

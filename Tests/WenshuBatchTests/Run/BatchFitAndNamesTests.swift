@@ -140,7 +140,7 @@ import Wenshu
         var r = Record()
         r["name"] = .string("王/芳")
         r["no"] = .string("YXYP-2022-00001")
-        let p = try FileNamePattern("{证书编号}-{姓名}.pdf")
+        let p = try FileNamePattern("{证书编号}-{姓名}.pdf", columnKeys: try BatchSupport.certificateKeys())
         #expect(p.keys == ["no", "name"])
         #expect(FileNamePattern.safe(p.fill(r, row: 7, n: 3)) == "YXYP-2022-00001-王_芳.pdf")
         #expect(FileNamePattern.safe(try FileNamePattern("{row}-{n}").fill(r, row: 7, n: 3)) == "7-3.pdf")
@@ -161,7 +161,7 @@ import Wenshu
     @Test func csvQuotingLineBreaksAndLabels() throws {
         let dir = try BatchSupport.folder()
         let path = try BatchSupport.csv("\u{FEFF}姓名,学校,证书编号\r\n\"王,芳\",\"青石桥\r\n小学\",\"NO-\"\"1\"\"\"\r\n李强 , 育才中学 ,2\r\n", in: dir)
-        let list = try BatchList.load(path)
+        let list = try BatchList.load(path, keys: try BatchSupport.certificateKeys())
         #expect(list.columns == ["name", "school", "no"])
         #expect(list.labels == ["姓名", "学校", "证书编号"])
         #expect(list.entries.map(\.line) == [2, 4])
@@ -177,7 +177,7 @@ import Wenshu
         let text = "姓名\t日期\n王芳\t2022年12月20日\n李强\t2023-02-30\n"
         let gbk = text.data(using: String.Encoding(rawValue: 0x8000_0632))!
         try gbk.write(to: URL(fileURLWithPath: dir + "/gbk.csv"))
-        let list = try BatchList.load(dir + "/gbk.csv")
+        let list = try BatchList.load(dir + "/gbk.csv", keys: try BatchSupport.certificateKeys())
         #expect(list.record(list.entries[0])["date"] == .date(DateValue(year: 2022, month: 12, day: 20)!))
         #expect(list.record(list.entries[1])["date"] == .string("2023-02-30"))
         #expect(list.record(list.entries[0])["name"] == .string("王芳"))

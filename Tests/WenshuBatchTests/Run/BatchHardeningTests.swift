@@ -77,6 +77,7 @@ import Wenshu
         let source = try String(contentsOfFile: repositoryRoot + "/templates/certificate/template.xml", encoding: .utf8)
         try source.replacingOccurrences(of: "<template pages=\"1\">", with: "<template>")
             .write(toFile: dir + "/cert.xml", atomically: true, encoding: .utf8)
+        try BatchSupport.copyCertificateFields(to: dir + "/cert.fields.yaml")
         let long = String(repeating: "很长的名字", count: 600)
         let list = try BatchSupport.csv(BatchSupport.header + "\n\(long),育才中学,优秀党员,2022-12-20,NO-1\n" + BatchSupport.rows(2, from: 2), in: dir)
         let run = try BatchRun(template: dir + "/cert.xml", list: list, options: BatchOptions(output: .onePDF(dir + "/c.pdf")),
@@ -127,6 +128,7 @@ import Wenshu
         try source.replacingOccurrences(of: "<param name=\"issuer\" value=\"中共某市委教育工作委员会\"/>",
                                         with: "<param name=\"issuer\" value=\"中共某市委教育工作委员会\" overridable=\"true\"/>")
             .write(toFile: dir + "/cert.xml", atomically: true, encoding: .utf8)
+        try BatchSupport.copyCertificateFields(to: dir + "/cert.fields.yaml")
         let open = try BatchRun(template: dir + "/cert.xml", list: list, options: BatchOptions(output: .onePDF(dir + "/d.pdf")),
                                 compiler: sharedCompiler, loader: BatchSupport.loader.loader)
         #expect(open.shadowed.isEmpty && open.warnings.isEmpty)

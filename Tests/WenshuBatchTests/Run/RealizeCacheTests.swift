@@ -42,6 +42,7 @@ import Wenshu
           </body>
         </template>
         """.write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
+        try BatchSupport.copyCertificateFields(to: dir + "/t.fields.yaml")
         let list = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(4) + "\n张伟,甲校,师德标兵,2022-12-20,NO-9\n", in: dir)
         let run = try batch(template: dir + "/t.xml", list: list)
         let cache = try #require(run.cache)
@@ -72,6 +73,7 @@ import Wenshu
           </body>
         </template>
         """.write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
+        try BatchSupport.copyCertificateFields(to: dir + "/t.fields.yaml")
         let list = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(3), in: dir)
         let run = try batch(template: dir + "/t.xml", list: list)
         #expect(run.cache == nil)

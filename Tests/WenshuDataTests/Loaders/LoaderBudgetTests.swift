@@ -14,7 +14,7 @@ import WenshuCore
         #expect(DateValue(parsing: "2022-1-99999999999999999999") == nil)
         #expect(DateValue(parsing: "2022-5-9") == DateValue(year: 2022, month: 5, day: 9))
         let data = DataSet(root: .object(Record([("date", .string("99999999999999999999-1-1"))])))
-        let problems = Validator.check(ProgrammeSchema.normalize(data))
+        let problems = SchemaChecker(SchemaCheckerTests.schema).check(data)
         #expect(problems.contains { $0.chinese.contains("不是有效日期") })
     }
 
@@ -169,7 +169,7 @@ import WenshuCore
         let text = (0..<40_000).map { "k\($0): \($0)" }.joined(separator: "\n") + "\n品牌名称: 红烛\n"
         let data = try DataLoader.load(data: Data(text.utf8), format: "yaml", file: "keys.yaml")
         let start = Date()
-        let normalized = ProgrammeSchema.normalize(data)
+        let normalized = SchemaChecker(SchemaCheckerTests.schema).normalize(data)
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(normalized.root["k39999"] == .number(39_999))
         #expect(normalized.root["brand"]?["name"] == .string("红烛"))
@@ -181,10 +181,11 @@ import WenshuCore
 
     @Test func aCountThatIsNotFiniteIsAnError() throws {
         let data = try DataLoader.load(data: Data("members: 1e400\n".utf8), format: "yaml", file: "s.yaml")
-        let problems = Validator.check(ProgrammeSchema.normalize(data))
+        let checker = SchemaChecker(SchemaCheckerTests.schema)
+        let problems = checker.check(checker.normalize(data))
         #expect(problems.contains { $0.english.contains("positive whole number") && $0.location?.line == 1 })
         let fine = try DataLoader.load(data: Data("members: 32\n".utf8), format: "yaml", file: "s.yaml")
-        #expect(Validator.check(ProgrammeSchema.normalize(fine)).isEmpty)
+        #expect(!checker.check(checker.normalize(fine)).contains { $0.english.contains("whole number") })
     }
 
     // MARK: 8. Encodings
