@@ -113,12 +113,14 @@ public final class FontBook: @unchecked Sendable {
     /// instead: "仿宋 用 FandolFang 代替 仿宋_GB2312". Reported once per build (not per character).
     public func substitutions() -> [Problem] {
         lock.lock(); defer { lock.unlock() }
-        return FontRole.allCases.compactMap { role in
-            guard let s = substituted[role] else { return nil }
-            return Problem(severity: .warning, chinese: "\(role) 用 \(s.free) 代替 \(s.office)",
-                           english: "\(role) is set in \(s.free): the office font \(s.office) is not installed",
-                           hint: "要用公文字体，请安装 \(s.office)，或用 --font-dir 指向它所在的文件夹")
-        }
+        let roles = FontRole.allCases.compactMap { role in substituted[role].map { (role, $0) } }
+        guard !roles.isEmpty else { return [] }
+        // One warning for the build, naming both faces of every role that fell back.
+        let zh = roles.map { "\($0.0) 用 \($0.1.free) 代替 \($0.1.office)" }.joined(separator: "，")
+        let en = roles.map { "\($0.0) in \($0.1.free) for \($0.1.office)" }.joined(separator: ", ")
+        let offices = roles.map(\.1.office).joined(separator: "、")
+        return [Problem(severity: .warning, chinese: zh, english: "office fonts not installed: \(en)",
+                        hint: "要用公文字体，请安装 \(offices)，或用 --font-dir 指向它们所在的文件夹")]
     }
 
     /// The face that draws `scalar` in `chain`: the chain's first face that has it, else the last

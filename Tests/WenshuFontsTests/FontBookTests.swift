@@ -131,6 +131,21 @@ import WenshuCore
 
 /// A role whose office font is not installed is set in the free face, and that is said once.
 @Suite struct FontSubstitutionTests {
+    /// Two roles without their office fonts: still one warning for the build, naming both faces of each.
+    @Test func oneWarningPerBuildForEveryRole() throws {
+        let standard = try FontFallbacks.standard.get()
+        let table = FontFallbacks(lists: [.fangsong: [FontCandidate("Wenshu无此仿宋_GB2312"), FontCandidate("FandolFang", free: true)],
+                                          .hei: [FontCandidate("Wenshu无此黑体"), FontCandidate("FandolHei", free: true)]],
+                                  lastResort: [], folder: standard.folder)
+        let book = try FontBook(table: table)
+        _ = try book.chain(for: .fangsong)
+        _ = try book.chain(for: .hei)
+        let warnings = book.substitutions()
+        #expect(warnings.count == 1, "\(warnings)")
+        let text = warnings.first?.description ?? ""
+        #expect(text.contains("仿宋 用 FandolFang 代替 Wenshu无此仿宋_GB2312") && text.contains("黑体 用 FandolHei 代替 Wenshu无此黑体"), "\(text)")
+    }
+
     @Test func oneWarningPerRoleNamingBothFaces() throws {
         let standard = try FontFallbacks.standard.get()
         let table = FontFallbacks(lists: [.fangsong: [FontCandidate("Wenshu无此仿宋_GB2312"), FontCandidate("FandolFang", free: true)]],
