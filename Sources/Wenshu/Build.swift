@@ -44,11 +44,33 @@ public struct DocumentBuilder {
             if world.isFolder(path) {
                 merged.merge(try loadFolder(path, schema: schema, world: world, cache: cache))
             } else {
-                let data = try loadFile(path, world: world, cache: cache)
+                let data = try tableAsRecord(try loadFile(path, world: world, cache: cache), path: path, schema: schema, world: world)
                 merged.merge(checker?.normalize(data) ?? data)
             }
         }
         return merged
+    }
+
+    /// A table (CSV, a worksheet) given for a template whose fields are one document's, read as that
+    /// document's record (`TableRecord`: one row, or 项目/内容 columns); the workbook's other sheets
+    /// named after a list field fill that list. A sheet that fills nothing is said, not dropped.
+    static func tableAsRecord(_ data: DataSet, path: String, schema: FieldSchema?, world: any World) throws -> DataSet {
+        guard let schema, schema.field(at: ["rows"]) == nil, var record = TableRecord.record(data) else { return data }
+        guard (path as NSString).pathExtension.lowercased() == "xlsx" else { return record }
+        let first = data.root["sheet"]?.description
+        for sheet in try DataLoader.sheets(path, world: world) where sheet.name != first {
+            let name = sheet.name.trimmingCharacters(in: .whitespaces)
+            let place = SourceLocation(file: path, place: sheet.name)
+            guard let field = schema.fields.first(where: { $0.type == .list && $0.names.contains(name) }) else {
+                record.notes.append(Problem(severity: .warning, location: place,
+                                            chinese: "工作表“\(sheet.name)”未采用：它不是模板中任何列表的名称",
+                                            english: "sheet ‘\(sheet.name)’ was not used: no list of the template has that name",
+                                            hint: "列表的名称见 wenshu fields；改名或删去这张工作表"))
+                continue
+            }
+            TableRecord.attach(try DataLoader.load(path, sheet: sheet.name, world: world), as: field.key, to: &record)
+        }
+        return record
     }
 
     /// One data file with its references to long texts (`见 创建报告.docx`) replaced by their text;

@@ -45,6 +45,24 @@ import WenshuRender
         }
     }
 
+    /// The application book from a clerk's own files (issue 12): a workbook whose 基本信息 sheet holds
+    /// 项目/内容 rows and whose 创建成果 sheet fills the achievements, and the report as a Word file
+    /// named in a cell (见 创建报告.docx), its Word headings and bold kept.
+    @Test func applicationFromAWorkbookAndAWordReport() throws {
+        let (content, frames) = try buildSample("application", ["samples/application-xlsx/学校信息.xlsx"])
+        let trace = DebugRenderer().trace(frames)
+        #expect(trace.contains("红烛领航·书香润心"))
+        #expect(trace.contains("东湖区先进基层党组织") && trace.contains("2023年6月28日|"), "the 创建成果 sheet fills the list")
+        #expect(trace.contains("|一、品牌由来|"), "the report's heading from the .docx")
+        // The report's bold lead sentence (（一）…。) is its second-level heading, in 楷体 before the body.
+        let lead = content.blocks.contains { block in
+            guard case .paragraph(let p) = block, let first = p.runs.first else { return false }
+            return first.style.role == .kai && first.text.hasPrefix("（一）党员领读") && p.runs.count > 1
+        }
+        #expect(lead)
+        #expect(trace.contains("|附件2|") && !trace.contains("|附件3|"), "attachments numbered in order of those given")
+    }
+
     /// A form whose report comes separately (填表说明 1：创建报告请另附) says so in its cell.
     @Test func applicationBookWithoutItsReportSaysItIsAttached() throws {
         let dir = NSTemporaryDirectory() + "wenshu-blank-\(UUID().uuidString)"

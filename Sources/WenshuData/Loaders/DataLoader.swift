@@ -24,6 +24,11 @@ public enum DataLoader {
         return try load(data: data, format: ext, file: path, sheet: sheet, limits: limits)
     }
 
+    /// The worksheets of the .xlsx workbook at `path`, in order, with whether each is hidden.
+    public static func sheets(_ path: String, limits: Limits = .standard, world: any World = FileWorld()) throws -> [(name: String, hidden: Bool)] {
+        try XLSXLoader.sheets(data: try read(path, limits: limits, world: world), file: path, limits: limits)
+    }
+
     /// Loads a data file's bytes already read: `format` is its extension (yaml, yml, json, csv,
     /// xlsx); `file` names it in errors.
     public static func load(data: Data, format: String, file: String, sheet: String? = nil,

@@ -20,6 +20,11 @@ enum XLSXLoader {
     /// declared size before unpacking, and again while unpacking), cells per sheet (counted in the
     /// sheet's XML before it is parsed, and with the cells merged areas fill), columns, and bytes
     /// per cell.
+    /// The workbook's sheets in order, with whether each is hidden.
+    static func sheets(data: Data, file: String, limits: Limits = .standard) throws -> [(name: String, hidden: Bool)] {
+        try Package(data: data, file: file, limits: limits).workbook().sheets.filter(\.isWorksheet).map { ($0.name, $0.hidden) }
+    }
+
     static func load(data: Data, file: String, sheet requested: String?, limits: Limits = .standard) throws -> DataSet {
         let package = try Package(data: data, file: file, limits: limits)
         let workbook = try package.workbook()

@@ -1,0 +1,57 @@
+import WenshuCore
+
+/// A table (a CSV file or a worksheet: a header row and rows) read as ONE document's record, for a
+/// template whose fields are one document's (an application book, a notice), as a clerk fills a
+/// sheet:
+/// - a single data row is the record, its headers the fields' labels;
+/// - two columns headed 项目/内容 (字段/值, 栏目/填写内容…) give a field per row: the first cell
+///   names the field, the second holds its value;
+/// - other worksheets named after a list field (步骤, 领导小组成员, 成果, 照片) fill that list, a row
+///   each (`attach`).
+/// Every value keeps its cell (名单!C14) as its place.
+public enum TableRecord {
+    /// Headers of the column that names the field, and of the column that holds its value.
+    public static let itemHeaders: Set<String> = ["项目", "字段", "栏目", "名称", "项", "字段名", "填报项目"]
+    public static let valueHeaders: Set<String> = ["内容", "值", "填写内容", "数值", "填报内容", "信息"]
+
+    /// The record `data` holds, or nil when it is not a table or is a list of several rows.
+    public static func record(_ data: DataSet) -> DataSet? {
+        guard case .object(let root) = data.root, case .array(let rows)? = root["rows"], !rows.isEmpty else { return nil }
+        let headers = Set(rows.flatMap { row -> [String] in if case .object(let r) = row { r.pairs.map(\.0) } else { [] } })
+        let item = headers.first { itemHeaders.contains($0.trimmedCell) }
+        let value = headers.first { valueHeaders.contains($0.trimmedCell) }
+        var out = DataSet()
+        out.notes = data.notes
+        out.locations[[]] = data.locations[[]]
+        if headers.count == 2, let item, let value {
+            var record = Record()
+            for (i, row) in rows.enumerated() {
+                guard case .object(let r) = row, let name = r[item]?.description.trimmedCell, !name.isEmpty else { continue }
+                record[name] = r[value] ?? .null
+                let cell: ValuePath = [.key("rows"), .index(i), .key(value)]
+                out.locations[[.key(name)]] = data.locations[cell] ?? data.location(of: cell)
+            }
+            out.root = .object(record)
+            return out
+        }
+        guard rows.count == 1 else { return nil }
+        out.root = rows[0]
+        let prefix: ValuePath = [.key("rows"), .index(0)]
+        for (path, place) in data.locations where path.starts(with: prefix) { out.locations[Array(path.dropFirst(2))] = place }
+        return out
+    }
+
+    /// Puts the rows of `sheet` (another worksheet's table) into `record` under `key`, each value
+    /// with its cell.
+    public static func attach(_ sheet: DataSet, as key: String, to record: inout DataSet) {
+        guard case .array(let rows)? = sheet.root["rows"], case .object(var root) = record.root else { return }
+        root[key] = .array(rows)
+        record.root = .object(root)
+        record.locations[[.key(key)]] = sheet.locations[[.key("sheet")]] ?? sheet.locations[[]]
+        let prefix: ValuePath = [.key("rows")]
+        for (path, place) in sheet.locations where path.starts(with: prefix) && path.count > 1 {
+            record.locations[[.key(key)] + path.dropFirst()] = place
+        }
+        record.notes += sheet.notes
+    }
+}
