@@ -119,7 +119,7 @@ def main():
     for i in range(o.runs):
         for name, extra in setups:
             out = os.path.join(tmp, "wenshu.pdf")
-            r = timed([o.wenshu, "batch", "certificate", o.csv, "-o", out, "-q"] + extra, o.timeout)
+            r = timed([o.wenshu, "batch", "certificate", o.csv, "-o", out, "-q", "--allow-placeholders"] + extra, o.timeout)
             if pages(out) != o.rows or not whole(out):
                 raise StepFailed(f"wenshu wrote {pages(out)} pages, expected {o.rows}")
             r["size"] = os.path.getsize(out)
@@ -140,7 +140,7 @@ def main():
         for i in range(o.runs):
             folder = os.path.join(tmp, "files")
             shutil.rmtree(folder, ignore_errors=True)
-            r = timed([o.wenshu, "batch", "certificate", o.csv, "-o", folder, "-q"] + extra, o.timeout)
+            r = timed([o.wenshu, "batch", "certificate", o.csv, "-o", folder, "-q", "--allow-placeholders"] + extra, o.timeout)
             files = [f for f in os.listdir(folder) if f.endswith(".pdf") and not f.startswith(".")]
             if len(files) != o.rows:
                 raise StepFailed(f"wenshu wrote {len(files)} files, expected {o.rows}")
@@ -154,7 +154,7 @@ def main():
     big = None
     if o.big_rows > 0:
         out = os.path.join(tmp, "wenshu-big.pdf")
-        big = timed([o.wenshu, "batch", "certificate", o.big_csv, "-o", out, "-q"], o.timeout * 10)
+        big = timed([o.wenshu, "batch", "certificate", o.big_csv, "-o", out, "-q", "--allow-placeholders"], o.timeout * 10)
         if pages(out) != o.big_rows:
             raise StepFailed(f"wenshu wrote {pages(out)} pages at {o.big_rows} rows")
         print(f"   wenshu one PDF   {o.big_rows} rows: {big['wall']:.2f} s wall, {big['rss_mb']:.0f} MB")

@@ -14,8 +14,9 @@ struct BatchCommand: ParsableCommand {
             with one PDF per row, named by the pattern. Every row is accounted for: the counts of rows \
             read, written, skipped (with the reason) and duplicated are printed and written, one line per \
             row, to a CSV report beside the output (OUT.report.csv). See docs/batch.md.
-            Exit status: 0 every row accounted for (skipped rows included); 1 an input cannot be used, an \
-            output cannot be written, or --strict met a bad row; 2 usage error.
+            Exit status: 0 every row written (or kept); 3 every row accounted for but some skipped (the \
+            count is the last line); 1 an input cannot be used, an output cannot be written, or --strict \
+            met a bad row; 2 usage error.
             """)
 
     @Argument(help: "A template name under templates/ (certificate…) or the path of a template file.")
@@ -125,6 +126,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         var options = try batchOptionsOrUsage()
+        var skipped = 0, reportPath = ""
         try reportingErrors {
             let clock = PhaseClock()
             options.overprint = try overprintOptions.overprint()
@@ -144,6 +146,14 @@ struct BatchCommand: ParsableCommand {
             let summary = try batch.run { bar.show($0) }
             bar.clear()
             report(summary)
+            skipped = summary.counts.skipped + summary.counts.duplicates
+            reportPath = summary.report
+        }
+        // Rows left out are easy to miss in a long run: the count is the last line, and the exit
+        // status (3) tells scripts that not every row became a document.
+        if skipped > 0 {
+            FileHandle.standardError.write(Data("wenshu: 注意：\(skipped) 行未生成（空行、有误或重复），原因见 \(reportPath) (warning: \(skipped) row(s) not made into documents; see the report)\n".utf8))
+            throw ExitCode(3)
         }
     }
 

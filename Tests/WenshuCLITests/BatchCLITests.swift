@@ -23,7 +23,9 @@ import Testing
         let dir = try cli.folder()
         let csv = try list(Self.rows(5) + ",,,,\n王芳,青石桥实验小学,优秀共产党员,2022-12-20,NO-00001\n", in: dir)
         let r = try cli.wenshu(["batch", "certificate", csv, "-o", dir + "/out.pdf", "--allow-placeholders"])
-        #expect(r.status == 0, "\(r.err)")
+        // Rows left out: exit status 3, and their count is the last line, where it cannot be missed.
+        #expect(r.status == 3, "\(r.err)")
+        #expect(r.err.split(separator: "\n").last?.hasPrefix("wenshu: 注意：2 行未生成") == true, "\(r.err)")
         #expect(r.out.contains("7 rows read: 5 written, 0 kept, 1 skipped, 1 duplicates"), "\(r.out)")
         #expect(r.out.contains("wrote \(dir)/out.pdf"))
         #expect(r.out.contains("report: \(dir)/out.report.csv"))
