@@ -54,6 +54,14 @@ import Wenshu
         }
     }
 
+    /// A run's place is its first column's cell: the first marker's number, found in one pass.
+    @Test func firstMarkerOfARun() {
+        #expect(RealizeCache.firstMarker(in: "授予QWSMARK3Q同志QWSMARK0Q称号") == 3)
+        #expect(RealizeCache.firstMarker(in: "QWSMARKQ QWSMARK12Q") == 12)
+        #expect(RealizeCache.firstMarker(in: "荣誉证书") == nil)
+        #expect(RealizeCache.firstMarker(in: "QWSMARK7") == nil, "an unclosed marker is no marker")
+    }
+
     @Test func identifiersOfExpressions() {
         #expect(TemplateScan.identifiers(in: "date | 中文日期") == ["date", "中文日期"])
         #expect(TemplateScan.identifiers(in: "award == '师德标兵' and school.name") == ["award", "and", "school"])
