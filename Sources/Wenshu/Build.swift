@@ -58,7 +58,7 @@ public struct DocumentBuilder {
         guard let schema, schema.field(at: ["rows"]) == nil, var record = TableRecord.record(data) else { return data }
         guard (path as NSString).pathExtension.lowercased() == "xlsx" else { return record }
         let first = data.root["sheet"]?.description
-        for sheet in try DataLoader.sheets(path, world: world) where sheet.name != first {
+        for sheet in try DataLoader.sheets(path, world: world) where sheet.name != first && sheet.name != FillInWorkbook.instructionsSheet {
             let name = sheet.name.trimmingCharacters(in: .whitespaces)
             let place = SourceLocation(file: path, place: sheet.name)
             guard let field = schema.fields.first(where: { $0.type == .list && $0.names.contains(name) }) else {

@@ -50,6 +50,27 @@ import Testing
     }
 
     /// A user's own template gets no renaming and no limits: 品牌名称 stays 品牌名称, 40 characters pass.
+    /// `wenshu workbook`: the fill-in workbook of each one-document template builds as it is with
+    /// its examples, and left blank names every required field at its cell (issue 12 item 3).
+    @Test(arguments: ["application", "notice", "plan", "certificate", "official", "scoring"])
+    func fillInWorkbookRoundTrip(template: String) throws {
+        let dir = try cli.folder()
+        let made = try cli.wenshu(["workbook", template, "-o", dir + "/填写.xlsx", "--example"])
+        #expect(made.status == 0, "\(made.err)")
+        let built = try cli.wenshu(["build", template, dir + "/填写.xlsx", "-o", dir + "/o.pdf"])
+        #expect(built.status == 0 && FileManager.default.fileExists(atPath: dir + "/o.pdf"), "\(built.err)")
+    }
+
+    @Test func aBlankWorkbookNamesTheCellsToFill() throws {
+        let dir = try cli.folder()
+        _ = try cli.wenshu(["workbook", "application", "-o", dir + "/空白.xlsx"])
+        let r = try cli.wenshu(["check", dir + "/空白.xlsx", "--template", "application"])
+        #expect(r.status == 1)
+        #expect((r.out + r.err).contains("空白.xlsx:基本信息!B2: 错误：缺少“单位名称”"), "\(r.out)")
+        let bad = try cli.wenshu(["workbook", "application", "-o", dir + "/x.csv"])
+        #expect(bad.status == 2)
+    }
+
     @Test func aUsersTemplateGetsNoProgrammeRules() throws {
         let dir = try cli.folder()
         try "<template><body><p>{{ 品牌名称 }}</p></body></template>".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)

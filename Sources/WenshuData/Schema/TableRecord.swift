@@ -13,6 +13,8 @@ public enum TableRecord {
     /// Headers of the column that names the field, and of the column that holds its value.
     public static let itemHeaders: Set<String> = ["项目", "字段", "栏目", "名称", "项", "字段名", "填报项目"]
     public static let valueHeaders: Set<String> = ["内容", "值", "填写内容", "数值", "填报内容", "信息"]
+    /// A third column beside them that only explains (a fill-in workbook's 说明), not read.
+    public static let noteHeaders: Set<String> = ["说明", "填写说明", "备注", "示例"]
 
     /// The record `data` holds, or nil when it is not a table or is a list of several rows.
     public static func record(_ data: DataSet) -> DataSet? {
@@ -23,7 +25,8 @@ public enum TableRecord {
         var out = DataSet()
         out.notes = data.notes
         out.locations[[]] = data.locations[[]]
-        if headers.count == 2, let item, let value {
+        let others = headers.subtracting([item, value].compactMap { $0 })
+        if let item, let value, others.allSatisfy({ noteHeaders.contains($0.trimmedCell) }) {
             var record = Record()
             for (i, row) in rows.enumerated() {
                 guard case .object(let r) = row, let name = r[item]?.description.trimmedCell, !name.isEmpty else { continue }
