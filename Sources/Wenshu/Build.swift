@@ -222,8 +222,13 @@ public struct DocumentBuilder {
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {
             let standard = try Self.standard(for: template, data: data, dataPaths: dataPaths, world: world)
             var found: [Problem] = []
-            if template.computes.contains("scoring") { (data, found) = ScoringSheet.compute(data, standard: standard) }
-            if template.computes.contains("scoring-summary") { (data, found) = ScoringSheet.summarize(data, standard: standard) }
+            // A summary extends the sheet's template (and its `compute`), but sums a folder of sheets:
+            // one or the other, never both.
+            if template.computes.contains("scoring-summary") {
+                (data, found) = ScoringSheet.summarize(data, standard: standard)
+            } else if template.computes.contains("scoring") {
+                (data, found) = ScoringSheet.compute(data, standard: standard)
+            }
             if template.computes.contains("scoring-blank") { data = ScoringSheet.blank(data, standard: standard) }
             problems += found
         }

@@ -34,12 +34,16 @@ public struct ReportText: Sendable {
     public var paragraphs: [Paragraph]
 
     /// Reads `text`. Lines inside a paragraph are joined (with a space only between Latin letters);
-    /// a leading # (Markdown) is removed, and ** marks bold (`Paragraph.bodySpans`).
+    /// a paragraph opening with # … #### (Markdown, and a Word report's styled headings, see
+    /// `LongText.text`) is a heading of that level even without a number, and ** marks bold
+    /// (`Paragraph.bodySpans`).
     public init(_ text: String) {
         var paragraphs: [Paragraph] = []
         var current: [String] = []
         var startLine = 1
+        var marked: Int?
         func flush() {
+            defer { marked = nil }
             guard !current.isEmpty else { return }
             var joined = ""
             for part in current {
@@ -48,6 +52,10 @@ public struct ReportText: Sendable {
             }
             let spans = ReportText.boldSpans(joined)
             var paragraph = ReportText.classify(spans.map(\.text).joined(), line: startLine)
+            if paragraph.level == nil, let marked {
+                // A heading by its mark alone (品牌由来 in Word's Heading 1): all of it is the heading.
+                paragraph = Paragraph(level: marked, heading: paragraph.body, body: "", line: startLine)
+            }
             // The body's spans: what follows the heading's characters.
             var skip = paragraph.heading?.count ?? 0
             for span in spans {
@@ -61,12 +69,16 @@ public struct ReportText: Sendable {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         for (i, raw) in lines.enumerated() {
             var line = raw.trimmingCharacters(in: .whitespaces)
+            var hashes = 0
             if line.hasPrefix("#") {
-                while line.hasPrefix("#") { line.removeFirst() }
+                while line.hasPrefix("#") { line.removeFirst(); hashes += 1 }
                 line = line.trimmingCharacters(in: .whitespaces)
             }
             if line.isEmpty { flush(); continue }
-            if current.isEmpty { startLine = i + 1 }
+            if current.isEmpty {
+                startLine = i + 1
+                if hashes > 0 { marked = min(hashes, 4) }
+            }
             current.append(line)
         }
         flush()

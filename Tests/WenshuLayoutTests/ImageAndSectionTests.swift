@@ -118,6 +118,19 @@ import WenshuText
         #expect(abs(second - first - 3 * 14) < 0.5, "wrapped line starts under the first organ: \(first) \(second)")
     }
 
+    /// An imprint with a printing date but no 印发机关 keeps its 印发 line inside the type area,
+    /// between the thin rule and the thick one (it was counted only when the printer was given).
+    @Test func aDateOnlyImprintStaysInTheTypeArea() throws {
+        let master = PageMaster.officialDocument(grid: false)
+        let frames = try layout([.imprint(ImprintBlock(copies: "市委教育工委", printer: "", printed: "2023年3月6日印发"))], master: master)
+        let date = try #require(frames.last?.items.first { item in
+            if case .glyphs(let run) = item.item { run.text.contains("印发") } else { false }
+        })
+        #expect(date.position.y <= master.body.maxY, "the date's baseline \(date.position.y) is below the type area \(master.body.maxY)")
+        let rules = frames.last?.items.filter { if case .line = $0.item { true } else { false } }.count ?? 0
+        #expect(rules == 3, "thick, thin under the copies, thick: \(rules)")
+    }
+
     @Test func contentsListHeadingsWithTheirPagesAndLinks() throws {
         let h = { (t: String) in Block.paragraph(ParagraphBlock(runs: [InlineRun(t, style: FlowLayoutTests.body)], bookmarkLevel: 1)) }
         let frames = try layout([.contents(ContentsBlock(levels: 1)), .pageBreak, h("一、甲"), .pageBreak, h("二、乙"), .pageBreak, h("三、丙")])

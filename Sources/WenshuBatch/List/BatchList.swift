@@ -117,14 +117,20 @@ public final class BatchList: Sendable {
     /// Where a cell of a row is (file:line:column, or file:Sheet!C14).
     public func location(of entry: Entry, column key: String) -> SourceLocation {
         guard let j = columns.firstIndex(of: key) else { return location(of: entry) }
+        return location(of: entry, column: j)
+    }
+
+    /// The cell of column number `j` (0-based) of a row.
+    func location(of entry: Entry, column j: Int) -> SourceLocation {
         if let sheet { return SourceLocation(file: file, place: "\(sheet)!\(sheetColumns[j])\(entry.line)") }
         return SourceLocation(file: file, line: entry.line, column: j + 1)
     }
 
-    /// Where each of the row's cells is, by column key (the places its values carry to the glyphs).
+    /// Where each of the row's cells is, by column key (the places its values carry to the glyphs);
+    /// one pass over the columns, as it runs for every row.
     public func locations(of entry: Entry) -> [String: SourceLocation] {
         var out: [String: SourceLocation] = [:]
-        for key in columns where !key.isEmpty { out[key] = location(of: entry, column: key) }
+        for (j, key) in columns.enumerated() where !key.isEmpty && out[key] == nil { out[key] = location(of: entry, column: j) }
         return out
     }
 

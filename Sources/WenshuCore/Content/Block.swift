@@ -308,4 +308,13 @@ public struct ImprintBlock: Sendable {
 
     /// A 信函's imprint (§10.1): 抄送 alone at the foot, without rules, 印发机关 or 印发日期.
     public var isLetter: Bool { printer.isEmpty && printed.isEmpty }
+
+    /// The 抄送 line as printed (§7.4.2): 抄送： before the organs and a full stop after the last,
+    /// each added when missing; nil when nothing is copied to.
+    public var copiesText: String? {
+        guard let c = copies?.trimmingCharacters(in: .whitespaces), !c.isEmpty else { return nil }
+        var text = c.hasPrefix(Self.copiesLabel) ? c : Self.copiesLabel + c
+        if !(text.hasSuffix("。") || text.hasSuffix(".")) { text += "。" }
+        return text
+    }
 }

@@ -20,8 +20,9 @@ public final class SourceCache<Value: Sendable>: @unchecked Sendable {
     private let maxEntries: Int
     private let maxBytes: Int
     /// Lookups answered from the cache, and those that were not (for tests and the benchmark).
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    private var hitCount = 0, missCount = 0
+    public var hits: Int { lock.lock(); defer { lock.unlock() }; return hitCount }
+    public var misses: Int { lock.lock(); defer { lock.unlock() }; return missCount }
 
     public init(limits: Limits = .standard) {
         maxEntries = max(1, limits.maxCacheEntries)
@@ -34,11 +35,11 @@ public final class SourceCache<Value: Sendable>: @unchecked Sendable {
         let key = Key(path: path, variant: variant, bytes: bytes)
         lock.lock()
         if let v = entries[key] {
-            hits += 1
+            hitCount += 1
             lock.unlock()
             return v
         }
-        misses += 1
+        missCount += 1
         lock.unlock()
         let v = try make()
         guard bytes.count <= maxBytes else { return v }

@@ -85,8 +85,8 @@ public enum DataLoader {
         do {
             return try world.read(path, limit: limits.maxDataFileBytes)
         } catch {
-            if world.entry(path) == .file {
-                // The only refusal of a regular file that is there: it is past the budget.
+            if error.reason.hasPrefix("文件太大") {
+                // Past the budget: say what to do with a data file (the reader's words are generic).
                 throw DataError("数据文件超过 \(Limits.size(limits.maxDataFileBytes))，请拆分后分别处理",
                                 "the data file is larger than \(Limits.size(limits.maxDataFileBytes)); split it into smaller files",
                                 at: SourceLocation(file: path))

@@ -29,10 +29,25 @@ public enum TableRecord {
         if let item, let value, others.allSatisfy({ noteHeaders.contains($0.trimmedCell) }) {
             var record = Record()
             for (i, row) in rows.enumerated() {
-                guard case .object(let r) = row, let name = r[item]?.description.trimmedCell, !name.isEmpty else { continue }
-                record[name] = r[value] ?? .null
+                guard case .object(let r) = row else { continue }
                 let cell: ValuePath = [.key("rows"), .index(i), .key(value)]
-                out.locations[[.key(name)]] = data.locations[cell] ?? data.location(of: cell)
+                let place = data.locations[cell] ?? data.location(of: cell)
+                let name = r[item]?.description.trimmedCell ?? ""
+                let filled = !(r[value]?.description.trimmedCell ?? "").isEmpty
+                if name.isEmpty {
+                    // A value with no 项目 beside it would be lost: say so.
+                    if filled {
+                        out.notes.append(Problem(severity: .warning, location: place, chinese: "这一行有内容但没有“\(item)”，未采用",
+                                                 english: "a value without its item name was not used", hint: "请在左边一栏写上它是哪一项"))
+                    }
+                    continue
+                }
+                if record[name] != nil {
+                    out.notes.append(Problem(severity: .warning, location: place, chinese: "“\(name)”填了两次，采用后一次",
+                                             english: "‘\(name)’ is given twice; the later row is used", hint: "请删去多余的一行"))
+                }
+                record[name] = r[value] ?? .null
+                out.locations[[.key(name)]] = place
             }
             out.root = .object(record)
             return out

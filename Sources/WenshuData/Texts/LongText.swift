@@ -31,10 +31,13 @@ public struct LongText: Hashable, Sendable {
     }
 
     /// The text as a data value holds it, the form ReportText reads: paragraphs parted by blank
-    /// lines, bold as **…** (a level-styled heading without its own number keeps its words).
+    /// lines, bold as **…**, and a heading known by its style but not by a number (品牌由来 in
+    /// Heading 1) marked # … #### so that it stays a heading.
     public var text: String {
         paragraphs.map { p in
-            p.spans.map { $0.bold && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty ? "**\($0.text)**" : $0.text }.joined()
+            let body = p.spans.map { $0.bold && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty ? "**\($0.text)**" : $0.text }.joined()
+            guard let level = p.level, ReportText.headingLevel(p.text.trimmingCharacters(in: .whitespaces)) == nil else { return body }
+            return String(repeating: "#", count: level) + " " + p.text
         }.joined(separator: "\n\n")
     }
 

@@ -12,7 +12,9 @@ public enum LongTextFile {
 
     /// The text of a .docx or .txt file's bytes.
     public static func read(data: Data, format: String, file: String, limits: Limits = .standard) throws -> LongText {
-        format == "docx" ? try DocxTextReader.read(data, file: file, limits: limits) : try PlainTextReader.read(data, file: file)
+        // An old binary Word file (.doc, or a .docx saved with a password) is neither a zip nor text.
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw OfficeKind.docx.oldFormat(file) }
+        return format == "docx" ? try DocxTextReader.read(data, file: file, limits: limits) : try PlainTextReader.read(data, file: file)
     }
 
     /// The file as a data set of one field, named by the file's name without its extension.

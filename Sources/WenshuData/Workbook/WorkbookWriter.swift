@@ -28,24 +28,27 @@ public struct WorkbookWriter: Sendable {
     public var sheets: [Sheet]
     public init(sheets: [Sheet]) { self.sheets = sheets }
 
-    /// Writes the workbook to `path`, whole or not at all.
+    /// Writes the workbook to `path`, whole or not at all: the zip is made in memory (a workbook is
+    /// a few kilobytes) and written by the one checked writer (`AtomicFile.Output`: temporary file,
+    /// fsync, rename; removed if the process is stopped).
     public func write(to path: String) throws {
-        let temporary = AtomicFile.temporaryPath(for: path)
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let zip: Data
         do {
-            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
+            let archive = try Archive(data: Data(), accessMode: .create)
             for (name, text) in parts() {
                 let data = Data(text.utf8)
                 try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
+            guard let bytes = archive.data else { throw DataError("the archive has no bytes", at: nil) }
+            zip = bytes
         } catch {
-            throw DataError("无法写入工作簿（cannot write the workbook）：\(error)", at: SourceLocation(file: path))
+            throw DataError("无法生成工作簿（cannot make the workbook）：\(error)", at: SourceLocation(file: path))
         }
-        guard rename(temporary, path) == 0 else {
-            throw DataError("无法写入工作簿（cannot write the workbook）：\(String(cString: strerror(errno)))", at: SourceLocation(file: path))
-        }
+        let output = try AtomicFile.Output(path: path)
+        try output.write(zip)
+        try output.commit()
     }
 
     /// The parts of the package, by name.

@@ -150,11 +150,7 @@ extension DocumentWriter {
             return r + "</w:p></w:tc></w:tr>"
         }
         // §7.4.2: 抄送： before the organs, a full stop after the last, as Wenshu's page prints it.
-        if let c = i.copies?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
-            var copies = c.hasPrefix(ImprintBlock.copiesLabel) ? c : ImprintBlock.copiesLabel + c
-            if !(copies.hasSuffix("。") || copies.hasSuffix(".")) { copies += "。" }
-            x += row(copies, right: nil)
-        }
+        if let copies = i.copiesText { x += row(copies, right: nil) }
         // A 信函's imprint has no 印发机关 and 印发日期 (§10.1).
         if !i.isLetter { x += row(i.printer, right: i.printed) }
         return x + "</w:tbl>"

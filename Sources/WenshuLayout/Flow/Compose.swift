@@ -194,7 +194,8 @@ struct Composer {
             case .image(let image, let info, let caption):
                 total += info.fitted(width: image.width ?? (image.height == nil ? body.width : nil), height: image.height).height
                 total += caption.map { $0.heights.reduce(.zero, +) + pitch * 0.25 } ?? .zero
-            case .imprint(_, let copies, let printer, _): total += pitch * Double(copies.count + (printer == nil ? 0 : 1))
+            case .imprint(_, let copies, let printer, let printed):
+                total += pitch * Double(copies.count + (printer == nil && printed == nil ? 0 : 1))
             case .pageBreak, .section, .fill: return total
             default: break
             }
@@ -219,7 +220,9 @@ struct Composer {
     /// area's bottom edge; on a new page when the space left is too small (that page then shows no
     /// page number, holding nothing else).
     private mutating func placeImprint(_ imprint: ImprintBlock, copies: [TextLine], printer: TextLine?, printed: TextLine?) {
-        let lines = Double(copies.count + (printer == nil ? 0 : 1))
+        // The 印发 line holds the printer, the date or both (a 信函's imprint has neither).
+        let printLine = printer != nil || printed != nil
+        let lines = Double(copies.count + (printLine ? 1 : 0))
         let needed = pitch * lines
         var alone = false
         if room < needed + pitch - .pt(0.01) && hasContent { newPage(); alone = true }
@@ -245,7 +248,7 @@ struct Composer {
             for run in line.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, line))) }
             top += pitch
         }
-        if !copies.isEmpty && printer != nil { rule(top, thin) }
+        if !copies.isEmpty && printLine { rule(top, thin) }
         if let printer {
             for run in printer.runs { frame.place(.glyphs(run.run), at: Point(x: body.minX + inset + run.x, y: baseline(top, printer))) }
         }

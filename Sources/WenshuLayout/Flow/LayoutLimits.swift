@@ -20,7 +20,7 @@ enum LayoutLimits {
             case .section(let s): try check(s.master)
             case .space(let lines):
                 guard lines.isFinite, lines >= 0, lines <= maxSpaceLines else {
-                    throw LayoutError.extreme("空白 \\(lines) 行超出 0 到 \\(Int(maxSpaceLines)) 行（a space of \\(lines) lines; 0 to \\(Int(maxSpaceLines)) allowed）")
+                    throw LayoutError.extreme("空白 \(lines) 行超出 0 到 \(Int(maxSpaceLines)) 行（a space of \(lines) lines; 0 to \(Int(maxSpaceLines)) allowed）")
                 }
             default: continue
             }
@@ -30,7 +30,7 @@ enum LayoutLimits {
     static func check(_ m: PageMaster) throws {
         let sides = [m.size.width, m.size.height]
         guard sides.allSatisfy({ $0.points.isFinite && $0 > .zero && $0 <= maxSide }) else {
-            throw LayoutError.extreme("纸张尺寸 \\(m.size.width)×\\(m.size.height) 不可用（the page size must be above 0 and at most 5 m each way）")
+            throw LayoutError.extreme("纸张尺寸 \(m.size.width)×\(m.size.height) 不可用（the page size must be above 0 and at most 5 m each way）")
         }
         let margins = [m.margins.top, m.margins.right, m.margins.bottom, m.margins.left]
         guard margins.allSatisfy({ $0.points.isFinite && $0 >= .zero }) else {
@@ -40,10 +40,10 @@ enum LayoutLimits {
             throw LayoutError.extreme("页边距留下的版心不足 10×10 mm（the margins leave less than 10×10 mm of type area）")
         }
         guard m.linePitch.points.isFinite, m.linePitch > .zero, m.linePitch <= m.body.height else {
-            throw LayoutError.extreme("行距 \\(m.linePitch) 须大于 0 且不超过版心高度（the line pitch must be above 0 and at most the type area's height）")
+            throw LayoutError.extreme("行距 \(m.linePitch) 须大于 0 且不超过版心高度（the line pitch must be above 0 and at most the type area's height）")
         }
         for n in [m.gridLines, m.gridColumns].compactMap({ $0 }) where !(1...maxGrid).contains(n) {
-            throw LayoutError.extreme("版心网格 \\(n) 超出 1 到 \\(maxGrid)（a grid of \\(n) lines or characters; 1 to \\(maxGrid) allowed）")
+            throw LayoutError.extreme("版心网格 \(n) 超出 1 到 \(maxGrid)（a grid of \(n) lines or characters; 1 to \(maxGrid) allowed）")
         }
     }
 }

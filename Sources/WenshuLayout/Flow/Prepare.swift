@@ -81,9 +81,7 @@ struct Prepare {
             // §7.4.2: 抄送：, the organs separated by commas, a full stop after the last; wrapped
             // lines align with the first character after the colon.
             var copies: [TextLine] = []
-            if let c = i.copies?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
-                var text = c.hasPrefix(ImprintBlock.copiesLabel) ? c : ImprintBlock.copiesLabel + c
-                if !(text.hasSuffix("。") || text.hasSuffix(".")) { text += "。" }
+            if let text = i.copiesText {
                 var hanging = left
                 hanging.leftIndent = Double(ImprintBlock.copiesLabel.count)
                 hanging.firstLineIndent = -hanging.leftIndent

@@ -1,21 +1,17 @@
 import Foundation
 import WenshuCore
+import WenshuText
 
 /// What the layout set past where it should stand: text past the left or right edge of the type
 /// area (the layout is meant never to let it; a name in a box shrinks or wraps instead), reported
 /// at the data place the run came from when it has one.
 public enum TypeAreaOverflow {
-    /// Full-width marks whose right half is blank (set ½ em at a line's end), and those whose left
-    /// half is blank (set ½ em at a line's start).
-    static let closingMarks = Set("。，、；：？！”’）》」』】〕〗〉")
-    static let openingMarks = Set("“‘（《「『【〔〖〈")
-
-    /// Where the ink of a glyph run starts and ends: its advance, less the blank half of a
-    /// full-width mark at either end.
+    /// Where the ink of a glyph run starts and ends: its advance, less the blank part of a
+    /// full-width mark at either end (`PunctuationClass.blanks`, the one table of marks: ½ em right
+    /// of 。，）, left of “（).
     public static func inkExtent(_ run: GlyphRun, at x: Length) -> (left: Length, right: Length) {
-        let half = run.size * 0.5
-        let left = x + (run.text.first.map { openingMarks.contains($0) } == true ? half : .zero)
-        let right = x + run.width - (run.text.last.map { closingMarks.contains($0) } == true ? half : .zero)
+        let left = x + run.size * (run.text.unicodeScalars.first.map { PunctuationClass(scalar: $0).blanks.left } ?? 0)
+        let right = x + run.width - run.size * (run.text.unicodeScalars.last.map { PunctuationClass(scalar: $0).blanks.right } ?? 0)
         return (left, right)
     }
 

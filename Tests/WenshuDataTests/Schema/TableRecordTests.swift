@@ -22,6 +22,15 @@ import WenshuCore
         #expect(record.location(of: [.key("品牌名称")])?.line == 3)
     }
 
+    /// Nothing is dropped silently: a field given twice and a value with no item name are said.
+    @Test func aRepeatedOrNamelessRowIsSaid() throws {
+        let csv = "项目,内容\n品牌名称,甲\n品牌名称,乙\n,丙\n"
+        let record = try #require(TableRecord.record(try CSVLoader.load(text: csv, file: "a.csv")))
+        #expect(record.root["品牌名称"]?.description == "乙")
+        #expect(record.notes.map(\.chinese) == ["“品牌名称”填了两次，采用后一次", "这一行有内容但没有“项目”，未采用"])
+        #expect(record.notes.last?.location?.line == 4)
+    }
+
     @Test func aListOfSeveralRowsStaysAList() throws {
         let csv = "姓名,学校\n王芳,育才中学\n李明,城东小学\n"
         #expect(TableRecord.record(try CSVLoader.load(text: csv, file: "a.csv")) == nil)

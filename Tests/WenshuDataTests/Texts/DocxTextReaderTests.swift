@@ -42,6 +42,17 @@ import Testing
         #expect(text.notes.contains { $0.chinese.contains("图片") })
     }
 
+    /// A heading known by its Word style alone (no 一、) stays a heading of that level in the text
+    /// the template prints; a numbered one keeps its number as its mark.
+    @Test func aStyledHeadingWithoutANumberStaysAHeading() throws {
+        let text = try DocxTextReader.read(try Self.docx(Self.p("品牌由来", style: "Heading1") + Self.p("一、主要做法", style: "Heading1")
+                                                         + Self.p("学校创办于1958年。")), file: "a.docx")
+        let report = ReportText(text.text)
+        #expect(report.paragraphs.map(\.level) == [1, 1, nil], "\(text.text)")
+        #expect(report.paragraphs.first?.heading == "品牌由来")
+        #expect(!text.text.contains("# 一、"), "a numbered heading needs no mark")
+    }
+
     @Test(arguments: [("Heading2", 2), ("2", 2), ("标题 3", 3), ("heading 4", 4), ("Normal", nil), ("5", nil)] as [(String, Int?)])
     func headingStyles(style: String, level: Int?) throws {
         let text = try DocxTextReader.read(try Self.docx(Self.p("品牌内涵", style: style)), file: "a.docx")

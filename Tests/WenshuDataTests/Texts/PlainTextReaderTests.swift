@@ -30,6 +30,14 @@ import Testing
         #expect(throws: DataError.self) { _ = try PlainTextReader.read(Data([0x50, 0x4B, 0x03, 0x04, 0, 0]), file: "a.txt") }
     }
 
+    /// A .doc given where a text is read (wenshu typeset 报告.doc) is named as the old Word file it is.
+    @Test func anOldWordFileIsNamedAsSuch() throws {
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600))
+        do { _ = try LongTextFile.read(data: ole, format: "txt", file: "报告.doc"); Issue.record("a .doc was read as text") } catch let e as DataError {
+            #expect(e.message.hasPrefix("这是旧版 Word 97–2003 .doc 文件"), "\(e.message)")
+        }
+    }
+
     @Test func boldMarksBecomeBoldSpans() {
         let report = ReportText("（一）党员领读。**红烛书屋**由党员轮流值守，**每周三**开放。")
         let p = report.paragraphs[0]
