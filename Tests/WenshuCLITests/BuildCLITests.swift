@@ -79,7 +79,7 @@ import Testing
         let r = try cli.wenshu(["build", "no-such-template", Self.root + "/samples/notice/data.yaml", "-o", dir + "/x.pdf"])
         #expect(r.status == 1)
         #expect(r.err.hasPrefix("wenshu: 错误：没有名为 ‘no-such-template’ 的模板 (error: no template named ‘no-such-template’"))
-        #expect(r.err.contains("；可用：application、application-form、certificate"))
+        #expect(r.err.contains("；可用：application、application-blank、application-form、certificate"))
         try "<template><body><p>{{ school | shout }}</p></body></template>".write(toFile: dir + "/t.xml", atomically: true, encoding: .utf8)
         let t = try cli.wenshu(["build", dir + "/t.xml", Self.root + "/samples/plan/data.yaml", "-o", dir + "/x.pdf"])
         #expect(t.status == 1)

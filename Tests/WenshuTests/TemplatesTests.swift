@@ -34,6 +34,24 @@ import WenshuRender
         #expect(pages.contains { $0.contains("（盖章）") })
     }
 
+    /// The 申报书 printed blank for hand filling (issue 11 item 4): nothing of a school's printed, the
+    /// issued form's 报告请另附 in the 品牌建设情况 label, and the 品牌建设概述 row keeping its writing
+    /// room of 16 lines (1.5 × 四号 a line, plus the padding) between its rules.
+    @Test func blankApplicationFormKeepsWritingRoom() throws {
+        let (_, frames) = try buildSample("application-blank", ["samples/application-blank/data.yaml"])
+        let pages = frames.map { DebugRenderer().trace([$0]) }
+        let all = pages.joined()
+        #expect(!all.contains("青石桥") && !all.contains("红烛"))
+        #expect(texts(pages.joined().split(separator: "\n").map(String.init)).joined().contains("2000字左右。报告请另附）"))
+        let form = try #require(frames.first { f in f.textLines.contains { $0.text.contains("品牌建设概述") } })
+        let label = try #require(form.textLines.first { $0.text.contains("品牌建设概述") })
+        let rules = Set(form.lines.filter { $0.from.y == $0.to.y }.map { $0.from.y.points.rounded() }).sorted()
+        let above = try #require(rules.last { $0 < label.position.y.points })
+        let below = try #require(rules.first { $0 > label.position.y.points })
+        let room = 16 * 1.5 * 14.0
+        #expect(below - above >= room && below - above < room + 12, "\(below - above) pt")
+    }
+
     /// Forms that fit: the achievements list sizes its number and date columns by their content, so
     /// a date is never broken ("2023年6月/28日") while 成果名称 takes the rest.
     @Test func applicationBookDatesStayWhole() throws {

@@ -142,7 +142,7 @@ import WenshuData
 @Suite struct ShippedTemplateCompileTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path + "/templates"
-    static let names = ["application", "application-form", "certificate", "certificate-folded", "compilation", "notice", "plan",
+    static let names = ["application", "application-blank", "application-form", "certificate", "certificate-folded", "compilation", "notice", "plan",
                         "scoring", "scoring-blank", "scoring-summary"]
 
     @Test(arguments: names) func compiles(name: String) throws {
