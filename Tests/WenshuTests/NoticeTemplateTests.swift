@@ -106,6 +106,77 @@ import WenshuRender
         #expect((sealCentre - dateCentre).points.magnitude < 0.5)
     }
 
+    /// The grid line (from 0) of the type area a line of `size` whose baseline is `y` sits on.
+    func slot(_ y: Length, size: Length) -> Double {
+        let pitch = Length.mm(225) / 22
+        return (y - .mm(37) - (pitch - size) / 2 - size * 0.88) / pitch
+    }
+
+    /// §7.3.2 标题: 2号 小标宋, each line centred on the type area.
+    @Test func titleLinesAreCentred() throws {
+        let titles = Self.frames[0].textLines.filter { $0.size == .pt(22) }
+        #expect(titles.map(\.text).joined() == "中共清河市东湖区教育局党组关于在全区中小学校（幼儿园）开展“一校一品”党建品牌创建工作的通知")
+        let title = try #require(Self.frames[0].runs.first { $0.run.size == .pt(22) })
+        #expect(title.run.face.family.contains("Noto Serif CJK SC"))
+        for t in titles {
+            // A line-start opening mark loses its blank left half (its ink is what is centred).
+            let blank = "“（《".contains(t.text.first ?? " ") ? 11 / mm : 0
+            let left = t.position.x.millimetres + blank - 28, right = 184 - t.end.millimetres
+            #expect(abs(left - right) < 0.5, "\(t.text): \(left) mm left, \(right) mm right")
+        }
+    }
+
+    /// §7.3.3 主送机关: one blank line under the title, flush left, ending with a full-width colon.
+    @Test func addresseesOneBlankLineUnderTheTitleFlushLeft() throws {
+        let lines = Self.frames[0].textLines
+        let title = try #require(lines.last { $0.size == .pt(22) })
+        let addressees = try #require(lines.first { $0.text.hasSuffix("党组织：") })
+        #expect(abs(addressees.position.x.millimetres - 28) < 0.05)
+        let blank = slot(addressees.position.y, size: .pt(16)) - slot(title.position.y, size: .pt(22))
+        #expect(abs(blank - 2) < 0.05, "\(blank) lines: one blank line between")
+    }
+
+    /// §7.3.3 正文: the four heading levels two characters in, 一、 in 黑体, （一） in 楷体 (its heading
+    /// sentence only), 1. and the text in 仿宋.
+    @Test func headingLevelsInTheirFaces() throws {
+        let cell = Length.mm(156) / 28
+        let runs = Self.frames.flatMap(\.runs)
+        for (start, family) in [("一、", "FandolHei"), ("（一）", "FandolKai"), ("1.", "FandolFang")] {
+            let first = try #require(runs.first { $0.run.text.hasPrefix(start) }, "\(start)")
+            #expect(first.run.face.family.contains(family), "\(start) in \(first.run.face.family)")
+            #expect(abs((first.position.x - .mm(28) - cell * 2).millimetres) < 0.05, "\(start) two characters in")
+        }
+        let kai = try #require(runs.first { $0.run.text.hasPrefix("（一）") })
+        #expect(kai.run.text == "（一）理念先进，主题突出。", "the heading sentence alone in 楷体")
+    }
+
+    /// §7.3.4 附件说明: one blank line under the body, 附件 two characters in; a wrapped name under
+    /// the first character of the name above, the next number under the first.
+    @Test func attachmentNoteUnderTheBody() throws {
+        let cell = Length.mm(156) / 28
+        let lines = try #require(Self.frames.last).textLines
+        let note = try #require(lines.firstIndex { $0.text.hasPrefix("附件：1.") })
+        #expect(abs((lines[note].position.x - .mm(28) - cell * 2).millimetres) < 0.05)
+        let blank = slot(lines[note].position.y, size: .pt(16)) - slot(lines[note - 1].position.y, size: .pt(16))
+        #expect(abs(blank - 2) < 0.05, "\(blank) lines under \(lines[note - 1].text)")
+        #expect(lines[note + 1].text == "标准")
+        #expect(abs((lines[note + 1].position.x - .mm(28) - cell * 6).millimetres) < 0.05, "under 东 of 东湖区")
+        #expect(lines[note + 2].text.hasPrefix("2."))
+        #expect(abs((lines[note + 2].position.x - .mm(28) - cell * 5).millimetres) < 0.7, "under 1.")
+    }
+
+    /// §7.4.3 印发机关和印发日期: 4号, the office one character in from the left, the date one
+    /// character in from the right, on the line over the last rule.
+    @Test func printerAndDateOneCharacterIn() throws {
+        let last = try #require(Self.frames.last)
+        let printer = try #require(last.textLines.first { $0.text.hasPrefix("清河市东湖区教育局党组办公室") })
+        #expect(printer.size == .pt(14))
+        #expect(abs(printer.position.x.millimetres - (28 + 14 / mm)) < 0.1)
+        let date = try #require(last.runs.first { $0.run.text.hasSuffix("印发") })
+        #expect(abs((date.position.x + date.run.width).millimetres - (184 - 14 / mm)) < 0.1)
+        #expect(date.position.y.approximatelyEquals(printer.position.y, tolerance: 0.5), "on the office's line")
+    }
+
     @Test func firstPageTraceIsStable() throws {
         let trace = DebugRenderer().trace([Self.frames[0]])
         let lines = trace.split(separator: "\n").map(String.init)
