@@ -137,7 +137,7 @@ public struct DocumentBuilder {
             return try Self.loadData(paths, world: world).notes
         }
         let template = try loader.load(name)
-        let schema = try TemplateFields.schema(for: template)
+        let schema = try TemplateFields.schema(for: template, world: world)
         let data = try Self.loadData(paths, schema: schema, world: world, cache: dataCache)
         return data.notes + Self.problems(data, schema: schema, template: template, paths: paths, allowPlaceholders: allowPlaceholders)
     }
@@ -216,7 +216,7 @@ public struct DocumentBuilder {
     public func build(template name: String, data dataPaths: [String], force: Bool = false,
                       allowPlaceholders: Bool = false, simplex: Bool = false) throws -> (DocumentContent, [Problem]) {
         let template = try loader.load(name)
-        let schema = try TemplateFields.schema(for: template)
+        let schema = try TemplateFields.schema(for: template, world: world)
         var data = try Self.loadData(dataPaths, schema: schema, world: world, cache: dataCache)
         var problems = data.notes + Self.problems(data, schema: schema, template: template, paths: dataPaths, allowPlaceholders: allowPlaceholders)
         if !template.computes.isDisjoint(with: ["scoring", "scoring-blank", "scoring-summary"]) {

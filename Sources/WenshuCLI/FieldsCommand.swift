@@ -21,8 +21,9 @@ struct FieldsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try templateFolders.builder().loader.load(template)
-            let schema = try TemplateFields.schema(for: loaded)
+            let loader = try templateFolders.builder().loader
+            let loaded = try loader.load(template)
+            let schema = try TemplateFields.schema(for: loaded, world: loader.world)
             if json {
                 print(try FieldsTable.json(schema ?? FieldSchema(), template: template))
             } else if let schema {

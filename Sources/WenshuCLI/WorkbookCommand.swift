@@ -33,8 +33,9 @@ struct WorkbookCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = try templateFolders.builder().loader.load(template)
-            guard let schema = try TemplateFields.schema(for: loaded) else {
+            let loader = try templateFolders.builder().loader
+            let loaded = try loader.load(template)
+            guard let schema = try TemplateFields.schema(for: loaded, world: loader.world) else {
                 throw DataError("模板 \(template) 没有声明字段，无法生成工作簿", "the template declares no fields", at: SourceLocation(file: loaded.path))
             }
             try FillInWorkbook.make(schema, template: template, example: example).write(to: output)

@@ -37,6 +37,16 @@ import WenshuData
         #expect(content.blocks.contains { if case .image(let i) = $0 { i.path == "/t/doc/seal.png" } else { false } })
     }
 
+    /// The names a "no template named …" hint offers come from the loader's world, not the disk.
+    @Test func templateNamesAreListedFromTheWorld() throws {
+        var files = [String: Data]()
+        for (path, text) in [("/t/doc/template.xml", Self.template), ("/t/loose.xml", Self.template), ("/t/empty/readme.txt", "")] {
+            files[path] = Data(text.utf8)
+        }
+        #expect(TemplateLoader(searchPaths: ["/t"], world: MemoryWorld(files)).names() == ["doc", "loose"])
+        #expect(TemplateLoader(searchPaths: ["/t"], world: MemoryWorld()).names().isEmpty)
+    }
+
     @Test func anImageOutsideTheAllowedFoldersIsRefusedInMemoryToo() throws {
         var w = world
         w["/elsewhere/seal.png"] = Data(Self.png)

@@ -7,8 +7,9 @@ import WenshuTemplate
 /// beside `NAME.xml`), over the fields of the templates it extends. A template without any has
 /// none: its data is used as written, with no renaming and no limits.
 public enum TemplateFields {
-    /// The schema of `template`, or nil when neither it nor a template it extends declares one.
-    public static func schema(for template: Template) throws -> FieldSchema? {
+    /// The schema of `template`, or nil when neither it nor a template it extends declares one;
+    /// the fields files are read from `world`, as the template was.
+    public static func schema(for template: Template, world: any World = FileWorld()) throws -> FieldSchema? {
         var files: [String] = []
         for folder in template.folders.dropLast() { files.append(folder + "/fields.yaml") }
         let own = template.path
@@ -19,8 +20,8 @@ public enum TemplateFields {
         }
         var schema: FieldSchema?
         var seen: Set<String> = []
-        for file in files where FileManager.default.fileExists(atPath: file) && seen.insert(file).inserted {
-            let found = try SchemaFile.load(file)
+        for file in files where world.exists(file) && seen.insert(file).inserted {
+            let found = try SchemaFile.load(file, world: world)
             schema = schema.map { $0.extended(by: found) } ?? found
         }
         return schema

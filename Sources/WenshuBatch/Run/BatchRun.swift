@@ -104,7 +104,7 @@ public final class BatchRun: @unchecked Sendable {
         self.options = options
         self.compiler = compiler
         self.template = try loader.load(name)
-        self.schema = try TemplateFields.schema(for: template) ?? FieldSchema()
+        self.schema = try TemplateFields.schema(for: template, world: loader.world) ?? FieldSchema()
         let columnKeys = schema.columnKeys
         self.list = try BatchList.load(path, sheet: options.sheet, keys: columnKeys)
         self.realizer = Realizer(loader: loader, dataFolders: [(path as NSString).deletingLastPathComponent])

@@ -23,9 +23,9 @@ public enum SchemaFile {
                                          "values", "example", "help", "fields"]
     static let placeholderKeys: Set<String> = ["param", "label", "value", "help"]
 
-    /// The schema in the file at `path`.
-    public static func load(_ path: String) throws -> FieldSchema {
-        let data = try DataLoader.load(path)
+    /// The schema in the file at `path`, read from `world`.
+    public static func load(_ path: String, world: any World = FileWorld()) throws -> FieldSchema {
+        let data = try DataLoader.load(path, world: world)
         return try read(data, file: path)
     }
 

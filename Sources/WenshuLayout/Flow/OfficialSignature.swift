@@ -14,6 +14,9 @@ struct OfficialSignature: Sendable {
     var perRow = 2
     /// Where the seal images are read from.
     var world: any World = FileWorld()
+    /// The 签名章's image header, read once when the signature is prepared: its height decides
+    /// the lines the signature takes, asked each time a page is fitted.
+    var stamp: ImageInfo?
 
     /// Two organs' seals stand side by side; their centres at least this far apart (42 mm seals
     /// that neither cross nor touch, §7.3.5.1).
@@ -54,7 +57,7 @@ struct OfficialSignature: Sendable {
     }
 
     private func stampLines(_ s: SignatureBlock, pitch: Length) -> Double {
-        guard let path = s.seal, let info = try? ImageInfo.read(path, in: world) else { return 1 }
+        guard s.seal != nil, let info = stamp else { return 1 }
         let h = info.fitted(width: .mm(40), height: pitch * 2).height
         return max(1, (h / pitch - 0.001).rounded(.up))
     }
@@ -131,9 +134,7 @@ struct OfficialSignature: Sendable {
             let stamp = stampLines(s, pitch: pitch)
             let stampTop = top + pitch * blank
             var stampLeft: Length
-            if let path = s.seal {
-                let info: ImageInfo
-                do { info = try ImageInfo.read(path, in: world) } catch { throw LayoutError.image(error.path, error.reason) }
+            if let path = s.seal, let info = self.stamp {
                 let size = info.fitted(width: .mm(40), height: pitch * 2)
                 stampLeft = body.maxX - cell * 4 - size.width
                 frame.place(.image(ImageItem(path: path, blend: .multiply), size: size),

@@ -67,6 +67,9 @@ struct Prepare {
             let title = try s.signerTitle.flatMap { $0.isEmpty ? nil : try line($0) }
             var lines = OfficialSignature(issuers: issuers, date: date, title: title)
             lines.world = world
+            if s.layout == .signed, let path = s.seal {
+                do { lines.stamp = try ImageInfo.read(path, in: world) } catch { throw LayoutError.image(error.path, error.reason) }
+            }
             if !lines.pairsFit(width: width, cell: master.grid?.pitch ?? s.style.size) { lines.perRow = 1 }
             return PreparedBlock(block: .signature(s, lines))
         case .contents(let c): return PreparedBlock(block: .contents(c))

@@ -124,12 +124,11 @@ public struct TemplateLoader: Sendable {
 
     /// The template names the search folders hold: a folder with a template.xml, or a NAME.xml.
     public func names() -> [String] {
-        let fm = FileManager.default
         var found: Set<String> = []
         for dir in searchPaths {
-            for entry in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
+            for entry in world.names(in: dir) ?? [] {
                 if entry.hasSuffix(".xml") { found.insert(String(entry.dropLast(4))) }
-                else if fm.fileExists(atPath: "\(dir)/\(entry)/template.xml") { found.insert(entry) }
+                else if world.exists("\(dir)/\(entry)/template.xml") { found.insert(entry) }
             }
         }
         return found.sorted()
