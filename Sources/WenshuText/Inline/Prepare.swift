@@ -101,6 +101,9 @@ enum Prepare {
             // brackets when a break outside them will do.
             var depth = 0
             for k in 0..<(atoms.count - 1) {
+                // The ideographic space between a joint title's organs: all blank, so a line
+                // ending on it is centred on its ink.
+                if atoms[k].text == TitleBreaks.organSpace { atoms[k].blankRight = atoms[k].width }
                 if case .punctuation(.opening) = atoms[k].kind { depth += 1 }
                 if case .punctuation(.closing) = atoms[k].kind { depth = max(0, depth - 1) }
                 if depth > 0 { js[k].penalty = 3000; continue }
@@ -120,8 +123,11 @@ enum Prepare {
 
 /// Where a centred title may break with its words whole, as data.
 enum TitleBreaks {
-    /// Characters after which a title line may end: the particle 的 and the conjunctions.
-    static let after: Set<String> = ["的", "和", "与", "及"]
+    /// The ideographic space that separates the organs of a joint document's title (中共…委员会　…局关于…).
+    static let organSpace = "\u{3000}"
+    /// Characters after which a title line may end: the particle 的, the conjunctions, and the
+    /// space between two organs' names (a name is never split over two lines when it can be kept).
+    static let after: Set<String> = ["的", "和", "与", "及", organSpace]
     /// Characters before which a line may end.
     static let before: Set<String> = []
     /// Words before which a line may end: 关于 (…党组 | 关于…), 开展, 印发, 转发.

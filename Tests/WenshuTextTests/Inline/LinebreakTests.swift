@@ -148,4 +148,18 @@ import WenshuCore
                                       measure: 20, style: style)
         #expect(lines == ["中共清河市东湖区教育局党组", "关于在全区中小学校（幼儿园）开展", "“一校一品”党建品牌创建工作的通知"])
     }
+
+    /// A joint title breaks at the space between its organs rather than inside a name, and the
+    /// line ending on that space is centred on its characters, not on the blank.
+    @Test func jointTitleBreaksBetweenTheOrgans() throws {
+        let style = ParagraphStyle(firstLineIndent: 0, alignment: .center)
+        let layout = try Fixture.set("中共清河市东湖区委教育工作委员会　清河市东湖区教育局关于公布2023年度“一校一品”党建品牌创建示范校名单的通知",
+                                     measure: 20, style: style)
+        let lines = layout.lines.map(\.text)
+        #expect(lines.first == "中共清河市东湖区委教育工作委员会　", "\(lines)")
+        #expect(lines.dropFirst().first?.hasPrefix("清河市东湖区教育局") == true, "\(lines)")
+        let first = try #require(layout.lines.first)
+        // 16 characters centred in 20 em start 2 em in (1.5 em if the blank counted).
+        #expect(Fixture.glyphXs(first).first?.near(2) == true, "\(Fixture.glyphXs(first))")
+    }
 }
