@@ -26,9 +26,38 @@ public struct ParagraphTypesetter: Sendable {
         try typeset(runs, style: style) { _ in width }
     }
 
+    /// Typesets a paragraph shaped before (by `shape`, for `intrinsicWidths`) to lines of `width`,
+    /// without shaping it again.
+    public func typeset(_ shaped: ShapedParagraph, width: Length) throws -> ParagraphLayout {
+        try typeset(shaped.runs, style: shaped.style, measure: { _ in width }, shaped: shaped)
+    }
+
     /// Typesets `runs` with a measure per line (`measure(n)` for line n, from 0).
     public func typeset(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
-        guard style.leftIndent > 0 || style.firstLineIndent < 0 else { return try typesetFlush(runs, style: style, measure: measure) }
+        try typeset(runs, style: style, measure: measure, shaped: nil)
+    }
+
+    /// Chooses fonts and shapes `runs` once, for `intrinsicWidths(_:)` and `typeset(_:width:)`: an
+    /// automatic table measures its cells' paragraphs and then sets them at the widths it chose.
+    public func shape(_ runs: [InlineRun], style: ParagraphStyle) throws -> ShapedParagraph {
+        try shape(runs, style: style, indent: style.firstLineIndent)
+    }
+
+    private func shape(_ runs: [InlineRun], style: ParagraphStyle, indent: Double) throws -> ShapedParagraph {
+        var atoms = Collect.atoms(runs, indent: indent)
+        var shaper: Shaper
+        do { shaper = try Shaper(book: fonts, styles: runs.map(\.style), places: runs.map(\.place)) } catch let e as FontError {
+            throw TextError.fonts(e)
+        }
+        shaper.shape(&atoms, grid: style.grid)
+        return ShapedParagraph(runs: runs, style: style, indent: indent, atoms: atoms, missing: shaper.missing)
+    }
+
+    private func typeset(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length,
+                         shaped: ShapedParagraph?) throws -> ParagraphLayout {
+        guard style.leftIndent > 0 || style.firstLineIndent < 0 else {
+            return try typesetFlush(runs, style: style, measure: measure, shaped: shaped)
+        }
         // A left indent: every line is set narrower and moved in; the first line by its own indent.
         let em = runs.first?.style.size.points ?? 16
         let cell = style.grid?.pitch.points ?? em
@@ -37,7 +66,7 @@ public struct ParagraphTypesetter: Sendable {
         var inner = style
         inner.leftIndent = 0
         inner.firstLineIndent = 0
-        var layout = try typesetFlush(runs, style: inner) { n in measure(n) - .pt(n == 0 ? first : rest) }
+        var layout = try typesetFlush(runs, style: inner, measure: { n in measure(n) - .pt(n == 0 ? first : rest) }, shaped: shaped)
         for i in layout.lines.indices {
             let shift = Length.pt(i == 0 ? first : rest)
             for r in layout.lines[i].runs.indices { layout.lines[i].runs[r].x += shift }
@@ -53,11 +82,15 @@ public struct ParagraphTypesetter: Sendable {
     /// not.
     public func intrinsicWidths(_ runs: [InlineRun], style: ParagraphStyle) throws -> (minimum: Length, preferred: Length) {
         guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return (.zero, .zero) }
+        return intrinsicWidths(try shape(runs, style: style))
+    }
+
+    /// The intrinsic widths of a paragraph shaped before.
+    public func intrinsicWidths(_ shaped: ShapedParagraph) -> (minimum: Length, preferred: Length) {
+        let runs = shaped.runs, style = shaped.style
+        guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return (.zero, .zero) }
         let styles = runs.map(\.style)
-        var atoms = Collect.atoms(runs, indent: style.firstLineIndent)
-        var shaper: Shaper
-        do { shaper = try Shaper(book: fonts, styles: styles) } catch let e as FontError { throw TextError.fonts(e) }
-        shaper.shape(&atoms, grid: style.grid)
+        var atoms = shaped.atoms
         let em = styles[0].size.points
         let cell = style.grid?.pitch.points ?? em
         if let first = atoms.first, first.kind == .indent { atoms[0].width = cell * max(0, style.firstLineIndent) }
@@ -81,26 +114,28 @@ public struct ParagraphTypesetter: Sendable {
         return (.pt(minimum + left), .pt(max(minimum, preferred) + left))
     }
 
-    private func typesetFlush(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length) throws -> ParagraphLayout {
+    private func typesetFlush(_ runs: [InlineRun], style: ParagraphStyle, measure: @escaping (Int) -> Length,
+                              shaped: ShapedParagraph?) throws -> ParagraphLayout {
         let styles = runs.map(\.style)
         guard !runs.isEmpty, runs.contains(where: { !$0.text.isEmpty }) else { return ParagraphLayout(lines: [], missing: []) }
-        var atoms = Collect.atoms(runs, indent: style.firstLineIndent)
-        var shaper: Shaper
+        // Shaped before with the same first-line indent: reused; otherwise (a left indent sets the
+        // lines without one) shaped here.
+        let reuse = shaped.flatMap { $0.indent == style.firstLineIndent ? $0 : nil }
+        let done = try reuse ?? shape(runs, style: style, indent: style.firstLineIndent)
+        var atoms = done.atoms
         let places = runs.map(\.place)
-        do { shaper = try Shaper(book: fonts, styles: styles, places: places) } catch let e as FontError { throw TextError.fonts(e) }
-        shaper.shape(&atoms, grid: style.grid)
         if let first = atoms.first, first.kind == .indent {
             let em = styles[0].size.points
             atoms[0].width = style.grid.map { $0.pitch.points * style.firstLineIndent } ?? em * style.firstLineIndent
             atoms[0].em = em
             if atoms.count == 1 { atoms.removeAll() }
         }
-        guard !atoms.isEmpty else { return ParagraphLayout(lines: [], missing: shaper.missing) }
+        guard !atoms.isEmpty else { return ParagraphLayout(lines: [], missing: done.missing) }
         let junctions = Prepare.junctions(&atoms, style: style)
         let breaker = Linebreak(atoms: atoms, junctions: junctions, style: style) { measure($0).points }
         let breaks = breaker.breaks()
         let lines = Finalize.lines(atoms: atoms, junctions: junctions, breaks: breaks, breaker: breaker,
                                    style: style, styles: styles, places: places)
-        return ParagraphLayout(lines: lines, missing: shaper.missing)
+        return ParagraphLayout(lines: lines, missing: done.missing)
     }
 }

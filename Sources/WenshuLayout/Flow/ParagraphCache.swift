@@ -69,11 +69,12 @@ public final class ParagraphCache: @unchecked Sendable {
 
     /// A table cell's paragraph set at `width`, from the cache when it was set before (with the
     /// places of this cell's runs on its glyph runs).
-    func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter) throws -> (lines: [TextLine], missing: [MissingCharacter]) {
+    func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter,
+                   shaped: ShapedParagraph? = nil) throws -> (lines: [TextLine], missing: [MissingCharacter]) {
         let key = Key(runs: Self.runsKey(p.runs), style: p.style, width: width, lineHeight: nil, fit: nil, pitch: .zero, inCell: true)
         let places = p.runs.map(\.place)
         if let cached = entry(key), let e = cached.restamped(places) { return (e.lines, e.missing) }
-        let layout = try typesetter.typeset(p.runs, style: p.style, width: width)
+        let layout = try shaped.map { try typesetter.typeset($0, width: width) } ?? typesetter.typeset(p.runs, style: p.style, width: width)
         store(key, Entry(lines: layout.lines, heights: [], missing: layout.missing, overfull: false, places: places))
         return (layout.lines, layout.missing)
     }

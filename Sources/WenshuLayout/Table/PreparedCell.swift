@@ -50,9 +50,11 @@ struct PreparedCell: Sendable {
     /// their lines (an empty paragraph one blank line, as in a word processor), `.space(lines:)`
     /// and a paragraph's lines before and after become blank slots of the cell's first paragraph
     /// pitch, an image with both width and height given is scaled down to fit the width; other
-    /// blocks are ignored in cells.
+    /// blocks are ignored in cells. `shaped` holds paragraphs (by block index) shaped before, to
+    /// measure an automatic column: they are set from that shaping.
     static func setLines(_ blocks: [Block], width: Length, typesetter: ParagraphTypesetter,
-                      missing: inout [MissingCharacter], cache: ParagraphCache? = nil) throws -> [CellLine] {
+                      missing: inout [MissingCharacter], cache: ParagraphCache? = nil,
+                      shaped: [Int: ShapedParagraph] = [:]) throws -> [CellLine] {
         func pitch(_ p: ParagraphBlock) -> Length {
             p.lineHeight ?? (p.runs.map(\.style.size).max() ?? TextStyle().size) * 1.5
         }
@@ -68,11 +70,13 @@ struct PreparedCell: Sendable {
             let rest = count - Double(whole)
             if rest > 0.001 { out.append(CellLine(kind: .blank, height: pitch * rest)) }
         }
-        for block in blocks {
+        for (i, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let p):
-                let layout = try cache?.cellLines(p, width: width, typesetter: typesetter)
-                    ?? { let l = try typesetter.typeset(p.runs, style: p.style, width: width); return (l.lines, l.missing) }()
+                let layout = try cache?.cellLines(p, width: width, typesetter: typesetter, shaped: shaped[i])
+                    ?? { let l = try shaped[i].map { try typesetter.typeset($0, width: width) }
+                            ?? typesetter.typeset(p.runs, style: p.style, width: width)
+                        return (l.lines, l.missing) }()
                 missing += layout.missing
                 blank(p.linesBefore, pitch(p))
                 if layout.lines.isEmpty { blank(1, pitch(p)) }

@@ -25,8 +25,10 @@ public struct TableLayouter: Sendable {
         let grid = TableGrid(table, columnCount: columns.count)
         let padding = table.padding
         var intrinsic: [ColumnWidths.Intrinsic] = []
+        // The paragraphs shaped to measure the columns, by placement and block: set from that shaping.
+        var shaped: [Int: [Int: ShapedParagraph]] = [:]
         if columns.contains(.auto) {
-            do { intrinsic = try measure(grid, columns: columns.count, padding: padding) } catch let e as TextError {
+            do { intrinsic = try measure(grid, columns: columns.count, padding: padding, shaped: &shaped) } catch let e as TextError {
                 throw LayoutError.text(e)
             }
         }
@@ -36,10 +38,11 @@ public struct TableLayouter: Sendable {
         var cells: [PreparedCell] = []
         cells.reserveCapacity(grid.placements.count)
         do {
-            for p in grid.placements {
+            for (k, p) in grid.placements.enumerated() {
                 let measure = max(.pt(1), edges[p.column + p.colspan] - edges[p.column] - padding.left - padding.right)
                 let cell = p.cell ?? TableCell(content: [])
-                let lines = try PreparedCell.setLines(cell.content, width: measure, typesetter: typesetter, missing: &missing, cache: cache)
+                let lines = try PreparedCell.setLines(cell.content, width: measure, typesetter: typesetter, missing: &missing, cache: cache,
+                                                      shaped: shaped[k] ?? [:])
                 let foot = try PreparedCell.setLines(cell.foot, width: measure, typesetter: typesetter, missing: &missing, cache: cache)
                 cells.append(PreparedCell(row: p.row, column: p.column, rowspan: p.rowspan, colspan: p.colspan,
                                           alignment: cell.verticalAlignment, fill: cell.fill, lines: lines, foot: foot))
@@ -53,16 +56,19 @@ public struct TableLayouter: Sendable {
 
     /// The content widths of every column, from the cells that span it alone (a spanning cell
     /// is left to the columns it spans): the widest minimum and the widest preferred width.
-    private func measure(_ grid: TableGrid, columns: Int, padding: Sides) throws -> [ColumnWidths.Intrinsic] {
+    private func measure(_ grid: TableGrid, columns: Int, padding: Sides,
+                         shaped: inout [Int: [Int: ShapedParagraph]]) throws -> [ColumnWidths.Intrinsic] {
         var out = [ColumnWidths.Intrinsic](repeating: .zero, count: columns)
         let pad = (padding.left + padding.right).points
-        for p in grid.placements where p.colspan == 1 && p.column < columns {
+        for (k, p) in grid.placements.enumerated() where p.colspan == 1 && p.column < columns {
             guard let cell = p.cell else { continue }
             var c = ColumnWidths.Intrinsic.zero
-            for block in cell.content + cell.foot {
+            for (i, block) in (cell.content + cell.foot).enumerated() {
                 switch block {
                 case .paragraph(let para):
-                    let w = try typesetter.intrinsicWidths(para.runs, style: para.style)
+                    let once = try typesetter.shape(para.runs, style: para.style)
+                    if i < cell.content.count { shaped[k, default: [:]][i] = once }
+                    let w = typesetter.intrinsicWidths(once)
                     c.minimum = max(c.minimum, w.minimum.points)
                     c.preferred = max(c.preferred, w.preferred.points)
                 case .image(let image):
