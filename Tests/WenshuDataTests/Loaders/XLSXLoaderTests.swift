@@ -115,7 +115,7 @@ import WenshuCore
             [.text("第二支部"), .text("王五")],
             [.text("合计：3人")],
             [],
-        ], merges: ["A4:A5", "A8:B8"], firstRow: 3)]).write(to: path)
+        ], merges: ["A4:A5"], firstRow: 3)]).write(to: path)
         let data = try DataLoader.load(path)
         let rows = data.root.loadedRows
         // The header is the first row with anything in it (row 3 here).
@@ -126,7 +126,8 @@ import WenshuCore
         #expect(data.locationAt("rows", 1, "支部")?.place == "名单!A4")
         #expect(rows[2]["姓名"] == .string("王五"))
         #expect(data.valueAt("skippedBlankLines") == .array([.number(6)]))
-        // A one-row merge (a label) is left as it is.
+        // A row with one cell filled is a row like the others (merged across the columns it is
+        // refused: XLSXBadInputTests).
         #expect(rows[3]["支部"] == .string("合计：3人"))
         #expect(rows[3]["姓名"] == .string(""))
 
@@ -210,6 +211,8 @@ import WenshuCore
 ///     st = wb.create_sheet("统计")
 ///     st.append(["支部", "人数", "比例"]); st.append(["第一支部", 2, 0.5]); st.append(["第二支部", 2, "=B3/4"])
 ///     wb.save("党员名单.xlsx")
+/// and then the two formulas given the values Excel would save with them (名单!H4 t="str" 优秀党员,
+/// 统计!C3 0.5): openpyxl saves a formula with no value, which is refused.
 @Suite struct XLSXOpenpyxlFixtureTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/党员名单.xlsx").path
@@ -232,8 +235,10 @@ import WenshuCore
         #expect(rows[1]["备注"] == .string(""))
         #expect(rows[2]["入党时间"] == loaderDate(2001, 7, 1))
         #expect(rows[2]["手机"] == .string("0372-5061092"))
-        // A formula Excel never calculated has no value.
-        #expect(rows[2]["备注"] == .string(""))
+        // A formula is read as the value saved with it (the fixture's H4 and 统计!C3 were given the
+        // values Excel saves; openpyxl had left them empty), with a note naming the sheet.
+        #expect(rows[2]["备注"] == .string("优秀党员"))
+        #expect(data.notes.contains { $0.severity == .note && $0.chinese.contains("公式") && $0.location?.place == "名单!H4" })
         #expect(rows[3]["出生日期"] == loaderDate(2000, 2, 29))
         #expect(rows[3]["入党时间"] == loaderDate(2023, 1, 1))
         #expect(data.valueAt("skippedBlankLines") == .array([.number(5)]))
@@ -244,5 +249,6 @@ import WenshuCore
         let data = try DataLoader.load(XLSXOpenpyxlFixtureTests.path, sheet: "统计")
         #expect(data.valueAt("rows", 0, "比例") == .number(0.5))
         #expect(data.valueAt("rows", 1, "人数") == .number(2))
+        #expect(data.valueAt("rows", 1, "比例") == .number(0.5), "a formula's saved value")
     }
 }
