@@ -252,3 +252,30 @@ import WenshuCore
         #expect(data.valueAt("rows", 1, "比例") == .number(0.5), "a formula's saved value")
     }
 }
+
+/// A workbook saved by LibreOffice Calc 7.4 (Fixtures/LibreOffice名单.xlsx): made by openpyxl as
+///     ws.append(["姓名", "党员", "入党日期", "出生日期", "人数", "说明"])
+///     ws.append(["张三", True, date(2005, 7, 1), date(1980, 3, 15), 12, '=A2&"（书记）"'])
+///     ws.append(["李四", False, date(2015, 6, 30), date(1990, 12, 1), "=E2+1", "预备党员"])
+/// with C2 yyyy"年"m"月"d"日", C3 yyyy/m/d, D2 mm-dd-yy, D3 yyyy-mm-dd and row 6 given the text
+/// format only, then `soffice --headless --convert-to xlsx`. LibreOffice writes its own file: shared
+/// strings, t="n" on numbers, the booleans as formulas TRUE() with t="b", the formulas calculated
+/// (t="str" for text), its own format codes (yyyy\年m\月d\日, m/d/yyyy for Excel's 14,
+/// yyyy\-mm\-dd), hidden="false" on every row and column, and the styled empty row 6.
+@Suite struct XLSXLibreOfficeFixtureTests {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/LibreOffice名单.xlsx").path
+
+    @Test func readsWhatLibreOfficeWrote() throws {
+        let data = try DataLoader.load(Self.path)
+        let rows = data.root.loadedRows
+        #expect(rows.count == 2, "the empty styled row is no row")
+        #expect(rows[0]["姓名"] == .string("张三") && rows[1]["说明"] == .string("预备党员"))
+        #expect(rows[0]["党员"] == .bool(true) && rows[1]["党员"] == .bool(false))
+        #expect(rows[0]["入党日期"] == loaderDate(2005, 7, 1) && rows[1]["入党日期"] == loaderDate(2015, 6, 30))
+        #expect(rows[0]["出生日期"] == loaderDate(1980, 3, 15) && rows[1]["出生日期"] == loaderDate(1990, 12, 1))
+        #expect(rows[0]["说明"] == .string("张三（书记）") && rows[1]["人数"] == .number(13), "formulas, as calculated")
+        #expect(data.notes.count == 1 && data.notes.first?.severity == .note, "the formulas are noted once, hidden=\"false\" is not hidden")
+    }
+}
+
