@@ -67,8 +67,8 @@ public enum FillInWorkbook {
 
     /// Rows of a list sheet that are validated (the header's and 999 below it).
     static let listRows = 1000
-    /// The dates a date cell accepts.
-    static let earliest = DateValue(year: 1950, month: 1, day: 1), latest = DateValue(year: 2100, month: 12, day: 31)
+    /// The dates a date cell accepts (a birth date or a date of joining of anyone still in service).
+    static let earliest = DateValue(year: 1920, month: 1, day: 1), latest = DateValue(year: 2100, month: 12, day: 31)
 
     /// What Excel checks of a field's cell as it is typed, the field's help as its input message: a
     /// date in a sensible range, a whole number from its least, one of a choice's values, text within
@@ -80,7 +80,7 @@ public enum FillInWorkbook {
             if let earliest, let latest {
                 v.rule = .date(from: earliest, to: latest)
                 v.errorTitle = "日期有误"
-                v.error = "“\(f.label)”应为1950年至2100年间的日期，如 2023-10-15 或 2023年10月15日（请勿只写月日）"
+                v.error = "“\(f.label)”应为\(earliest.year)年至\(latest.year)年间的日期，如 2023-10-15 或 2023年10月15日（请勿只写月日）"
             }
         case .wholeNumber:
             let least = f.minimum ?? 0
