@@ -326,4 +326,28 @@ bad = [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@", "\\t", "\\r")
 sys.exit(print("formula cells:", bad) or 1) if bad else sys.exit(0)
 EOF""")
 
+# ---------------------------------------------------------------- a clerk's workbooks that cannot be read as they are (issue 12)
+def ole(stream):
+    """An OLE compound file (.xls, or Office's wrapper of an encrypted package) naming `stream`."""
+    return bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504) + stream.encode("utf-16-le") + bytes(64)
+
+
+def said(words):
+    return f"grep -q '{words}' err || {{ echo 'not said: {words}'; exit 1; }}"
+
+
+BATCH = '"$WENSHU" batch --allow-placeholders certificate list.xlsx -o out.pdf'
+BATCH_OUT = ("out.pdf", "out.report.csv")
+case("xlsx-encrypted", BATCH, files={"list.xlsx": ole("EncryptedPackage")}, outputs=BATCH_OUT, check=said("工作簿已加密"))
+case("xlsx-is-old-xls", BATCH, files={"list.xlsx": ole("Workbook")}, outputs=BATCH_OUT, check=said("旧版 .xls"))
+case("xlsx-is-renamed-csv", BATCH, files={"list.xlsx": CERT_HEADER + "\n" + cert_rows(2) + "\n"}, outputs=BATCH_OUT, check=said("CSV"))
+case("xlsx-is-renamed-html", BATCH, files={"list.xlsx": "<html><body><table><tr><td>王芳</td></tr></table></body></html>"},
+     outputs=BATCH_OUT, check=said("HTML"))
+case("xlsx-formula-without-value", BATCH, outputs=BATCH_OUT, check=said("公式没有计算结果"),
+     files={"list.xlsx": xlsx("<sheetData>" + inline_row(1, CERT_HEADER.split(","))
+                              + '<row r="2"><c r="A2"><f>CONCAT("王","芳")</f></c></row></sheetData>')})
+case("xlsx-merged-across-data", BATCH, outputs=BATCH_OUT, check=said("取消合并"),
+     files={"list.xlsx": xlsx("<sheetData>" + inline_row(1, CERT_HEADER.split(",")) + inline_row(2, ["王芳", "育才中学", "优秀党员", "2022-12-20", "NO-1"])
+                              + '</sheetData><mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells>')})
+
 print(len(cases))

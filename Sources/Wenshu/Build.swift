@@ -68,6 +68,13 @@ public struct DocumentBuilder {
                                             hint: "列表的名称见 wenshu fields；改名或删去这张工作表"))
                 continue
             }
+            if sheet.hidden {
+                // Read, but not silently: the clerk does not see a hidden sheet in Excel.
+                record.notes.append(Problem(severity: .warning, location: place,
+                                            chinese: "工作表“\(sheet.name)”是隐藏的，已作为“\(field.label)”读取",
+                                            english: "the hidden sheet ‘\(sheet.name)’ was read as the list \(field.key)",
+                                            hint: "若不应采用，请在 Excel 中取消隐藏后删去这张工作表"))
+            }
             TableRecord.attach(try DataLoader.load(path, sheet: sheet.name, world: world), as: field.key, to: &record)
         }
         return record

@@ -14,17 +14,57 @@ enum OfficeKind: String, Sendable {
                       : ("请删去文档中的图片等大对象，或另存为纯文本 .txt", "remove large objects such as pictures, or save the text as .txt")
     }
 
-    /// The error for an old binary (OLE) file: a .xls or .doc, or a password-protected package.
-    func oldFormat(_ file: String) -> DataError {
-        switch self {
-        case .xlsx:
-            return DataError("not an .xlsx file (it is an old Excel 97–2003 .xls file or a password-protected workbook; save it as .xlsx without a password)",
-                             at: SourceLocation(file: file))
-        case .docx:
-            return DataError("这是旧版 Word 97–2003 .doc 文件或加密文档，请在 Word 或 WPS 中另存为 .docx（不设密码）",
-                             "an old Word 97–2003 .doc file or a password-protected document; save it as .docx without a password",
-                             at: SourceLocation(file: file))
+    /// The error for an old binary (OLE compound) file: a password-protected package (Office keeps
+    /// an encrypted .xlsx or .docx as an OLE file holding an `EncryptedPackage` stream), else an old
+    /// .xls or .doc.
+    func oldFormat(_ file: String, data: Data) -> DataError {
+        let place = SourceLocation(file: file)
+        let encrypted = OfficeKind.containsUTF16(data, "EncryptedPackage")
+        switch (self, encrypted) {
+        case (.xlsx, true):
+            return DataError("工作簿已加密：请在 Excel 或 WPS 中取消密码后另存为 .xlsx",
+                             "the workbook is password-protected; remove the password in Excel or WPS and save it again", at: place)
+        case (.xlsx, false):
+            return DataError("这是旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx",
+                             "an old Excel 97–2003 .xls file; save it as .xlsx in Excel or WPS", at: place)
+        case (.docx, true):
+            return DataError("文档已加密：请在 Word 或 WPS 中取消密码后另存为 .docx",
+                             "the document is password-protected; remove the password in Word or WPS and save it again", at: place)
+        case (.docx, false):
+            return DataError("这是旧版 Word 97–2003 .doc 文件，请在 Word 或 WPS 中另存为 .docx",
+                             "an old Word 97–2003 .doc file; save it as .docx in Word or WPS", at: place)
         }
+    }
+
+    /// The error for a file that is not a zip at all: said as what it is when it shows (a web page
+    /// or Excel 2003 XML saved under the name, a CSV or text file renamed), else as not a package.
+    func notPackage(_ file: String, data: Data) -> DataError {
+        let place = SourceLocation(file: file)
+        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+            .trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        if head.hasPrefix("<") {
+            if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+                return DataError("这是 Excel 2003 XML 表格，不是 \(ext) 文件：请在 \(app) 或 WPS 中打开后另存为 \(ext)",
+                                 "an Excel 2003 XML spreadsheet, not an \(ext) file; open it and save it as \(ext)", at: place)
+            }
+            if head.contains("<html") || head.contains("<!doctype") || head.contains("<table") {
+                return DataError("这是改了扩展名的网页 HTML 文件，不是 \(ext) 文件：请在 \(app) 或 WPS 中打开后另存为 \(ext)",
+                                 "a web page (HTML) renamed, not an \(ext) file; open it in \(app) or WPS and save it as \(ext)", at: place)
+            }
+        }
+        let sample = data.prefix(4096)
+        if self == .xlsx, !sample.contains(0), sample.contains(where: { $0 == 0x2C || $0 == 0x09 }) {
+            return DataError("这是改了扩展名的 CSV 文本文件，不是 .xlsx 文件：请把扩展名改回 .csv，或在 Excel 或 WPS 中另存为 .xlsx",
+                             "a text (CSV) file renamed, not an .xlsx file; name it .csv again, or save it as .xlsx", at: place)
+        }
+        return DataError("不是 \(ext) 文件（不是 zip 包），请在 \(app) 中另存为 \(ext)",
+                         "not an \(ext) file (it is not a zip archive)", at: place)
+    }
+
+    /// Whether `data` holds `name` in UTF-16LE, as an OLE file's directory names its streams.
+    static func containsUTF16(_ data: Data, _ name: String) -> Bool {
+        let needle = Data(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        return data.range(of: needle) != nil
     }
 }
 
@@ -50,9 +90,8 @@ struct OfficePackage {
         do {
             directory = try ZipDirectory(data)
         } catch .notZip {
-            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw kind.oldFormat(file) }
-            throw DataError("不是 \(kind.ext) 文件（不是 zip 包），请在 \(kind.app) 中另存为 \(kind.ext)",
-                            "not an \(kind.ext) file (it is not a zip archive)", at: SourceLocation(file: file))
+            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw kind.oldFormat(file, data: data) }
+            throw kind.notPackage(file, data: data)
         } catch .damaged(let why) {
             throw DataError("此 \(kind.ext) 文件已损坏（\(why)），请在 \(kind.app) 中打开并另存一次",
                             "the \(kind.ext) file is damaged (\(why)); open it in \(kind.app) and save it again",

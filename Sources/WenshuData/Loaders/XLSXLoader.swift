@@ -253,6 +253,10 @@ extension XLSXLoader {
             var grid: [Int: [Int: Cell]] = [:]
             let sheetData = XLSXLoader.elements(in: worksheet, named: "sheetData").first
             var rowNumber = 0
+            // What is read but not seen in Excel: formulas' values, hidden rows and columns.
+            var formulas: [SourceLocation] = []
+            var hidden: [SourceLocation] = []
+            let hiddenColumns = XLSXLoader.hiddenColumns(worksheet, upTo: limits.maxColumns)
             for row in sheetData.map({ XLSXLoader.childElements($0, "row") }) ?? [] {
                 // Rows and cells may leave out their r="…"; they then follow the one before.
                 if let r = row.attributes["r"] {
@@ -288,6 +292,8 @@ extension XLSXLoader {
                     }
                     if case .string(let s) = value, s.isEmpty { continue }
                     grid[cellRow, default: [:]][columnNumber] = Cell(value: value, location: location)
+                    if !XLSXLoader.childElements(c, "f").isEmpty { formulas.append(location) }
+                    if XLSXLoader.isTrue(row.attributes["hidden"]) || hiddenColumns.contains(columnNumber) { hidden.append(location) }
                 }
             }
 
@@ -348,7 +354,20 @@ extension XLSXLoader {
                 ("rows", .array(rows)),
                 ("skippedBlankLines", .array(blankRows.map { .number(Double($0)) })),
             ])
-            return DataSet(root: .object(root), locations: locations)
+            var data = DataSet(root: .object(root), locations: locations)
+            if let first = formulas.first {
+                data.notes.append(Problem(severity: .note, location: first,
+                                          chinese: "工作表“\(sheet)”有 \(formulas.count) 个公式单元格，按 Excel 保存的计算结果读取",
+                                          english: "\(formulas.count) formula cell(s) in sheet ‘\(sheet)’ were read as their saved values",
+                                          hint: "若结果不对，请在 Excel 中重新计算并保存"))
+            }
+            if let first = hidden.first {
+                data.notes.append(Problem(severity: .warning, location: first,
+                                          chinese: "工作表“\(sheet)”有 \(hidden.count) 个有内容的单元格在隐藏的行或列中，已照常读取",
+                                          english: "\(hidden.count) cell(s) of sheet ‘\(sheet)’ with values lie in hidden rows or columns; they were read",
+                                          hint: "若不应采用，请取消隐藏后删去这些内容"))
+            }
+            return data
         }
 
         /// A merged area below the header that spans several rows gives its top-left value to every
@@ -363,10 +382,16 @@ extension XLSXLoader {
                 let ref = m.attributes["ref"] ?? ""
                 let parts = ref.split(separator: ":")
                 guard parts.count == 2, let from = XLSXLoader.parseReference(String(parts[0])),
-                      let to = XLSXLoader.parseReference(String(parts[1])), from.row > headerRow, to.row > from.row,
+                      let to = XLSXLoader.parseReference(String(parts[1])), from.row > headerRow,
                       let source = grid[from.row]?[from.column] else { continue }
                 let lastColumn = min(to.column, columns)
-                guard from.column <= lastColumn else { continue }
+                // Across columns of the data, the value would belong to the first column only.
+                if lastColumn > from.column {
+                    throw DataError("合并单元格 \(ref) 横跨数据的几列，内容只会归入第一列：请取消合并并在每格填值",
+                                    "the merged area \(ref) spans several columns of the data, so its value would belong to the first one only; unmerge it and fill every cell",
+                                    at: SourceLocation(file: file, place: "\(sheet)!\(ref)"))
+                }
+                guard to.row > from.row, from.column <= lastColumn else { continue }
                 // Rows the sheet does not list at all get the value too, when the area is not huge.
                 let fillsAbsentRows = to.row - from.row < 10_000
                 let rowCount = fillsAbsentRows ? to.row - from.row + 1
@@ -393,7 +418,15 @@ extension XLSXLoader {
 
         func cellValue(_ c: XMLElement, at location: SourceLocation) throws -> Value {
             let v = XLSXLoader.childElements(c, "v").first.map(XLSXLoader.text)
-            switch c.attributes["t"] ?? "n" {
+            let type = c.attributes["t"] ?? "n"
+            // A formula is read as the value saved with it (Excel and WPS always save one); one that
+            // has none (written by a program, never calculated) would read as an empty cell.
+            if !XLSXLoader.childElements(c, "f").isEmpty, type != "inlineStr", type != "str", v.map({ $0.isEmpty }) ?? true {
+                throw DataError("公式没有计算结果：请在 Excel 或 WPS 中打开并保存一次，或把公式换成它的值",
+                                "the formula has no computed value; open the workbook in Excel or WPS and save it once, or replace the formula by its value",
+                                at: location)
+            }
+            switch type {
             case "s":
                 guard let v, let index = Int(v.trimmedCell) else { return .string("") }
                 guard sharedStrings.indices.contains(index) else {
@@ -486,6 +519,28 @@ extension XLSXLoader {
             }
             return count
         }
+    }
+
+    /// An XML boolean attribute: 1 or true.
+    static func isTrue(_ attribute: String?) -> Bool { attribute == "1" || attribute == "true" }
+
+    /// The columns up to `last` that a sheet's `<cols>` hides (marked through a difference array, so
+    /// that many wide ranges cost no more than one pass over the columns).
+    static func hiddenColumns(_ worksheet: XMLElement, upTo last: Int) -> Set<Int> {
+        guard last >= 1 else { return [] }
+        var marks = [Int](repeating: 0, count: last + 2)
+        for col in elements(in: worksheet, named: "col") where isTrue(col.attributes["hidden"]) {
+            guard let min = col.attributes["min"].flatMap({ Int($0) }), let max = col.attributes["max"].flatMap({ Int($0) }),
+                  min >= 1, max >= min, min <= last else { continue }
+            marks[min] += 1
+            marks[Swift.min(max, last) + 1] -= 1
+        }
+        var hidden: Set<Int> = [], depth = 0
+        for c in 1...last {
+            depth += marks[c]
+            if depth > 0 { hidden.insert(c) }
+        }
+        return hidden
     }
 
     static func childElements(_ element: XMLElement, _ name: String) -> [XMLElement] {

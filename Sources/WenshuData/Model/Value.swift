@@ -36,6 +36,17 @@ public struct DateValue: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
+    /// The Excel date serial of the date (days since 1899-12-30; the inverse of `init(excelSerial:)`
+    /// from 1900-03-01 on).
+    public var excelSerial: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468 + 25569
+    }
+
     /// Parses 2022-05-09, 2022/5/9, 2022.5.9 and 2022年5月9日 (leniently: see `DateForms`).
     public init?(parsing text: String) {
         guard let p = DateForms.parts(text, lenient: true) else { return nil }

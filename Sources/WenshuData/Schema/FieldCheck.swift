@@ -54,7 +54,8 @@ struct FieldCheck {
             // 1e400 reads as infinity: a count must be finite and no larger than an Int holds exactly.
             guard let n, n.isFinite, n == n.rounded(), n >= least, n <= Self.maxCount else {
                 let kind = least >= 1 ? "正整数" : "整数"
-                add(.error, "\(label)应为\(kind)（现为“\(v)”）", "\(path) must be a \(least >= 1 ? "positive " : "")whole number, got ‘\(v)’")
+                add(.error, "\(label)应为\(kind)（现为“\(v)”）", "\(path) must be a \(least >= 1 ? "positive " : "")whole number, got ‘\(v)’",
+                    hint: "只填阿拉伯数字，如 \(field.example ?? "12")，不要写汉字数字或“人”“个”等字")
                 return out
             }
         case .phone:
@@ -68,9 +69,13 @@ struct FieldCheck {
             case .string(let s) where s.isEmpty: break
             case .string(let s):
                 if DateValue(parsing: s) == nil {
-                    add(.error, "\(label)“\(s)”不是有效日期", "‘\(s)’ is not a real date (expected e.g. 2022-05-09 or 2022年5月9日)")
+                    add(.error, "\(label)“\(s)”不是有效日期", "‘\(s)’ is not a real date (expected e.g. 2022-05-09 or 2022年5月9日)",
+                        hint: Self.dateForms)
                 }
-            default: add(.error, "\(label)应为日期", "\(path) must be a date")
+            case .number(let n):
+                add(.error, "\(label)应为日期，这里是数字“\(v)”", "\(path) must be a date, the cell holds the number \(n)",
+                    hint: "若是 Excel 的日期序号，请把该格设为日期格式；" + Self.dateForms)
+            default: add(.error, "\(label)应为日期（现为“\(v)”）", "\(path) must be a date", hint: Self.dateForms)
             }
         case .choice:
             let s = v.description.trimmingCharacters(in: .whitespaces)
@@ -83,6 +88,9 @@ struct FieldCheck {
         }
         return out
     }
+
+    /// The date forms accepted, as a hint.
+    static let dateForms = "日期须有年月日，可写 2023-06-28、2023/6/28、2023.6.28 或 2023年6月28日，或在 Excel 中设为日期格式"
 
     /// Mobile numbers (11 digits starting 1), landlines with an area code (0xx-xxxxxxxx, with an
     /// optional extension), and 400/800 service numbers.

@@ -18,27 +18,34 @@ public struct SchemaChecker: Sendable {
         var out = DataSet(root: .object(Record()), locations: [:])
         if let l = data.locations[[]] { out.locations[[]] = l }
         out.writtenLabels = data.writtenLabels
+        out.notes = data.notes
         out.root = .object(record(root, fields: schema.fields, from: [], to: [], data: data, into: &out))
         return out
     }
 
     /// Where a key of a record at this level goes, and the fields declared below it.
-    private func target(of key: String, in fields: [FieldSchema.Field]) -> (path: [String], declared: Bool, inner: [FieldSchema.Field]) {
+    private func target(of key: String, in fields: [FieldSchema.Field])
+        -> (path: [String], field: FieldSchema.Field?, inner: [FieldSchema.Field]) {
         let trimmed = key.trimmingCharacters(in: .whitespaces)
         let match = fields.first { $0.names.contains(trimmed) }
         let path = match?.path ?? [key]
         let below = fields.filter { $0.path.count > path.count && $0.path.starts(with: path) }
             .map { f -> FieldSchema.Field in var g = f; g.path = Array(f.path.dropFirst(path.count)); return g }
-        return (path, match != nil, (match?.fields ?? fields.first { $0.path == path }?.fields ?? []) + below)
+        return (path, match, (match?.fields ?? fields.first { $0.path == path }?.fields ?? []) + below)
     }
 
     private func record(_ r: Record, fields: [FieldSchema.Field], from: ValuePath, to: ValuePath, data: DataSet,
                         into out: inout DataSet) -> Record {
         var result = Value.object(Record())
         for (k, v) in r.pairs {
-            let (rel, declared, inner) = target(of: k, in: fields)
+            let (rel, field, inner) = target(of: k, in: fields)
             let dest = to + rel.map { .key($0) }
-            if declared { out.writtenLabels[dest] = k }
+            if field != nil { out.writtenLabels[dest] = k }
+            var v = v
+            if let field, let (read, note) = ValueForms.read(v, as: field, label: k) {
+                v = read
+                if let note { out.notes.append(note.at(data.locations[from + [.key(k)]])) }
+            }
             let renamed = value(v, fields: inner, from: from + [.key(k)], to: dest, data: data, into: &out)
             Self.insert(&result, at: rel, renamed)
         }

@@ -28,6 +28,9 @@ public enum TableRecord {
         let others = headers.subtracting([item, value].compactMap { $0 })
         if let item, let value, others.allSatisfy({ noteHeaders.contains($0.trimmedCell) }) {
             var record = Record()
+            // The cell each value came from: a merged area down the 内容 column gives one value to
+            // several items, which is not what the clerk meant.
+            var used: [SourceLocation: String] = [:]
             for (i, row) in rows.enumerated() {
                 guard case .object(let r) = row else { continue }
                 let cell: ValuePath = [.key("rows"), .index(i), .key(value)]
@@ -45,6 +48,14 @@ public enum TableRecord {
                 if record[name] != nil {
                     out.notes.append(Problem(severity: .warning, location: place, chinese: "“\(name)”填了两次，采用后一次",
                                              english: "‘\(name)’ is given twice; the later row is used", hint: "请删去多余的一行"))
+                }
+                if filled, let place, let first = used[place] {
+                    out.notes.append(Problem(severity: .error, location: place,
+                                             chinese: "合并单元格跨了“\(first)”和“\(name)”两项：请取消合并并在每格填值",
+                                             english: "a merged cell spans the items ‘\(first)’ and ‘\(name)’; unmerge it and fill every cell",
+                                             hint: "每一项的“\(value)”各占一格"))
+                } else if filled, let place {
+                    used[place] = name
                 }
                 record[name] = r[value] ?? .null
                 out.locations[[.key(name)]] = place

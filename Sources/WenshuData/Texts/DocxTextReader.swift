@@ -5,8 +5,8 @@ import WenshuCore
 /// order, headings by their style (Heading 1–4, 标题 1–4, WPS's numeric style ids) or by their
 /// number (一、 （一）…, which ReportText reads), bold runs kept.
 ///
-/// What the text cannot carry is never dropped silently: a picture or a table is a warning naming
-/// its paragraph (the text around it is taken); tracked changes (修订) and embedded objects
+/// What the text cannot carry is never dropped silently: a picture, a chart, a text box (its text
+/// quoted) or a table is a warning naming its paragraph (the text around it is taken); tracked changes (修订) and embedded objects
 /// (an Excel sheet, an equation object) are errors saying what to do, since which text counts is
 /// then unclear. The package is read within `limits` (`OfficePackage`), like an .xlsx workbook.
 public enum DocxTextReader {
@@ -115,11 +115,10 @@ public enum DocxTextReader {
                 case "tab": text += " "
                 case "br", "cr": text += "\n"
                 case "noBreakHyphen": text += "-"
-                case "drawing", "pict":
-                    notes.append(Problem(severity: .warning, location: place,
-                                         chinese: "Word 文档中的图片未采用，正文只取文字",
-                                         english: "a picture in the Word document was not taken; only text is",
-                                         hint: "照片请另行提供（如数据中的 photos 一栏）"))
+                case "drawing", "pict", "AlternateContent":
+                    // Word writes a text box or a shape as AlternateContent (a drawing and its VML
+                    // fallback): one note for the pair, saying what it is.
+                    notes.append(drawingNote(piece))
                 case _ where DocxTextReader.embedded.contains(piece.name):
                     throw embeddedError()
                 case _ where DocxTextReader.revisions.contains(piece.name):
@@ -128,6 +127,45 @@ public enum DocxTextReader {
                 }
             }
             if !text.isEmpty { spans.append(LongText.Span(text, bold: bold)) }
+        }
+
+        /// What a drawing in a run holds, as a warning at its paragraph: a text box's text (quoted,
+        /// so that it can be moved into the body), a chart, SmartArt, else a picture.
+        func drawingNote(_ e: XMLElement) -> Problem {
+            var names: Set<String> = []
+            var stack = [e]
+            while let next = stack.popLast() { names.insert(next.name); stack += next.childElements }
+            if names.contains("txbxContent") || names.contains("textbox") {
+                let box = Self.textBoxText(e)
+                let quoted = box.count > 20 ? String(box.prefix(20)) + "…" : box
+                return Problem(severity: .warning, location: place,
+                               chinese: "Word 文档中文本框里的文字（“\(quoted)”）未采用，正文只取段落文字",
+                               english: "the text in a text box of the Word document was not taken; only the body's paragraphs are",
+                               hint: "请把文本框中的文字剪切到正文段落中")
+            }
+            if names.contains("chart") {
+                return Problem(severity: .warning, location: place, chinese: "Word 文档中的图表未采用，正文只取文字",
+                               english: "a chart in the Word document was not taken; only text is",
+                               hint: "图表请改成文字叙述，或另存为图片作为照片提供")
+            }
+            if names.contains("relIds") {
+                return Problem(severity: .warning, location: place, chinese: "Word 文档中的 SmartArt 图形未采用，正文只取文字",
+                               english: "a SmartArt graphic in the Word document was not taken; only text is",
+                               hint: "其中的文字请写成段落")
+            }
+            return Problem(severity: .warning, location: place, chinese: "Word 文档中的图片未采用，正文只取文字",
+                           english: "a picture in the Word document was not taken; only text is",
+                           hint: "照片请另行提供（如数据中的 photos 一栏）")
+        }
+
+        /// The text of a text box: its first `txbxContent` (a drawing's; the VML fallback repeats it).
+        static func textBoxText(_ e: XMLElement) -> String {
+            var stack = [e]
+            while let next = stack.popLast() {
+                if next.name == "txbxContent" { return allText(next).trimmingCharacters(in: .whitespacesAndNewlines) }
+                stack += next.childElements.reversed()
+            }
+            return ""
         }
 
         func revisionsError() -> DataError {

@@ -13,7 +13,7 @@ public enum LongTextFile {
     /// The text of a .docx or .txt file's bytes.
     public static func read(data: Data, format: String, file: String, limits: Limits = .standard) throws -> LongText {
         // An old binary Word file (.doc, or a .docx saved with a password) is neither a zip nor text.
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw OfficeKind.docx.oldFormat(file) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw OfficeKind.docx.oldFormat(file, data: data) }
         return format == "docx" ? try DocxTextReader.read(data, file: file, limits: limits) : try PlainTextReader.read(data, file: file)
     }
 

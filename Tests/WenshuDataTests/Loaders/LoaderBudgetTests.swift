@@ -111,8 +111,18 @@ import WenshuCore
         let start = Date()
         let error = try #require(loaderError { try DataLoader.load(data: data, format: "xlsx", file: "m.xlsx") })
         #expect(Date().timeIntervalSince(start) < 10)
-        #expect(error.message.contains("合并区域 A2:XFD10001"))
-        #expect(error.location?.place == "名单!A2")
+        // Across columns of the data it is refused at once, at its range.
+        #expect(error.message.contains("合并单元格 A2:XFD10001 横跨数据的几列"))
+        #expect(error.location?.place == "名单!A2:XFD10001")
+
+        // Areas down single columns are filled, within the sheet's cell budget.
+        let columns = ["A", "B", "C", "D", "E", "F"]
+        let tall = XLSXFixture.Sheet(name: "名单", rows: [columns.map { .text("列\($0)") }, columns.map { .text("值\($0)") }],
+                                     merges: columns.map { "\($0)2:\($0)10001" })
+        var small = Limits()
+        small.maxCells = 50_000
+        let over = try #require(loaderError { try DataLoader.load(data: try Self.workbook(tall), format: "xlsx", file: "m.xlsx", limits: small) })
+        #expect(over.message.contains("覆盖的单元格太多（工作表最多 50000 个）"), "\(over.message)")
     }
 
     @Test func partsAndSheetsPastTheirBudgetsAreRefused() throws {

@@ -26,6 +26,8 @@ struct XLSXFixture {
         case error(String)
         /// A formula whose cached result is text (t="str").
         case formulaText(String)
+        /// A formula with no cached result (written by a program, never calculated).
+        case formula(String)
         /// No cell element at all.
         case none
     }
@@ -38,6 +40,9 @@ struct XLSXFixture {
         /// The first row number of `rows` (to start a sheet lower down).
         var firstRow = 1
         var hidden = false
+        /// Rows (their numbers) and columns (1-based) hidden in Excel.
+        var hiddenRows: Set<Int> = []
+        var hiddenColumns: [Int] = []
     }
 
     var sheets: [Sheet]
@@ -85,10 +90,14 @@ struct XLSXFixture {
         var shared: [String] = []
         var sheetParts: [(String, String)] = []
         for (k, sheet) in sheets.enumerated() {
-            var xml = header + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheetData>"
+            var xml = header + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(rel)\">"
+            if !sheet.hiddenColumns.isEmpty {
+                xml += "<cols>" + sheet.hiddenColumns.map { "<col min=\"\($0)\" max=\"\($0)\" width=\"0\" hidden=\"1\"/>" }.joined() + "</cols>"
+            }
+            xml += "<sheetData>"
             for (i, row) in sheet.rows.enumerated() {
                 let r = sheet.firstRow + i
-                xml += "<row r=\"\(r)\">"
+                xml += "<row r=\"\(r)\"\(sheet.hiddenRows.contains(r) ? " hidden=\"1\"" : "")>"
                 for (j, cell) in row.enumerated() {
                     let ref = "\(XLSXFixture.columnName(j + 1))\(r)"
                     switch cell {
@@ -116,6 +125,8 @@ struct XLSXFixture {
                         xml += "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
                     case .error(let e):
                         xml += "<c r=\"\(ref)\" t=\"e\"><f>1/0</f><v>\(XLSXFixture.escape(e))</v></c>"
+                    case .formula(let f):
+                        xml += "<c r=\"\(ref)\"><f>\(XLSXFixture.escape(f))</f></c>"
                     case .formulaText(let s):
                         xml += "<c r=\"\(ref)\" t=\"str\"><f>A1&amp;\"\"</f><v>\(XLSXFixture.escape(s))</v></c>"
                     }

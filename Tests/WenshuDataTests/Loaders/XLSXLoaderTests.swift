@@ -115,7 +115,7 @@ import WenshuCore
             [.text("第二支部"), .text("王五")],
             [.text("合计：3人")],
             [],
-        ], merges: ["A4:A5", "A8:B8"], firstRow: 3)]).write(to: path)
+        ], merges: ["A4:A5"], firstRow: 3)]).write(to: path)
         let data = try DataLoader.load(path)
         let rows = data.root.loadedRows
         // The header is the first row with anything in it (row 3 here).
@@ -126,7 +126,8 @@ import WenshuCore
         #expect(data.locationAt("rows", 1, "支部")?.place == "名单!A4")
         #expect(rows[2]["姓名"] == .string("王五"))
         #expect(data.valueAt("skippedBlankLines") == .array([.number(6)]))
-        // A one-row merge (a label) is left as it is.
+        // A row with one cell filled is a row like the others (merged across the columns it is
+        // refused: XLSXBadInputTests).
         #expect(rows[3]["支部"] == .string("合计：3人"))
         #expect(rows[3]["姓名"] == .string(""))
 
@@ -210,6 +211,8 @@ import WenshuCore
 ///     st = wb.create_sheet("统计")
 ///     st.append(["支部", "人数", "比例"]); st.append(["第一支部", 2, 0.5]); st.append(["第二支部", 2, "=B3/4"])
 ///     wb.save("党员名单.xlsx")
+/// and then the two formulas given the values Excel would save with them (名单!H4 t="str" 优秀党员,
+/// 统计!C3 0.5): openpyxl saves a formula with no value, which is refused.
 @Suite struct XLSXOpenpyxlFixtureTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/党员名单.xlsx").path
@@ -232,8 +235,10 @@ import WenshuCore
         #expect(rows[1]["备注"] == .string(""))
         #expect(rows[2]["入党时间"] == loaderDate(2001, 7, 1))
         #expect(rows[2]["手机"] == .string("0372-5061092"))
-        // A formula Excel never calculated has no value.
-        #expect(rows[2]["备注"] == .string(""))
+        // A formula is read as the value saved with it (the fixture's H4 and 统计!C3 were given the
+        // values Excel saves; openpyxl had left them empty), with a note naming the sheet.
+        #expect(rows[2]["备注"] == .string("优秀党员"))
+        #expect(data.notes.contains { $0.severity == .note && $0.chinese.contains("公式") && $0.location?.place == "名单!H4" })
         #expect(rows[3]["出生日期"] == loaderDate(2000, 2, 29))
         #expect(rows[3]["入党时间"] == loaderDate(2023, 1, 1))
         #expect(data.valueAt("skippedBlankLines") == .array([.number(5)]))
@@ -244,5 +249,33 @@ import WenshuCore
         let data = try DataLoader.load(XLSXOpenpyxlFixtureTests.path, sheet: "统计")
         #expect(data.valueAt("rows", 0, "比例") == .number(0.5))
         #expect(data.valueAt("rows", 1, "人数") == .number(2))
+        #expect(data.valueAt("rows", 1, "比例") == .number(0.5), "a formula's saved value")
     }
 }
+
+/// A workbook saved by LibreOffice Calc 7.4 (Fixtures/LibreOffice名单.xlsx): made by openpyxl as
+///     ws.append(["姓名", "党员", "入党日期", "出生日期", "人数", "说明"])
+///     ws.append(["张三", True, date(2005, 7, 1), date(1980, 3, 15), 12, '=A2&"（书记）"'])
+///     ws.append(["李四", False, date(2015, 6, 30), date(1990, 12, 1), "=E2+1", "预备党员"])
+/// with C2 yyyy"年"m"月"d"日", C3 yyyy/m/d, D2 mm-dd-yy, D3 yyyy-mm-dd and row 6 given the text
+/// format only, then `soffice --headless --convert-to xlsx`. LibreOffice writes its own file: shared
+/// strings, t="n" on numbers, the booleans as formulas TRUE() with t="b", the formulas calculated
+/// (t="str" for text), its own format codes (yyyy\年m\月d\日, m/d/yyyy for Excel's 14,
+/// yyyy\-mm\-dd), hidden="false" on every row and column, and the styled empty row 6.
+@Suite struct XLSXLibreOfficeFixtureTests {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/LibreOffice名单.xlsx").path
+
+    @Test func readsWhatLibreOfficeWrote() throws {
+        let data = try DataLoader.load(Self.path)
+        let rows = data.root.loadedRows
+        #expect(rows.count == 2, "the empty styled row is no row")
+        #expect(rows[0]["姓名"] == .string("张三") && rows[1]["说明"] == .string("预备党员"))
+        #expect(rows[0]["党员"] == .bool(true) && rows[1]["党员"] == .bool(false))
+        #expect(rows[0]["入党日期"] == loaderDate(2005, 7, 1) && rows[1]["入党日期"] == loaderDate(2015, 6, 30))
+        #expect(rows[0]["出生日期"] == loaderDate(1980, 3, 15) && rows[1]["出生日期"] == loaderDate(1990, 12, 1))
+        #expect(rows[0]["说明"] == .string("张三（书记）") && rows[1]["人数"] == .number(13), "formulas, as calculated")
+        #expect(data.notes.count == 1 && data.notes.first?.severity == .note, "the formulas are noted once, hidden=\"false\" is not hidden")
+    }
+}
+

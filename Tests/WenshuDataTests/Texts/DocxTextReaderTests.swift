@@ -92,4 +92,17 @@ import Testing
             #expect(e.message.contains("没有文字"))
         }
     }
+
+    /// A text box (as Word writes it: AlternateContent, a drawing and its VML fallback) is one
+    /// warning quoting its text; a chart is said as a chart, not a picture.
+    @Test func textBoxesAndChartsAreReportedAsWhatTheyAre() throws {
+        let mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+        let box = #"<w:p><w:r><mc:AlternateContent xmlns:mc="\#(mc)"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent><w:p><w:r><w:t>学校获评市级书香校园</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="urn:schemas-microsoft-com:vml"><w:txbxContent><w:p><w:r><w:t>学校获评市级书香校园</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        let chart = #"<w:p><w:r><w:drawing><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphicData></a:graphic></w:drawing></w:r></w:p>"#
+        let text = try DocxTextReader.read(try Self.docx(Self.p("一、基本情况") + box + Self.p("正文。") + chart), file: "报告.docx")
+        #expect(text.notes.count == 2, "\(text.notes)")
+        #expect(text.notes.first?.chinese == "Word 文档中文本框里的文字（“学校获评市级书香校园”）未采用，正文只取段落文字")
+        #expect(text.notes.first?.location?.place == "第2段")
+        #expect(text.notes.last?.chinese.hasPrefix("Word 文档中的图表未采用") == true && text.notes.last?.location?.place == "第4段")
+    }
 }
