@@ -6,8 +6,9 @@ import WenshuFonts
 
 /// `wenshu fonts`: what each role resolves to on this machine.
 struct FontsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fonts", abstract: "每个字体角色（宋体 黑体 楷体 仿宋 小标宋）用哪个字体 (show the face each font role uses).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "fonts", abstract: L("每个字体角色（宋体 黑体 楷体 仿宋 小标宋）用哪个字体", "show the face each font role uses"))
+    }
 
     @OptionGroup var fontOptions: FontOptions
 
