@@ -141,10 +141,10 @@ public struct DocumentFolder: Sendable, Equatable {
     /// The example Word file of a long text: what to write (the field's help) and a report's
     /// headings at each level, so the clerk sees how 一、（一）1.（1） print.
     static func exampleText(_ field: FieldSchema.Field) -> DocumentContent {
-        let limit = field.max.map { "不超过 \($0) 字" } ?? field.about.map { "\($0) 字左右" } ?? ""
+        let limit = field.max.map { "不超过 \($0) 字" } ?? field.about.map { "\($0) 字左右" }
         let source = """
-            （这是示例，请把全文换成本单位的“\(field.label)”，\([field.help, limit].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "；"))。\
-            以“一、”“（一）”“1.”“（1）”开头的段落印作各级标题；改好后保存，再运行 wenshu build。）
+            （这是示例，请把全文换成本单位的“\(field.label)”：\(field.help ?? limit ?? "")。\
+            以“一、”“（一）”“1.”“（1）”开头的段落印作各级标题。改好后保存，再运行 wenshu build。）
 
             一、基本情况
 
