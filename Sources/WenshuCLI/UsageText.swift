@@ -65,9 +65,11 @@ enum UsageText {
             } else {
                 line = "用法错误：没有命令 ‘\(first)’ (usage error: no command ‘\(first)’)；\(Suggestion.hint(for: first, among: commands))"
             }
-        } else if language == .english || message.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
-            // Wenshu's own usage errors are written in the language already (L).
-            line = (language == .english ? "usage error: " : "用法错误：") + message
+        } else if message.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+            // Wenshu's own usage errors: in the language already (L), or "中文 (English)" from a module.
+            line = language == .english ? "usage error: " + (english(of: message) ?? message) : "用法错误：" + message
+        } else if language == .english {
+            line = "usage error: " + message
         } else {
             line = "用法错误：\(chinese(of: message) ?? "命令行有误") (usage error: \(message))"
         }
@@ -80,6 +82,27 @@ enum UsageText {
                 .replacingOccurrences(of: "' for more information.", with: "' for more information. 详见帮助")
         }
         return "wenshu: \(line)\n" + tail + (tail.hasSuffix("\n") || tail.isEmpty ? "" : "\n")
+    }
+
+    /// The English of a "中文 (English…)…" message: the first bracket that starts with a Latin
+    /// letter or a dash, and what follows it ("; got 0/8"); nil when there is none.
+    static func english(of message: String) -> String? {
+        var search = message.startIndex
+        while let open = message[search...].range(of: " (") {
+            let inner = message[open.upperBound...]
+            guard let first = inner.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "-" else {
+                search = open.upperBound
+                continue
+            }
+            var depth = 1
+            for i in inner.indices {
+                if inner[i] == "(" { depth += 1 }
+                if inner[i] == ")" { depth -= 1 }
+                if depth == 0 { return String(inner[..<i]) + message[message.index(after: i)...] }
+            }
+            return nil
+        }
+        return nil
     }
 
     /// The templates found on the default search path, for help and hints: "application、notice…".

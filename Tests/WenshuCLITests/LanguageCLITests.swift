@@ -51,6 +51,13 @@ import Testing
         // Wenshu's own usage errors are said in the locale's language too.
         let dpi = try cli.wenshu(["typeset", "in.txt", "-o", "x.pdf", "--dpi", "5"], locale: "en_US.UTF-8")
         #expect(dpi.status == 2 && dpi.err.hasPrefix("wenshu: usage error: --dpi takes a resolution from 10 to 1200"), "\(dpi.err)")
+        // A module's "中文 (English)" usage error: its English alone under an English locale.
+        let shard = ["batch", "certificate", "名单.csv", "-o", "o.pdf", "--shard", "9/8"]
+        let shardZh = try cli.wenshu(shard)
+        #expect(shardZh.status == 2 && shardZh.err.hasPrefix("wenshu: 用法错误：--shard 取 K/N"), "\(shardZh.err)")
+        let shardEn = try cli.wenshu(shard, locale: "en_US.UTF-8")
+        #expect(shardEn.status == 2 && shardEn.err.hasPrefix("wenshu: usage error: --shard takes K/N with 1 ≤ K ≤ N ≤ "), "\(shardEn.err)")
+        #expect(shardEn.err.contains("got 9/8") && !shardEn.err.contains("取"), "\(shardEn.err)")
     }
 
     @Test func aMistypedCommandGetsTheClosestAndTheList() throws {
