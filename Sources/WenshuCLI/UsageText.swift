@@ -105,8 +105,7 @@ enum UsageText {
         return nil
     }
 
-    /// The templates found on the default search path, for help and hints: "application、notice…".
-    static var templateList: String {
-        DocumentBuilder().loader.names().joined(separator: "、")
-    }
+    /// The templates found on the default search path, for help and hints: "application、notice…"
+    /// (the folders are listed once: ArgumentParser reads the root's configuration many times).
+    static let templateList: String = DocumentBuilder().loader.names().joined(separator: "、")
 }
