@@ -6,15 +6,19 @@ import WenshuData
 
 /// `wenshu fields TEMPLATE [--json]`: the fields a template's document declares.
 struct FieldsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fields",
-        abstract: "Show the fields a template declares: Chinese label, key, type, required, limit, example, help.",
-        discussion: "Reads the template's fields.yaml (and those of the templates it extends). Exit status 1 if the template or its fields cannot be read.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fields",
+            abstract: L("列出模板声明的字段：中文名称、键、类型、是否必填、限制、示例、说明",
+                        "show the fields a template declares: Chinese label, key, type, required, limit, example, help"),
+            discussion: LText("读取模板的 fields.yaml（及其所继承模板的）。模板或字段表无法读取时退出状态为 1。",
+                              "Reads the template's fields.yaml (and those of the templates it extends). Exit status 1 if the template or its fields cannot be read."))
+    }
 
-    @Argument(help: "A template name under templates/ (notice, plan, application…) or the path of a template file.")
+    @Argument(help: ArgumentHelp(BatchCommand.templateHelp))
     var template: String
 
-    @Flag(help: "Print JSON for tools instead of the table.")
+    @Flag(help: ArgumentHelp(L("输出 JSON（供程序使用），不输出表格", "print JSON for tools instead of the table")))
     var json = false
 
     @OptionGroup var templateFolders: TemplateFolderOptions
@@ -29,7 +33,7 @@ struct FieldsCommand: ParsableCommand {
             } else if let schema {
                 print(FieldsTable.text(schema, template: template), terminator: "")
             } else {
-                print("模板 \(template) 没有声明字段：数据按原样使用，不改名、不设限制 (the template declares no fields: its data is used as written)")
+                print(L("模板 \(template) 没有声明字段：数据按原样使用，不改名、不设限制", "the template declares no fields: its data is used as written"))
             }
         }
     }

@@ -6,23 +6,26 @@ import WenshuData
 
 /// `wenshu typeset`: sets a plain-text report or plan as GB/T 9704-2012 pages.
 struct TypesetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "typeset",
-        abstract: "Set a plain-text report as GB/T 9704-2012 pages (title, headings 一、（一）1.（1）, body).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "typeset",
+            abstract: L("把纯文本报告排成 GB/T 9704-2012 的版面（标题、一、（一）1.（1）各级标题、正文）",
+                        "set a plain-text report as GB/T 9704-2012 pages (title, headings 一、（一）1.（1）, body)"))
+    }
 
-    @Argument(help: "The text file (UTF-8). Blank lines separate paragraphs; the first paragraph is the title.")
+    @Argument(help: ArgumentHelp(L("文本文件（UTF-8、GB18030 或 .docx）；空行分段，第一段为标题", "the text file (UTF-8, GB18030 or .docx); blank lines separate paragraphs; the first paragraph is the title")))
     var input: String
 
-    @Option(name: .shortAndLong, help: "The PDF to write.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("要写出的 PDF", "the PDF to write")))
     var output: String
 
-    @Flag(inversion: .prefixedNo, help: "Put the body on the 28×22 character grid of GB/T 9704 (default), or justify freely.")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(L("正文排在 GB/T 9704 的 28×22 字格上（默认），或自由两端对齐", "put the body on the 28×22 character grid of GB/T 9704 (default), or justify freely")))
     var grid = true
 
-    @Flag(name: .customLong("no-title"), help: "Do not take the first paragraph as the title.")
+    @Flag(name: .customLong("no-title"), help: ArgumentHelp(L("不把第一段当作标题", "do not take the first paragraph as the title")))
     var noTitle = false
 
-    @Flag(help: "Write the PDF as PDF/A-2b (archival).")
+    @Flag(help: ArgumentHelp(L("写成 PDF/A-2b 存档格式", "write the PDF as PDF/A-2b (archival)")))
     var pdfa = false
 
     @OptionGroup var previews: PreviewOptions
@@ -43,7 +46,7 @@ struct TypesetCommand: ParsableCommand {
                                inputs: [input] + Array(try fontOptions.overrides().values))
             clock.lap("render")
             for p in compiler.diagnostics.all { printProblem(p) }
-            print("wrote \(output) (\(frames.count) pages)")
+            print(L("已写出 \(output)，共 \(frames.count) 页", "wrote \(output) (\(frames.count) pages)"))
         }
     }
 }

@@ -29,7 +29,7 @@ import Testing
         let dir = try cli.folder()
         let r = try cli.wenshu(["build", "notice", Self.root + "/samples/notice/data.yaml", "-o", dir + "/n.pdf"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.hasPrefix("wrote \(dir)/n.pdf ("))
+        #expect(r.out.hasPrefix("已写出 \(dir)/n.pdf，共 "))
     }
 
     @Test func checkListsEveryProblemWithItsPlace() throws {

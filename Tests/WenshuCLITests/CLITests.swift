@@ -9,10 +9,20 @@ import Testing
 
     struct Result { var status: Int32; var out: String; var err: String }
 
-    func wenshu(_ arguments: [String]) throws -> Result {
+    /// Runs the binary under `locale` (LANG, "" for none; LC_ALL and LC_MESSAGES unset), nil for the test's
+    /// own environment. The CLI's tests run under C.UTF-8 unless they say otherwise, so that their
+    /// Chinese-with-gloss messages hold on a machine with an English locale too.
+    func wenshu(_ arguments: [String], locale: String? = "C.UTF-8") throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = arguments
+        if let locale {
+            var environment = ProcessInfo.processInfo.environment
+            environment["LC_ALL"] = nil
+            environment["LC_MESSAGES"] = nil
+            environment["LANG"] = locale.isEmpty ? nil : locale  // "": no locale at all
+            p.environment = environment
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

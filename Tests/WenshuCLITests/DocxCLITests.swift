@@ -11,7 +11,7 @@ import Testing
         let data = BuildCLITests.root + "/samples/notice/data.yaml"
         let byName = try cli.wenshu(["build", "notice", data, "-o", dir + "/n.docx"])
         #expect(byName.status == 0, "\(byName.err)")
-        #expect(byName.out == "wrote \(dir)/n.docx\n")
+        #expect(byName.out == "已写出 \(dir)/n.docx (wrote \(dir)/n.docx)\n")
         let byFormat = try cli.wenshu(["build", "notice", data, "--format", "docx", "-o", dir + "/word"])
         #expect(byFormat.status == 0, "\(byFormat.err)")
         for path in [dir + "/n.docx", dir + "/word"] {

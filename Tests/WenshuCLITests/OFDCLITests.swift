@@ -17,7 +17,7 @@ import Testing
         let dir = try cli.folder()
         let r = try cli.wenshu(["build", "notice", BuildCLITests.root + "/samples/notice/data.yaml", "-o", dir + "/n.ofd"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.hasPrefix("wrote \(dir)/n.ofd (3 pages)"))
+        #expect(r.out.hasPrefix("已写出 \(dir)/n.ofd，共 3 页 (wrote \(dir)/n.ofd (3 pages))"))
         #expect(try firstEntry(dir + "/n.ofd") == "OFD.xml")
     }
 

@@ -115,7 +115,8 @@ public final class BatchRun: @unchecked Sendable {
         if let k = options.key {
             let key = BatchList.key(for: k, in: columnKeys)
             guard columns.contains(key) else {
-                throw BatchError.usage("--key \(k): the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
+                throw BatchError.usage("--key \(k)：名单没有这一列；名单的列：\(list.labels.joined(separator: "、")) "
+                                       + "(--key \(k): the list has no such column; its columns are: \(list.labels.joined(separator: ", ")))")
             }
             duplicateKey = key
         } else {
@@ -126,7 +127,8 @@ public final class BatchRun: @unchecked Sendable {
             let p = try FileNamePattern(given?.pattern ?? (columns.contains("no") && columns.contains("name") ? "{no}-{name}.\(ext)" : "row-{row}.\(ext)"),
                                         columnKeys: columnKeys)
             for k in p.keys where !columns.contains(k) && !FileNamePattern.builtIns.contains(k) {
-                throw BatchError.usage("--name ‘\(p.pattern)’ uses ‘\(k)’, but the list has no such column (its columns are: \(list.labels.joined(separator: ", ")))")
+                throw BatchError.usage("--name ‘\(p.pattern)’ 用了 {\(k)}，名单没有这一列；名单的列：\(list.labels.joined(separator: "、")) "
+                                       + "(--name uses ‘\(k)’, but the list has no such column; its columns are: \(list.labels.joined(separator: ", ")))")
             }
             pattern = p
         } else {

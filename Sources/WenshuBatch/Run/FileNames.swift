@@ -28,10 +28,10 @@ public struct FileNamePattern: Sendable, Equatable {
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw BatchError.usage("the name pattern ‘\(pattern)’ has a ‘{’ without its ‘}’")
+                throw BatchError.usage("文件名模式 ‘\(pattern)’ 中的 ‘{’ 没有配对的 ‘}’ (the name pattern has a ‘{’ without its ‘}’)")
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw BatchError.usage("the name pattern ‘\(pattern)’ has an empty {}") }
+            guard !name.isEmpty else { throw BatchError.usage("文件名模式 ‘\(pattern)’ 中有空的 {} (the name pattern has an empty {})") }
             keys.append(FileNamePattern.builtIns.contains(name) ? name : BatchList.key(for: name, in: columnKeys))
             rest = rest[rest.index(after: close)...]
         }

@@ -26,6 +26,20 @@ public struct Problem: Sendable, CustomStringConvertible, Hashable {
         return "\(place)\(word)：\(chinese)\(gloss)" + (hint.map { "；\($0)" } ?? "")
     }
 
+    /// The line in `language`: `description` in Chinese; in English the gloss alone,
+    /// `file:line:column: error: English; hint`, the hint's own English when it has some (a
+    /// did-you-mean, the names allowed) and the hint as written when it has none. A problem with
+    /// no gloss prints as written in both.
+    public func description(in language: Language) -> String {
+        guard language == .english, !english.isEmpty else { return description }
+        let place = location.map { "\($0): " } ?? ""
+        let hintText = hint.map { h -> String in
+            let english = Gloss.separate(h).1
+            return english.isEmpty ? h : english.joined(separator: "; ")
+        }
+        return "\(place)\(severity.rawValue): \(english)" + (hintText.map { "; \($0)" } ?? "")
+    }
+
     /// The same problem at another place (a batch row's, a data cell's).
     public func at(_ location: SourceLocation?) -> Problem {
         var p = self

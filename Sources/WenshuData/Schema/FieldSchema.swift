@@ -82,6 +82,9 @@ public struct FieldSchema: Sendable, Equatable {
 
     public var fields: [Field] = []
     public var placeholders: [Placeholder] = []
+    /// What the document is called in Chinese (申报书, 实施方案): the name `wenshu new` gives its
+    /// workbook (申报书填写.xlsx) and its output (申报书.pdf). `document:` in the fields file.
+    public var document: String?
     /// The files the schema was read from (its own last).
     public var files: [String] = []
 
@@ -101,6 +104,7 @@ public struct FieldSchema: Sendable, Equatable {
             else { out.placeholders.append(p) }
         }
         out.files += child.files
+        out.document = child.document ?? document
         return out
     }
 

@@ -17,6 +17,7 @@ import WenshuCore
 /// placeholders:
 ///   - param: city
 ///     label: 城市
+/// document: 申报书        # what the document is called (wenshu new names its files by it)
 /// ```
 public enum SchemaFile {
     static let fieldKeys: Set<String> = ["path", "label", "aliases", "type", "required", "max", "about", "min",
@@ -40,7 +41,13 @@ public enum SchemaFile {
             switch k {
             case "fields": schema.fields = try fields(v, at: at, data: data, file: file)
             case "placeholders": schema.placeholders = try placeholders(v, at: at, data: data, file: file)
-            default: throw unknown(k, allowed: ["fields", "placeholders"], at: at, data: data, file: file)
+            case "document":
+                guard case .string(let name) = v, !name.isEmpty, !name.contains("/") else {
+                    throw DataError("document 应为文书的中文名称，如 申报书", "document is the document's name, e.g. 申报书",
+                                    at: place(at, data, file))
+                }
+                schema.document = name
+            default: throw unknown(k, allowed: ["fields", "placeholders", "document"], at: at, data: data, file: file)
             }
         }
         return schema

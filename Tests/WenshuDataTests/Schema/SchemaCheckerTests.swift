@@ -155,6 +155,17 @@ import WenshuCore
         }
     }
 
+    @Test func aSchemaNamesItsDocumentAndAChildMayRenameIt() throws {
+        func read(_ text: String) throws -> FieldSchema {
+            try SchemaFile.read(try DataLoader.load(data: Data(text.utf8), format: "yaml", file: "f.yaml"), file: "f.yaml")
+        }
+        let parent = try read("document: 申报书\nfields:\n  - path: a\n    label: 甲\n")
+        #expect(parent.document == "申报书")
+        #expect(parent.extended(by: FieldSchema()).document == "申报书")
+        #expect(parent.extended(by: try read("document: 申报表\n")).document == "申报表")
+        #expect(throws: DataError.self) { try read("document: a/b\n") }  // it names files
+    }
+
     @Test func aChildSchemaReplacesFieldsByPath() {
         var f = FieldSchema.Field(path: ["school"], label: "学校")
         f.required = false
