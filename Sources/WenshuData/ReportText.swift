@@ -66,13 +66,13 @@ public struct ReportText: Sendable {
             paragraphs.append(paragraph)
             current = []
         }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Blanks.lines(Blanks.unixLineEnds(text, keepLoneCR: true))
         for (i, raw) in lines.enumerated() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = Blanks.trim(raw)
             var hashes = 0
             if line.hasPrefix("#") {
                 while line.hasPrefix("#") { line.removeFirst(); hashes += 1 }
-                line = line.trimmingCharacters(in: .whitespaces)
+                line = Blanks.trim(line)
             }
             if line.isEmpty { flush(); continue }
             if current.isEmpty {
@@ -116,7 +116,7 @@ public struct ReportText: Sendable {
     /// `text` cut at its ** marks into pieces, every other one bold; an unpaired last ** is dropped
     /// with the rest left plain.
     static func boldSpans(_ text: String) -> [(text: String, bold: Bool)] {
-        guard text.contains("**") else { return [(text, false)] }
+        guard text.utf8.contains(0x2A), text.contains("**") else { return [(text, false)] }
         let parts = text.components(separatedBy: "**")
         let paired = parts.count % 2 == 1
         var out: [(text: String, bold: Bool)] = []

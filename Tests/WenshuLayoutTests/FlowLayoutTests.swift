@@ -128,6 +128,25 @@ import WenshuText
         #expect(places(first) == [a] && places(second) == [b], "\(places(second))")
     }
 
+    /// A signature's issuer and date are set once per cache (the same on every certificate of a
+    /// batch), and a layout from the cache draws what an uncached layout draws; a small cache stays
+    /// within its capacity.
+    @Test func signatureLinesComeFromTheCacheUnchanged() throws {
+        let signature = Block.signature(SignatureBlock(issuer: "中共清河市委教育工作委员会", date: "2023年3月6日"))
+        let plain = DebugRenderer().trace(try layout([signature]))
+        let cache = ParagraphCache()
+        let flow = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), cache: cache)
+        let first = DebugRenderer().trace(try flow.layout([signature]))
+        #expect(cache.count == 2, "issuer and date")
+        let again = DebugRenderer().trace(try flow.layout([signature]))
+        #expect(cache.count == 2)
+        #expect(first == plain && again == plain)
+        let small = ParagraphCache(capacity: 1)
+        let bounded = FlowLayout(master: .officialDocument(), typesetter: ParagraphTypesetter(fonts: Self.fonts), cache: small)
+        #expect(DebugRenderer().trace(try bounded.layout([signature])) == plain)
+        #expect(small.count <= 1)
+    }
+
     /// A missing character in text from the data names the data line it came from.
     @Test func missingCharacterNamesItsDataLine() throws {
         let log = ProblemLog()

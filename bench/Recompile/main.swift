@@ -17,6 +17,12 @@ struct Case {
     var edit: (Int) -> String
 }
 
+// `WenshuBench floor TEXT [RUNS]`: the long report against its floor (Floor.swift).
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "floor" {
+    try Floor.run(text: CommandLine.arguments[2], runs: CommandLine.arguments.count > 3 ? max(1, Int(CommandLine.arguments[3]) ?? 5) : 5)
+    exit(0)
+}
+
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath
 let runs = CommandLine.arguments.count > 2 ? max(1, Int(CommandLine.arguments[2]) ?? 10) : 10
 

@@ -12,10 +12,10 @@ import WenshuCore
 public enum PlainTextReader {
     public static func read(_ data: Data, file: String) throws -> LongText {
         let raw = try TextDecoding.decode(data, file: file, kind: "文本")
-        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text = Blanks.unixLineEnds(raw)
         let blank = { (l: String) in l.allSatisfy(\.isWhitespace) }
         // Blank lines before the first line of text and after the last part nothing.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Blanks.lines(text).map(String.init)
         while let last = lines.last, blank(last) { lines.removeLast() }
         while let first = lines.first, blank(first) { lines.removeFirst() }
         var groups: [[String]] = [[]]
@@ -27,14 +27,14 @@ public enum PlainTextReader {
             let indented = { (l: String) in l.first.map { $0 == "　" || $0 == " " || $0 == "\t" } ?? false }
             let splitByIndent = lines.contains(where: indented)
             for line in lines where !blank(line) {
-                let starts = !splitByIndent || indented(line) || ReportText.classify(line.trimmingCharacters(in: .whitespaces), line: 0).level != nil
+                let starts = !splitByIndent || indented(line) || ReportText.classify(Blanks.trim(line), line: 0).level != nil
                 if starts && !(groups.last ?? []).isEmpty { groups.append([]) }
                 groups[groups.count - 1].append(line)
             }
         }
         let paragraphs = groups.filter { !$0.isEmpty }.map { group in
             // Lines of one paragraph stay lines: ReportText joins them (a space only between Latin letters).
-            LongText.Paragraph(spans: [LongText.Span(group.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n"))])
+            LongText.Paragraph(spans: [LongText.Span(group.map { Blanks.trim($0) }.joined(separator: "\n"))])
         }
         guard !paragraphs.isEmpty else {
             throw DataError("文本文件是空的，请写入内容后再用", "the text file is empty", at: SourceLocation(file: file))

@@ -17,6 +17,8 @@ public final class ParagraphCache: @unchecked Sendable {
         var pitch: Length
         /// Set in a table cell (lines only: the cell's slots give the heights).
         var inCell = false
+        /// Set as loose lines outside the flow (a signature's issuer and date).
+        var loose = false
     }
 
     struct Entry {
@@ -72,9 +74,22 @@ public final class ParagraphCache: @unchecked Sendable {
     func cellLines(_ p: ParagraphBlock, width: Length, typesetter: ParagraphTypesetter,
                    shaped: ShapedParagraph? = nil) throws -> (lines: [TextLine], missing: [MissingCharacter]) {
         let key = Key(runs: Self.runsKey(p.runs), style: p.style, width: width, lineHeight: nil, fit: nil, pitch: .zero, inCell: true)
-        let places = p.runs.map(\.place)
+        return try lines(p.runs, style: p.style, width: width, key: key, typesetter: typesetter, shaped: shaped)
+    }
+
+    /// Lines set outside the flow (a signature's issuer and date, the same on every certificate
+    /// of a batch: set once, not once a row), from the cache when they were set before.
+    func looseLines(_ runs: [InlineRun], style: ParagraphStyle, width: Length, typesetter: ParagraphTypesetter) throws -> [TextLine] {
+        let key = Key(runs: Self.runsKey(runs), style: style, width: width, lineHeight: nil, fit: nil, pitch: .zero, loose: true)
+        return try lines(runs, style: style, width: width, key: key, typesetter: typesetter).lines
+    }
+
+    /// The lines under `key`, set and kept when not there (with the places of `runs` on them).
+    private func lines(_ runs: [InlineRun], style: ParagraphStyle, width: Length, key: Key,
+                       typesetter: ParagraphTypesetter, shaped: ShapedParagraph? = nil) throws -> (lines: [TextLine], missing: [MissingCharacter]) {
+        let places = runs.map(\.place)
         if let cached = entry(key), let e = cached.restamped(places) { return (e.lines, e.missing) }
-        let layout = try shaped.map { try typesetter.typeset($0, width: width) } ?? typesetter.typeset(p.runs, style: p.style, width: width)
+        let layout = try shaped.map { try typesetter.typeset($0, width: width) } ?? typesetter.typeset(runs, style: style, width: width)
         store(key, Entry(lines: layout.lines, heights: [], missing: layout.missing, overfull: false, places: places))
         return (layout.lines, layout.missing)
     }

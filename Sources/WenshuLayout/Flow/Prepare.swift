@@ -60,7 +60,9 @@ struct Prepare {
             var style = ParagraphStyle(firstLineIndent: 0, alignment: .left)
             if s.style.size.points <= (master.grid?.pitch.points ?? 0) + 0.5 { style.grid = master.grid }
             func line(_ text: String) throws -> TextLine? {
-                try typesetter.typeset([InlineRun(text, style: s.style)], style: style, width: width).lines.first
+                let runs = [InlineRun(text, style: s.style)]
+                if let cache { return try cache.looseLines(runs, style: style, width: width, typesetter: typesetter).first }
+                return try typesetter.typeset(runs, style: style, width: width).lines.first
             }
             let issuers = try s.issuers.compactMap(line)
             guard issuers.count == s.issuers.count, let date = try line(s.date) else { return PreparedBlock(block: .space(0)) }

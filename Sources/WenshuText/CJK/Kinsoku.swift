@@ -37,10 +37,25 @@ public enum Kinsoku {
     /// True when the pieces `before` and `after` (with `earlier` before `before`) are parts of one
     /// number with its units, where no line may break.
     static func joinsNumber(earlier: String?, before: String, after: String) -> Bool {
-        if isNumber(before), let u = after.first, after.count == 1, numberUnits.contains(u) { return true }
-        if let u = before.first, before.count == 1, dateJoiners.contains(u), isNumber(after),
+        if isNumber(before), isOne(after, of: numberUnits, scalars: numberUnitScalars) { return true }
+        if isOne(before, of: dateJoiners, scalars: dateJoinerScalars), isNumber(after),
            let earlier, isNumber(earlier) { return true }
         return false
+    }
+
+    static let numberUnitScalars = Set(numberUnits.compactMap { $0.unicodeScalars.first?.value })
+    static let dateJoinerScalars = Set(dateJoiners.compactMap { $0.unicodeScalars.first?.value })
+
+    /// True when `text` is one character of `set`. A text of one ordinary scalar is looked up by
+    /// its value (`scalars`: the set's scalars), with no String counting or Character hashing (this
+    /// runs at every junction of every paragraph); anything else (several scalars, or a CJK
+    /// compatibility ideograph, which equals its canonical twin as a Character) by the Characters.
+    static func isOne(_ text: String, of set: Set<Character>, scalars: Set<UInt32>) -> Bool {
+        var it = text.unicodeScalars.makeIterator()
+        guard let s = it.next() else { return false }
+        if it.next() == nil, !(0xF900...0xFAFF).contains(s.value), s.value < 0x2F800 { return scalars.contains(s.value) }
+        guard let c = text.first, text.count == 1 else { return false }
+        return set.contains(c)
     }
 
     static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })

@@ -85,7 +85,9 @@ struct Linebreak {
         let n = atoms.count
         var nodes = [Node(start: 0, line: 0, demerits: 0, previous: -1)]
         var active = [0]
-        var ends: [Int: Int] = [:]   // node index → the atom that ends the line before it
+        var ends = [-1]   // by node: the atom that ends the line before it
+        // The breaks still active after this one; a buffer kept across breaks, swapped with `active`.
+        var stillActive: [Int] = []
         var final: Int? = nil
         let grid = style.grid != nil
         for e in 0..<n {
@@ -94,8 +96,7 @@ struct Linebreak {
             guard isEnd || j.breakable else { continue }
             let forced = j.forced || isEnd
             var best: (demerits: Double, node: Int)? = nil
-            var stillActive: [Int] = []
-            stillActive.reserveCapacity(active.count)
+            stillActive.removeAll(keepingCapacity: true)
             for a in active {
                 let node = nodes[a]
                 let L = measure(node.line)
@@ -134,23 +135,24 @@ struct Linebreak {
                 let d = node.demerits + (10 + min(badness, 1e7)) * (10 + min(badness, 1e7)) + j.penalty * j.penalty
                 if best == nil || d < best!.demerits { best = (d, a) }
             }
-            active = stillActive
+            swap(&active, &stillActive)
             if let best {
                 nodes.append(Node(start: e + 1, line: nodes[best.node].line + 1, demerits: best.demerits, previous: best.node))
-                ends[nodes.count - 1] = e
+                ends.append(e)
                 if isEnd { final = nodes.count - 1 } else { active.append(nodes.count - 1) }
             }
             if forced && !isEnd {
                 // A forced break: nothing before it may be carried past it.
                 if best == nil { return nil }
-                active = [nodes.count - 1]
+                active.removeAll(keepingCapacity: true)
+                active.append(nodes.count - 1)
             }
             if active.isEmpty && !isEnd { return nil }
         }
         guard var k = final else { return nil }
         var result: [Int] = []
         while k > 0 {
-            result.append(ends[k]!)
+            result.append(ends[k])
             k = nodes[k].previous
         }
         return result.reversed()

@@ -11,15 +11,15 @@ struct Junction {
     /// Natural space, in points: word space, Han–Latin space, less what punctuation compression takes.
     var glue = 0.0
     /// Shrinkable space by `ShrinkPriority`, and stretchable space by `StretchPriority`.
-    var shrink = [Double](repeating: 0, count: ShrinkPriority.allCases.count)
-    var stretch = [Double](repeating: 0, count: StretchPriority.allCases.count)
+    var shrink = PriorityAmounts()
+    var stretch = PriorityAmounts()
 
     /// On a grid: the marks on either side may share one cell when the line needs it
     /// (`Compression.sharesGridCell`), giving up one column.
     var gridPair = false
 
-    var totalShrink: Double { shrink.reduce(0, +) }
-    var totalStretch: Double { stretch.reduce(0, +) }
+    var totalShrink: Double { shrink.total }
+    var totalStretch: Double { stretch.total }
 }
 
 /// Builds the junctions from the CJK rule tables:
@@ -66,12 +66,15 @@ enum Prepare {
                     j.shrink[ShrinkPriority.hanLatin.rawValue] += space
                     j.stretch[StretchPriority.hanLatin.rawValue] += space / 2
                 }
-                // Adjacent punctuation compression.
-                var left = atoms[k], right = atoms[k + 1]
-                let taken = Compression.take(&left, &right)
-                atoms[k] = left
-                atoms[k + 1] = right
-                j.glue -= taken
+                // Adjacent punctuation compression (only between two marks: the atoms are not
+                // copied for the other junctions).
+                if case .punctuation = a.kind, case .punctuation = b.kind {
+                    var left = atoms[k], right = atoms[k + 1]
+                    let taken = Compression.take(&left, &right)
+                    atoms[k] = left
+                    atoms[k + 1] = right
+                    j.glue -= taken
+                }
                 // What is left of the blanks may shrink, by priority.
                 if case .punctuation(let p) = atoms[k].kind, atoms[k].blankRightInside > 0 {
                     j.shrink[p.shrinkPriority.rawValue] += atoms[k].blankRightInside

@@ -182,13 +182,24 @@ struct Shaper {
             offset += slot.character.utf8.count
         }
         let glyphs = font.shape(text, script: script == .common ? .han : script)
-        // Glyphs by the character (slot) their cluster starts at.
-        var glyphsOfSlot = [[ShapedGlyph]](repeating: [], count: slots.count)
+        // Glyphs by the character (slot) their cluster starts at, in shaping order: `order` holds
+        // the glyphs' indices slot after slot, slot j's from `first[j]` to `first[j + 1]` (one
+        // flat table instead of an array per character).
+        var slotOfGlyph = [Int](repeating: 0, count: glyphs.count)
+        var first = [Int](repeating: 0, count: slots.count + 1)
         var k = 0
-        for g in glyphs {
+        for (i, g) in glyphs.enumerated() {
             while k + 1 < byteStarts.count && byteStarts[k + 1] <= g.cluster { k += 1 }
             while k > 0 && byteStarts[k] > g.cluster { k -= 1 }
-            glyphsOfSlot[k].append(g)
+            slotOfGlyph[i] = k
+            first[k + 1] += 1
+        }
+        for j in 0..<slots.count { first[j + 1] += first[j] }
+        var order = [Int](repeating: 0, count: glyphs.count)
+        var filled = first
+        for (i, slot) in slotOfGlyph.enumerated() {
+            order[filled[slot]] = i
+            filled[slot] += 1
         }
         let size = styles[style].size.points
         let emboldened = chains[style].emboldened && !font.isBold
@@ -202,16 +213,18 @@ struct Shaper {
             let pieceIndex = atoms[a].pieces.count - 1
             var advance = 0.0
             let x0 = atoms[a].width + atoms[a].spaceAfter
-            for g in glyphsOfSlot[j] {
+            let mine = first[j]..<first[j + 1]
+            for o in mine {
+                let g = glyphs[order[o]]
                 atoms[a].pieces[pieceIndex].glyphs.append(
                     PlacedGlyph(id: g.id, x: .pt(x0 + advance + g.xOffset * size), y: .pt(-g.yOffset * size)))
                 advance += g.advance * size
             }
             let bytes = slot.character.utf8.count
-            if glyphsOfSlot[j].isEmpty, !atoms[a].pieces[pieceIndex].clusters.isEmpty {
+            if mine.isEmpty, !atoms[a].pieces[pieceIndex].clusters.isEmpty {
                 atoms[a].pieces[pieceIndex].clusters[atoms[a].pieces[pieceIndex].clusters.count - 1].bytes += bytes
             } else {
-                atoms[a].pieces[pieceIndex].clusters.append(GlyphRun.Cluster(bytes: bytes, glyphs: glyphsOfSlot[j].count))
+                atoms[a].pieces[pieceIndex].clusters.append(GlyphRun.Cluster(bytes: bytes, glyphs: mine.count))
             }
             atoms[a].pieces[pieceIndex].text.append(slot.character)
             if slot.trailing { atoms[a].spaceAfter += advance } else { atoms[a].width += advance }

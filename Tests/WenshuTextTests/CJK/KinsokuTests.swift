@@ -88,3 +88,23 @@ import Testing
         for c in "([{" { #expect(Kinsoku.noLineEnd.contains(c), "\(c)") }
     }
 }
+
+/// `Kinsoku.isOne` looks one scalar up by value: the same answers as the Character lookup it stands for.
+@Suite struct KinsokuUnitLookupTests {
+    @Test func scalarLookupEqualsCharacterLookup() {
+        let texts = ["年", "月", "日", "号", "秒", "甲", "", "年月", "年\u{FE00}", "\u{F98E}", "2023", "号\u{0301}", "𠈌", "a"]
+        for t in texts {
+            let characters = t.count == 1 && t.first.map(Kinsoku.numberUnits.contains) == true
+            #expect(Kinsoku.isOne(t, of: Kinsoku.numberUnits, scalars: Kinsoku.numberUnitScalars) == characters, "\(t)")
+            let joiner = t.count == 1 && t.first.map(Kinsoku.dateJoiners.contains) == true
+            #expect(Kinsoku.isOne(t, of: Kinsoku.dateJoiners, scalars: Kinsoku.dateJoinerScalars) == joiner, "\(t)")
+        }
+        // A compatibility ideograph equals its canonical twin as a Character, so it is a unit too.
+        if Character("\u{F98E}") == "年" {
+            #expect(Kinsoku.isOne("\u{F98E}", of: Kinsoku.numberUnits, scalars: Kinsoku.numberUnitScalars))
+        }
+        #expect(Kinsoku.joinsNumber(earlier: nil, before: "24", after: "号"))
+        #expect(Kinsoku.joinsNumber(earlier: "2023", before: "年", after: "6"))
+        #expect(!Kinsoku.joinsNumber(earlier: "今", before: "年", after: "6"))
+    }
+}
