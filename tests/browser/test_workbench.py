@@ -97,3 +97,38 @@ def test_refused_without_the_token_off_127_0_0_1(serve, page):
     page.fill("input[name=token]", token)
     page.get_by_role("button", name="登录").click()
     expect(page.locator('.card[data-template="notice"]')).to_be_visible()
+
+
+def test_limits_lists_and_a_seal_upload(serve, page):
+    server = serve()
+    page.goto(server.url + "/")
+    page.locator('.card[data-template="application"]').get_by_role("button", name="新建申报书").click()
+    page.wait_for_url("**/d/*")
+    wait_previews(page, 0)
+    # 品牌名称 is limited to 16 characters: the counter turns red past it, and the check says so beside it.
+    page.fill("#f-brand_name", "一二三四五六七八九十一二三四五六七")
+    counter = page.locator('.field[data-field="brand.name"] .counter')
+    expect(counter).to_have_text("17 / 16 字")
+    expect(counter).to_have_class("counter over")
+    expect(page.locator('.problems[data-field="brand.name"] .problem.error')).to_contain_text("超过16字")
+    page.fill("#f-brand_name", "红烛先锋")
+    expect(counter).to_have_class("counter")
+    expect(page.locator('.problems[data-field="brand.name"] .problem')).to_have_count(0)
+    # A list of records: rows are added with their own fields.
+    achievements = page.locator('fieldset.list[data-field="achievements"]')
+    achievements.get_by_role("button", name="添加一项").click()
+    achievements.get_by_role("button", name="添加一项").click()
+    expect(achievements.locator("fieldset.row")).to_have_count(2)
+    page.fill("#f-achievements_1__name", "市级优秀党建品牌")
+    expect(page.locator("#save-state")).to_have_text("已保存", timeout=30_000)
+
+    # A notice's seal: uploaded into the document's folder, and the page that shows it is redrawn.
+    page.goto(server.url + "/")
+    page.locator('.card[data-template="notice"]').get_by_role("button", name="新建通知").click()
+    page.wait_for_url("**/d/*")
+    seen = wait_previews(page, 0)
+    page.locator('input[data-path="seal"]').set_input_files(str(pathlib.Path(__file__).resolve().parents[2] / "samples/notice/seal.png"))
+    expect(page.locator('.field[data-field="seal"] .file-name')).to_have_text("uploads/seal.png")
+    wait_previews(page, seen)
+    doc_id = page.url.rstrip("/").split("/")[-1]
+    assert (pathlib.Path(server.data) / "docs" / doc_id / "uploads" / "seal.png").is_file()

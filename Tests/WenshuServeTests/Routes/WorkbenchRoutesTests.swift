@@ -133,6 +133,7 @@ import Testing
         options.templateSearchPaths = [repositoryRoot + "/templates"]
         options.maxUpload = 1024
         let workbench = try Workbench(options: options, policy: .open)
+        let dataFolder = options.dataFolder
         let meta = try workbench.store.create(template: "notice", data: [:], title: "t")
         try await workbench.application().test(.router) { client in
             try await client.execute(uri: "/api/docs/\(meta.id)/upload?kind=image&name=seal.png", method: .post,
@@ -148,7 +149,7 @@ import Testing
             }
             // Refused, so not kept; and never outside the document's uploads.
             #expect(!FileManager.default.fileExists(atPath: try workbench.store.folder(meta.id) + "/uploads/x.png"))
-            #expect(!FileManager.default.fileExists(atPath: options.dataFolder + "/x.png"))
+            #expect(!FileManager.default.fileExists(atPath: dataFolder + "/x.png"))
             try await client.execute(uri: "/api/docs", method: .get) { response in #expect(response.status == .ok) }
         }
     }
