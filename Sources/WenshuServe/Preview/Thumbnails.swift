@@ -3,7 +3,7 @@ import WenshuCore
 
 /// The gallery's thumbnails: each template's first page filled with its fields' examples (and
 /// stand-ins for what they leave out, as a half-filled document's preview has), drawn once at
-/// 36 dpi into `DATA/thumbs/<template>.png` and served from there afterwards. One at a time.
+/// 48 dpi into `DATA/thumbs/<template>.png` and served from there afterwards. One at a time.
 final class Thumbnails: @unchecked Sendable {
     let folder: String
     let catalog: TemplateCatalog
@@ -27,7 +27,7 @@ final class Thumbnails: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: work) }
         try AtomicFile.write(try DocumentStore.encode(FormData.example(entry.schema)), to: work + "/data.json")
         let preview = DocumentPreview(id: entry.name, template: entry.name, folder: work, searchPaths: catalog.searchPaths,
-                                      schema: entry.schema, resolution: 36)
+                                      schema: entry.schema, resolution: 48)
         let result = try preview.previewHere(revision: 1)
         guard result.pages > 0, rename(preview.pagesFolder + "/page-1.png", target) == 0,
               let data = FileManager.default.contents(atPath: target) else {

@@ -15,7 +15,7 @@ async function loadGallery() {
     setChildren(box, ...templates.map(t => el("article", { class: "card", "data-template": t.name },
       el("img", { src: "/t/" + encodeURIComponent(t.name) + "/thumb.png", alt: t.chinese + "的第一页", loading: "lazy", class: "thumb",
         onerror: ev => ev.target.replaceWith(el("div", { class: "thumb none", text: "暂无缩略图" })) }),
-      el("h3", { text: t.chinese }),
+      el("h3", {}, t.chinese + " ", el("small", { class: "muted", text: t.name })),
       el("p", { class: "muted", text: t.fields + " 项：" + t.labels.slice(0, 8).join("、") + (t.labels.length > 8 ? "…" : "") }),
       t.required.length ? el("p", { class: "required", text: "必填：" + t.required.join("、") }) : null,
       el("button", { type: "button", class: "primary", text: "新建" + t.chinese, onclick: () => create(t.name) }))));
