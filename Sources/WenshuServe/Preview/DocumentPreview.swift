@@ -64,7 +64,9 @@ final class DocumentPreview: @unchecked Sendable {
     /// The inputs a compile depends on besides the template: the data's bytes and the uploads.
     private func inputKey() -> Int {
         var hasher = Hasher()
-        hasher.combine((try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data())
+        // Every byte (Foundation's `Data` hash reads only a prefix: an edit of the same length would be missed).
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         hasher.combine(uploadsKey())
         return hasher.finalize()
     }

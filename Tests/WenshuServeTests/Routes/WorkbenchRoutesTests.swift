@@ -95,6 +95,13 @@ import Testing
             let before = first["revisions"] as? [Int] ?? [], after = edited["revisions"] as? [Int] ?? []
             #expect(Array(before.dropLast()) == Array(after.dropLast()))
             #expect(before.last != after.last)
+            // An edit that keeps the data's length is seen too (the title is on the first page).
+            let title = try #require(data["title"] as? String)
+            data["title"] = String(title.dropLast()) + "告"
+            #expect((data["title"] as? String)?.utf8.count == title.utf8.count && data["title"] as? String != title)
+            _ = try await client.execute(uri: "/api/docs/\(id)/data", method: .put, body: Self.body(["revision": revision, "data": data])) { $0.status }
+            let retitled = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
+            #expect(retitled["changed"] as? [Int] == [1])
         }
     }
 
