@@ -124,6 +124,7 @@ final class DocumentPreview: @unchecked Sendable {
         let newTraces = frames.map { debug.trace([$0]).hashValue ^ uploads }
         var changed: [Int] = []
         for i in frames.indices where i >= traces.count || traces[i] != newTraces[i] { changed.append(i) }
+        let compiled = DispatchTime.now().uptimeNanoseconds
         try draw(pages: changed, of: compilation, session: session)
         var generator = SystemRandomNumberGenerator()
         var newRevisions = Array(revisions.prefix(frames.count))
@@ -145,7 +146,7 @@ final class DocumentPreview: @unchecked Sendable {
         }
         let result = PreviewResult(pages: frames.count, revisions: newRevisions, changed: changed.map { $0 + 1 },
                                    problems: problems, warnings: warnings, revision: revision, failed: false,
-                                   milliseconds: Self.milliseconds(since: start))
+                                   milliseconds: Self.milliseconds(since: start), drawMilliseconds: Self.milliseconds(since: compiled))
         lastResult = result
         return result
     }
