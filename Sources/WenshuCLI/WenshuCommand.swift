@@ -23,7 +23,8 @@ struct WenshuCommand: ParsableCommand {
                 Exit status: 0 done; 1 invalid input (every problem listed); 2 usage error; 3 a batch skipped rows.
                 """),
             subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self,
-                          BatchCommand.self, CalibrateCommand.self, FieldsCommand.self, WorkbookCommand.self])
+                          BatchCommand.self, CalibrateCommand.self, FieldsCommand.self, WorkbookCommand.self,
+                          ServeCommand.self])
     }
 
     /// Runs the command. Help is printed in the locale's language (ArgumentParser's own headings
