@@ -49,8 +49,11 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Keep documents already written whole; write only the missing ones.")
     var resume = false
 
-    @Option(help: "Render only part K of N of the list (contiguous blocks), e.g. 2/8; K from 1.")
+    @Option(help: "Render only part K of N of the list, e.g. 2/8; K from 1 (see --by). Writes OUT.shard-K-of-N.* and a manifest for wenshu merge.")
     var shard: String?
+
+    @Option(help: "How --shard cuts the list: block (contiguous; for one PDF on --chunk boundaries, so the merged shards equal one run byte for byte; the default) or hash (by a stable hash of each row's key: rows stay in their shard when the list grows).")
+    var by: ShardMethod = .block
 
     @Option(help: "The column whose repeated values are duplicates (default: no / 证书编号).")
     var key: String?
@@ -116,6 +119,7 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("套打选项只用于 PDF 输出 (--taoda, --print-stock and --printer-profile apply to PDF output only)")
         }
         if let shard { options.shard = try Shard(parsing: shard) }
+        options.shardBy = by
         return options
     }
 
@@ -169,8 +173,11 @@ struct BatchCommand: ParsableCommand {
         for o in s.outputs { print("wrote \(o)") }
         print(String(format: "%d pages in %.2f s (%.0f documents/s)", s.pages, s.seconds, rate))
         print("report: \(s.report)")
+        print("manifest: \(s.manifest)")
     }
 }
+
+extension ShardMethod: ExpressibleByArgument {}
 
 /// `[#####-----] 5120/10000 rows  3400/s` on standard error, redrawn in place (a terminal only).
 final class ProgressBar: @unchecked Sendable {
