@@ -89,7 +89,10 @@ final class DocumentSink: @unchecked Sendable {
                 page[i] = at + 1
                 at += frames.count
             }
-            if let file = try part?.wait() { try pdf.append(part: file) }
+            if let part, let file = try part.wait() {
+                pdf.renderSeconds += part.seconds
+                try pdf.append(part: file)
+            }
         } else if let folder = paths.folder {
             // One face set per chunk, cut to the chunk's glyphs; each file embeds only its own.
             var glyphs: [FaceID: Set<UInt32>] = [:]
@@ -197,6 +200,10 @@ final class DocumentSink: @unchecked Sendable {
         var outputs: [String] = []
         var sum: String?
         if let pdf, pdf.pageCount > 0 {
+            if BatchRun.timing {
+                FileHandle.standardError.write(Data(String(format: "wenshu: timing: parts rendered %.1f ms (summed over threads), joined %.1f ms\n",
+                                                           pdf.renderSeconds * 1000, pdf.joinSeconds * 1000).utf8))
+            }
             try pdf.finish()
             outputs.append(pdf.path)
             try stamp?.write(for: pdf.path)

@@ -18,6 +18,10 @@ final class JoinedPDF {
     let parts: String
     private(set) var pageCount = 0
     private var finished = false
+    /// Seconds spent joining parts (on the writer's thread) and rendering them (summed over the
+    /// worker threads), for `WENSHU_TIMING`.
+    private(set) var joinSeconds = 0.0
+    var renderSeconds = 0.0
     /// The pass over the finished file (PDF/A, no scaling), before it is renamed.
     var rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)?
 
@@ -53,7 +57,11 @@ final class JoinedPDF {
 
     /// Joins the part at `file` (its pages after those joined so far) and removes it.
     func append(part file: String) throws {
-        defer { try? FileManager.default.removeItem(atPath: file) }
+        let start = Date()
+        defer {
+            try? FileManager.default.removeItem(atPath: file)
+            joinSeconds += Date().timeIntervalSince(start)
+        }
         let part = try joiner.open(path: file, name: path)
         try joiner.append(part)
         pageCount += part.pageCount
@@ -93,13 +101,17 @@ final class JoinedPDF {
 final class PartJob: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<String?, Error> = .success(nil)
+    /// How long the rendering took.
+    private(set) var seconds = 0.0
 
     /// Starts rendering `documents` into `file` on a global queue.
     init(_ documents: [(frames: [Frame], title: String?)], info: DocumentInfo?, fonts: FontBook, file: String, date: Int) {
         let docs = UnsafeSendable(documents)
         DispatchQueue.global().async { [self] in
             if let info, !docs.value.isEmpty {
+                let start = Date()
                 result = Result { try JoinedPDF.render(docs.value, info: info, fonts: fonts, to: file, date: date); return file }
+                seconds = Date().timeIntervalSince(start)
             }
             done.signal()
         }

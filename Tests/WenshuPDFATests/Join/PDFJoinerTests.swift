@@ -28,17 +28,20 @@ import Testing
     @Test func pagesAreJoinedInOrderUnderOnePageTree() throws {
         let out = try PDFJoinerTests.join([MiniPDF.cairoLike, MiniPDF.cairoLike, MiniPDF.cairoLike])
         let pdf = try PDFFile(bytes: out, file: "joined")
-        let catalog = try #require(try pdf.object(try #require(pdf.trailer["Root"]?.referenceNumber))?.value.dictionaryValue)
-        let pages = try #require(try pdf.object(try #require(catalog["Pages"]?.referenceNumber))?.value.dictionaryValue)
+        func dictionary(_ ref: PDFValue?) throws -> PDFDictionary {
+            try #require(try pdf.object(ref?.referenceNumber ?? 0)?.value.dictionaryValue)
+        }
+        let catalog = try dictionary(pdf.trailer["Root"])
+        let pages = try dictionary(catalog["Pages"])
         #expect(pages["Count"]?.integerValue == 3)
         guard case .array(let kids)? = pages["Kids"] else { Issue.record("no kids"); return }
         #expect(kids.count == 3)
         for kid in kids {
-            let page = try #require(try pdf.object(try #require(kid.referenceNumber))?.value.dictionaryValue)
+            let page = try dictionary(kid)
             #expect(page["Parent"]?.referenceNumber == catalog["Pages"]?.referenceNumber)
         }
         // The info's date is the one given.
-        let info = try #require(try pdf.object(try #require(pdf.trailer["Info"]?.referenceNumber))?.value.dictionaryValue)
+        let info = try dictionary(pdf.trailer["Info"])
         #expect(info["CreationDate"]?.stringBytes == Array(PDFDate(epoch: 0).pdf.utf8))
     }
 
