@@ -90,6 +90,9 @@ public final class BatchRun: @unchecked Sendable {
     /// How many pages a document of this template has: declared on the template (`pages="1"`), or
     /// seen on the template filled with the list's shortest values; more means a row overflowed.
     private(set) var expectedPages: Int?
+    /// The template filled with the list's shortest values, typeset (the same in every shard): the
+    /// faces of one PDF are cut once to its glyphs and the list's characters.
+    private(set) var sample: [Frame] = []
     /// Columns named like a template parameter that the template does not let a list change: they
     /// are left out of every row (reported once in `warnings`).
     public let shadowed: [String]
@@ -213,7 +216,9 @@ public final class BatchRun: @unchecked Sendable {
                 required.append(k)
             }
         }
-        if expectedPages == nil, let frames = try? layout(content, diagnostics: ProblemLog()) { expectedPages = frames.count }
+        let frames = try? layout(content, diagnostics: ProblemLog())
+        if expectedPages == nil, let frames { expectedPages = frames.count }
+        sample = frames ?? []
     }
 
     static func isEmpty(_ v: Value?) -> Bool {

@@ -25,6 +25,8 @@ final class DocumentSink: @unchecked Sendable {
     /// What the manifest's lines are made from, set by `open`.
     private var templateVersion = ""
     private var partNumber = 0
+    /// The faces every part of the one PDF draws with, cut once per run (see `renderPart`).
+    private var faces: PDFFaceSet?
     private(set) var counts = BatchCounts()
     private(set) var pages = 0
     private(set) var notes: [Problem] = []
@@ -60,7 +62,15 @@ final class DocumentSink: @unchecked Sendable {
             documents.append((frames, title))
         }
         partNumber += 1
-        return PartJob(documents, info: info, fonts: run.compiler.fonts, file: pdf.parts + "/part-\(partNumber).pdf", date: run.date)
+        // The faces are cut once, to every character of the list and the glyphs of the template
+        // filled with sample values (both the same in every shard, so every shard's parts are the
+        // one run's), and shared read-only by the parts' threads; Cairo cuts each part's subset
+        // from them. A face they lack is made whole when first met. Without a sample (the template
+        // could not be filled), each part's faces are cut to its own glyphs.
+        if faces == nil && !run.sample.isEmpty {
+            faces = try? PDFFaceSet(sample: run.sample, text: run.list.characters, fonts: run.compiler.fonts)
+        }
+        return PartJob(documents, info: info, fonts: run.compiler.fonts, faces: faces, file: pdf.parts + "/part-\(partNumber).pdf", date: run.date)
     }
 
     func note(_ problem: Problem) {
@@ -108,28 +118,26 @@ final class DocumentSink: @unchecked Sendable {
             let failure = FirstError()
             let rewrite = run.options.rewrite
             let date = run.date
-            let sums = UnsafeSendable(UnsafeMutableBufferPointer<String?>.allocate(capacity: todo.count))
-            sums.value.initialize(repeating: nil)
-            defer {
-                for k in 0..<todo.count { digests[k] = sums.value[k] }
-                sums.value.deallocate()
-            }
-            DispatchQueue.concurrentPerform(iterations: todo.count) { k in
-                guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
-                do {
-                    if ofd {
-                        try compiler.writeOFD(frames, info: info, to: folder + "/" + name, date: Date(timeIntervalSince1970: TimeInterval(date)))
-                    } else if run.options.format == .docx {
-                        // Word from the row's content (laid out too, so a row too long for its pages is still refused).
-                        try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
-                    } else {
-                        // Flushed to the disk all at once by close() (syncfs), not one fsync per file.
-                        try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, sync: false, rewrite: rewrite,
-                                            date: date)
+            // Each file's SHA-256 for the manifest, taken by the thread that wrote it.
+            digests.withUnsafeMutableBufferPointer { buffer in
+                let sums = UnsafeSendable(buffer)
+                DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+                    guard !failure.isSet, case .typeset(let frames, let info, _) = outcomes[k], let name = verdicts[todo[k] - chunk.lowerBound].name else { return }
+                    do {
+                        if ofd {
+                            try compiler.writeOFD(frames, info: info, to: folder + "/" + name, date: Date(timeIntervalSince1970: TimeInterval(date)))
+                        } else if run.options.format == .docx {
+                            // Word from the row's content (laid out too, so a row too long for its pages is still refused).
+                            try DocxWriter(content: try run.cache?.content(for: records[k]) ?? run.realize(records[k])).write(to: folder + "/" + name)
+                        } else {
+                            // Flushed to the disk all at once by close() (syncfs), not one fsync per file.
+                            try PDFStream.write(frames, info: info, to: folder + "/" + name, fonts: fonts, faces: faces, sync: false, rewrite: rewrite,
+                                                date: date)
+                        }
+                        sums.value[k] = SHA256.hex(file: folder + "/" + name)
+                    } catch {
+                        failure.record(error)
                     }
-                    sums.value[k] = SHA256.hex(file: folder + "/" + name)
-                } catch {
-                    failure.record(error)
                 }
             }
             if let e = failure.error { throw e }

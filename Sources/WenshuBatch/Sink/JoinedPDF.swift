@@ -42,13 +42,13 @@ final class JoinedPDF {
 
     deinit { discard() }
 
-    /// Renders `documents` (each with its bookmark title) as one part PDF at `file`, its faces cut
-    /// to the glyphs the part uses (so the part depends on its own rows only). Safe on any thread.
+    /// Renders `documents` (each with its bookmark title) as one part PDF at `file`, with the run's
+    /// shared `faces`, or (nil) faces cut to the glyphs the part uses. Safe on any thread.
     static func render(_ documents: [(frames: [Frame], title: String?)], info: DocumentInfo, fonts: FontBook,
-                       to file: String, date: Int) throws {
+                       faces shared: PDFFaceSet?, to file: String, date: Int) throws {
         var glyphs: [FaceID: Set<UInt32>] = [:]
-        for d in documents { glyphs.merge(PDFFaceSet.glyphs(of: d.frames)) { $0.union($1) } }
-        let faces = try PDFFaceSet(glyphs: glyphs, fonts: fonts)
+        if shared == nil { for d in documents { glyphs.merge(PDFFaceSet.glyphs(of: d.frames)) { $0.union($1) } } }
+        let faces = try shared ?? PDFFaceSet(glyphs: glyphs, fonts: fonts)
         let stream = try PDFStream(path: file, fonts: fonts, info: info, faces: faces,
                                    firstPageSize: documents.first?.frames.first?.size ?? .a4, sync: false, date: date)
         for d in documents { try stream.add(d.frames, outline: d.title) }
@@ -105,12 +105,12 @@ final class PartJob: @unchecked Sendable {
     private(set) var seconds = 0.0
 
     /// Starts rendering `documents` into `file` on a global queue.
-    init(_ documents: [(frames: [Frame], title: String?)], info: DocumentInfo?, fonts: FontBook, file: String, date: Int) {
+    init(_ documents: [(frames: [Frame], title: String?)], info: DocumentInfo?, fonts: FontBook, faces: PDFFaceSet?, file: String, date: Int) {
         let docs = UnsafeSendable(documents)
         DispatchQueue.global().async { [self] in
             if let info, !docs.value.isEmpty {
                 let start = Date()
-                result = Result { try JoinedPDF.render(docs.value, info: info, fonts: fonts, to: file, date: date); return file }
+                result = Result { try JoinedPDF.render(docs.value, info: info, fonts: fonts, faces: faces, to: file, date: date); return file }
                 seconds = Date().timeIntervalSince(start)
             }
             done.signal()
