@@ -24,16 +24,29 @@ public struct SHA256: Sendable {
     /// Adds `bytes` to the message.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        pending.append(contentsOf: bytes)
-        if pending.count < 64 { return }
-        var at = 0
-        pending.withUnsafeBufferPointer { p in
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { p in
+            var at = 0
+            // Fill a started block first, then whole blocks straight from the input.
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, p.count)
+                pending.append(contentsOf: p[0..<take])
+                at = take
+                guard pending.count == 64 else { return true }
+                let full = pending
+                pending.removeAll(keepingCapacity: true)
+                full.withUnsafeBufferPointer { block($0) }
+            }
             while at + 64 <= p.count {
                 block(UnsafeBufferPointer(rebasing: p[at..<(at + 64)]))
                 at += 64
             }
+            pending.append(contentsOf: p[at...])
+            return true
         }
-        pending.removeFirst(at)
+        if done == nil {
+            length &-= UInt64(bytes.count)
+            update(Array(bytes))
+        }
     }
 
     /// The digest (32 bytes); the hasher is spent.
@@ -72,7 +85,7 @@ public struct SHA256: Sendable {
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }
         var s = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
             if n > 0 { s.update(buffer[0..<n]) }
@@ -83,7 +96,12 @@ public struct SHA256: Sendable {
     }
 
     private mutating func block(_ p: UnsafeBufferPointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(p, w)
+        }
+    }
+
+    private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16 | UInt32(p[i * 4 + 2]) << 8 | UInt32(p[i * 4 + 3])
         }
