@@ -70,7 +70,7 @@ final class DocumentSink: @unchecked Sendable {
         if faces == nil && !run.sample.isEmpty {
             faces = try? PDFFaceSet(sample: run.sample, text: run.list.characters, fonts: run.compiler.fonts)
         }
-        return PartJob(documents, info: info, fonts: run.compiler.fonts, faces: faces, file: pdf.parts + "/part-\(partNumber).pdf", date: run.date)
+        return PartJob(documents, info: info, fonts: run.compiler.fonts, faces: faces, file: pdf.parts + "-\(partNumber).pdf", date: run.date)
     }
 
     func note(_ problem: Problem) {

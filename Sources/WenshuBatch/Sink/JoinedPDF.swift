@@ -10,11 +10,13 @@ import WenshuRender
 /// shards of a list cut on part boundaries join into the same bytes (`wenshu merge`).
 ///
 /// The file is written under a temporary name and renamed when whole, as `PDFStream` does; the
-/// parts wait in a private temporary folder, removed at the end either way.
+/// parts wait in the temporary folder (`parts`-N.pdf), registered as temporaries (a Ctrl-C removes
+/// them) and removed once joined, or at the end either way.
 final class JoinedPDF {
     let path: String
     private let output: AtomicFile.Output
     private let joiner: PDFJoiner
+    /// The start of the parts' paths (`parts-1.pdf`, `parts-2.pdf`…).
     let parts: String
     private(set) var pageCount = 0
     private var finished = false
@@ -31,12 +33,26 @@ final class JoinedPDF {
         let output = try AtomicFile.Output(path: path)
         self.output = output
         joiner = PDFJoiner(date: PDFDate(epoch: date)) { bytes in try bytes.withUnsafeBytes { try output.write($0) } }
-        parts = NSTemporaryDirectory() + "/wenshu-parts-\(getpid())-\(UUID().uuidString)"
-        do {
-            try FileManager.default.createDirectory(atPath: parts, withIntermediateDirectories: true)
-        } catch {
-            output.discard()
-            throw BatchError.write(parts, "无法建立临时文件夹 (cannot create a temporary folder: \(error))")
+        parts = (NSTemporaryDirectory() as NSString).appendingPathComponent("wenshu-part-\(getpid())-\(UUID().uuidString)")
+        JoinedPDF.removeStaleParts()
+    }
+
+    /// Removes the parts that runs killed outright (SIGKILL, no clean-up) left: `wenshu-part-PID-…`
+    /// whose process is gone.
+    static func removeStaleParts() {
+        let folder = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("wenshu-part-") {
+            guard let pid = Int32(name.dropFirst("wenshu-part-".count).prefix { $0.isNumber }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name)) }
+        }
+    }
+
+    /// Removes the parts not joined (a run that stopped).
+    private func removeParts() {
+        let folder = (parts as NSString).deletingLastPathComponent, prefix = (parts as NSString).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            AtomicFile.unregister(folder + "/" + name)
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 
@@ -60,6 +76,7 @@ final class JoinedPDF {
         let start = Date()
         defer {
             try? FileManager.default.removeItem(atPath: file)
+            AtomicFile.unregister(file)
             joinSeconds += Date().timeIntervalSince(start)
         }
         let part = try joiner.open(path: file, name: path)
@@ -84,14 +101,14 @@ final class JoinedPDF {
             throw error
         }
         finished = true
-        try? FileManager.default.removeItem(atPath: parts)
+        removeParts()
     }
 
     /// Stops without a file.
     func discard() {
         guard !finished else { return }
         output.discard()
-        try? FileManager.default.removeItem(atPath: parts)
+        removeParts()
     }
 }
 
@@ -110,7 +127,11 @@ final class PartJob: @unchecked Sendable {
         DispatchQueue.global().async { [self] in
             if let info, !docs.value.isEmpty {
                 let start = Date()
-                result = Result { try JoinedPDF.render(docs.value, info: info, fonts: fonts, faces: faces, to: file, date: date); return file }
+                result = Result {
+                    try JoinedPDF.render(docs.value, info: info, fonts: fonts, faces: faces, to: file, date: date)
+                    AtomicFile.register(file)
+                    return file
+                }
                 seconds = Date().timeIntervalSince(start)
             }
             done.signal()
