@@ -111,8 +111,9 @@ public final class Compiler: @unchecked Sendable {
     }
 
     /// Writes the frames as an OFD package (GB/T 33190-2016).
-    public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
-        var writer = OFDWriter(fonts: fonts)
+    /// `date` is the creation date written (nil: `SOURCE_DATE_EPOCH` when set, else now).
+    public func writeOFD(_ frames: [Frame], info: DocumentInfo, to path: String, date: Date? = nil) throws {
+        var writer = OFDWriter(fonts: fonts, date: date ?? ReproducibleDate.sourceDateEpoch().map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date())
         writer.world = world
         try writer.render(frames, info: info, to: path)
     }

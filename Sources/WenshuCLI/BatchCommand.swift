@@ -65,8 +65,13 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("保留已完整写出的文书，只写缺少的", "keep documents already written whole; write only the missing ones")))
     var resume = false
 
-    @Option(help: ArgumentHelp(L("只生成名单 N 份中的第 K 份（连续分块），如 2/8；K 从 1 起", "render only part K of N of the list (contiguous blocks), e.g. 2/8; K from 1")))
+    @Option(help: ArgumentHelp(L("只生成名单 N 份中的第 K 份，如 2/8；K 从 1 起（见 --by）；写出 OUT.shard-K-of-N.* 及供 wenshu merge 用的清单",
+                                 "render only part K of N of the list, e.g. 2/8; K from 1 (see --by); writes OUT.shard-K-of-N.* and a manifest for wenshu merge")))
     var shard: String?
+
+    @Option(help: ArgumentHelp(L("--shard 如何切分名单：block（连续分块；合成一个 PDF 时按 --chunk 的边界切，合并后与一次运行逐字节相同；默认）或 hash（按每行键值的稳定散列：名单增长时行仍留在原分片）",
+                                 "how --shard cuts the list: block (contiguous; for one PDF on --chunk boundaries, so the merged shards equal one run byte for byte; the default) or hash (by a stable hash of each row's key: rows stay in their shard when the list grows)")))
+    var by: ShardMethod = .block
 
     @Option(help: ArgumentHelp(L("值重复即视为重复行的列（默认 no / 证书编号）", "the column whose repeated values are duplicates (default: no / 证书编号)")))
     var key: String?
@@ -132,6 +137,7 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError(L("套打选项只用于 PDF 输出", "--taoda, --print-stock and --printer-profile apply to PDF output only"))
         }
         if let shard { options.shard = try Shard(parsing: shard) }
+        options.shardBy = by
         return options
     }
 
@@ -189,8 +195,11 @@ struct BatchCommand: ParsableCommand {
         let (seconds, perSecond) = (String(format: "%.2f", s.seconds), String(format: "%.0f", rate))
         print(L("\(s.pages) 页，用时 \(seconds) 秒（每秒 \(perSecond) 份）", "\(s.pages) pages in \(seconds) s (\(perSecond) documents/s)"))
         print(L("报告：\(s.report)", "report: \(s.report)"))
+        print(L("清单：\(s.manifest)", "manifest: \(s.manifest)"))
     }
 }
+
+extension ShardMethod: ExpressibleByArgument {}
 
 /// `[#####-----] 5120/10000 rows  3400/s` on standard error, redrawn in place (a terminal only).
 final class ProgressBar: @unchecked Sendable {

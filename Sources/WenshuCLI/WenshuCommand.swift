@@ -24,7 +24,7 @@ struct WenshuCommand: ParsableCommand {
                 """),
             subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self,
                           BatchCommand.self, CalibrateCommand.self, FieldsCommand.self, WorkbookCommand.self,
-                          ServeCommand.self])
+                          ServeCommand.self, MergeCommand.self])
     }
 
     /// Runs the command. Help is printed in the locale's language (ArgumentParser's own headings

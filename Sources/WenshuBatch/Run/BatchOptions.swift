@@ -28,6 +28,8 @@ public struct BatchOptions: Sendable {
     public var resume = false
     /// The part of the list this run renders.
     public var shard = Shard.whole
+    /// How the list is cut into shards: contiguous blocks (the default), or by a stable hash of each row's key.
+    public var shardBy = ShardMethod.block
     /// The column whose repeated values make duplicates (nil: `no`, the certificate number, when
     /// the list has it; otherwise no duplicate check).
     public var key: String?
@@ -104,6 +106,31 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var tag: String { "shard-\(index)-of-\(count)" }
 
     public var description: String { "\(index)/\(count)" }
+}
+
+/// How `--shard K/N` cuts a list.
+public enum ShardMethod: String, Sendable, CaseIterable {
+    /// Contiguous blocks of entries, cut (for one PDF) on part boundaries: shard K's PDF holds
+    /// consecutive rows, and the shards merged are byte for byte one run's PDF. The default.
+    case block
+    /// By a stable hash of each row's key (the duplicate column, e.g. 证书编号, else the row's
+    /// values): a row stays in its shard when rows are added or removed elsewhere in the list.
+    case hash
+}
+
+extension Shard {
+    /// The entries of a list of `total` this shard takes when the list is cut on boundaries of
+    /// `chunk` entries (the parts of one PDF), so that every part is whole in one shard.
+    public func range(of total: Int, chunk: Int) -> Range<Int> {
+        let size = max(1, chunk), entries = max(0, total)
+        let parts = entries / size + (entries % size == 0 ? 0 : 1)
+        let r = range(of: parts)
+        return min(entries, r.lowerBound.multipliedReportingOverflow(by: size).partialValue)..<min(entries, r.upperBound.multipliedReportingOverflow(by: size).partialValue)
+    }
+
+    /// Whether a row whose key hashes to `hash` (`StableHash.fnv1a`) falls in this shard (jump
+    /// consistent hash: with one more shard, only about 1/N of the rows move, all to the new one).
+    public func contains(hash: UInt64) -> Bool { StableHash.jump(hash, buckets: count) == index - 1 }
 }
 
 /// Errors of a batch run.

@@ -38,6 +38,8 @@ public struct BatchSummary: Sendable {
     public var outputs: [String]
     /// The CSV report.
     public var report: String
+    /// The manifest (JSON Lines, see `Manifest`).
+    public var manifest = ""
     /// Rows not written and rows written with warnings, in list order (at most `maxNotes`).
     public var notes: [Problem]
     public var moreNotes: Int
@@ -88,6 +90,9 @@ public final class BatchRun: @unchecked Sendable {
     /// How many pages a document of this template has: declared on the template (`pages="1"`), or
     /// seen on the template filled with the list's shortest values; more means a row overflowed.
     private(set) var expectedPages: Int?
+    /// The template filled with the list's shortest values, typeset (the same in every shard): the
+    /// faces of one PDF are cut once to its glyphs and the list's characters.
+    private(set) var sample: [Frame] = []
     /// Columns named like a template parameter that the template does not let a list change: they
     /// are left out of every row (reported once in `warnings`).
     public let shadowed: [String]
@@ -96,6 +101,9 @@ public final class BatchRun: @unchecked Sendable {
     /// The longest value a cell may hold, in UTF-8 bytes (5,461 CJK characters, pages of text):
     /// a longer one is a mistake (a pasted file) and its row is skipped before it is typeset.
     public static let maxFieldBytes = 16_384
+    /// The date written into every document (seconds since 1970): `SOURCE_DATE_EPOCH`, else a
+    /// fixed one, so that the same list gives the same bytes on every run and every machine.
+    let date = ReproducibleDate.seconds()
     /// The template realised once for many rows, when it can be (see `RealizeCache`).
     private(set) var cache: RealizeCache?
 
@@ -210,7 +218,9 @@ public final class BatchRun: @unchecked Sendable {
                 required.append(k)
             }
         }
-        if expectedPages == nil, let frames = try? layout(content, diagnostics: ProblemLog()) { expectedPages = frames.count }
+        let frames = try? layout(content, diagnostics: ProblemLog())
+        if expectedPages == nil, let frames { expectedPages = frames.count }
+        sample = frames ?? []
     }
 
     static func isEmpty(_ v: Value?) -> Bool {
@@ -269,6 +279,9 @@ public final class BatchRun: @unchecked Sendable {
         var reason = ""
         /// The output file name (per-file mode).
         var name: String?
+        /// The row's key (the duplicate column's value), and the stable hash that places it in a shard.
+        var key: String?
+        var hash: UInt64 = 0
     }
 
     /// What one row's check finds on its own (before duplicates and name clashes, which depend on
@@ -277,26 +290,34 @@ public final class BatchRun: @unchecked Sendable {
         var problem: String?
         var key: String?
         var name: String?
+        var hash: UInt64 = 0
+    }
+
+    /// The stable hash of a row for `--by hash`: of its key when it has one, else of its values.
+    func shardHash(_ record: Record, key: String?) -> UInt64 {
+        if let key { return StableHash.fnv1a(key) }
+        return StableHash.fnv1a(list.columns.map { $0.isEmpty ? "" : (record[$0]?.description ?? "") }.joined(separator: "\u{1F}"))
     }
 
     func checkRow(_ e: BatchList.Entry, n: Int) -> RowCheck {
         let record = list.record(e)
-        if let why = problems(record) { return RowCheck(problem: why) }
         let key = duplicateKey.flatMap { record[$0].map(\.description) }.flatMap { $0.isEmpty ? nil : $0 }
+        let hash = shardHash(record, key: key)
+        if let why = problems(record) { return RowCheck(problem: why, key: key, hash: hash) }
         let name = pattern.map { p -> String in
             var filled = p.fill(record, row: e.line, n: n)
             if options.format == .ofd && filled.lowercased().hasSuffix(".ofd") { filled.removeLast(4) }
             return FileNamePattern.safe(filled)
         }
-        return RowCheck(key: key, name: name)
+        return RowCheck(key: key, name: name, hash: hash)
     }
 
-    /// Checks every entry of the list (so that duplicates and file names are the same whichever
-    /// shard runs) and returns the verdicts of the shard's entries. Rows are checked in parallel a
+    /// Checks every entry of the list (so that duplicates, file names and hash shards are the same
+    /// whichever shard runs) and returns every entry's verdict. Rows are checked in parallel a
     /// block at a time; duplicates and name clashes are then settled in list order.
-    func check(_ range: Range<Int>) -> [Verdict] {
+    func check() -> [Verdict] {
         var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(range.count)
+        verdicts.reserveCapacity(list.entries.count)
         var firstLine: [String: Int] = [:]
         var taken: [String: Int] = [:]
         var n = 0
@@ -326,11 +347,12 @@ public final class BatchRun: @unchecked Sendable {
                 var v = Verdict()
                 switch e.kind {
                 case .blank:
-                    v.status = .skipped; v.reason = "空行 (blank row)"
+                    v.status = .skipped; v.reason = "空行 (blank row)"; v.hash = StableHash.fnv1a("")
                 case .unreadable(let why):
-                    v.status = .skipped; v.reason = why
+                    v.status = .skipped; v.reason = why; v.hash = StableHash.fnv1a("")
                 case .row:
-                    let c = checks[i - start]!
+                    guard let c = checks[i - start] else { break }
+                    v.key = c.key; v.hash = c.hash
                     if let why = c.problem {
                         v.status = .skipped; v.reason = why
                     } else if let key = duplicateKey, let value = c.key, let first = firstLine[value] {
@@ -355,7 +377,7 @@ public final class BatchRun: @unchecked Sendable {
                         }
                     }
                 }
-                if range.contains(i) { verdicts.append(v) }
+                verdicts.append(v)
             }
             start = end
         }
@@ -423,6 +445,7 @@ public final class BatchRun: @unchecked Sendable {
         var folder: String?
         var zip: String?
         var report: String
+        var manifest: String
     }
 
     func paths() -> Paths {
@@ -430,13 +453,14 @@ public final class BatchRun: @unchecked Sendable {
         switch options.output {
         case .onePDF(let path):
             let stem = path.lowercased().hasSuffix(".pdf") ? String(path.dropLast(4)) : path
-            return Paths(pdf: stem + tag + ".pdf", report: stem + tag + ".report.csv")
+            return Paths(pdf: stem + tag + ".pdf", report: stem + tag + ".report.csv", manifest: stem + tag + ".manifest.jsonl")
         case .files(let folder, _):
             var f = folder
             while f.count > 1 && f.hasSuffix("/") { f.removeLast() }
             // "." or "..": the report and zip go beside the folder under its real name.
             if [".", ".."].contains((f as NSString).lastPathComponent) { f = URL(fileURLWithPath: f).standardizedFileURL.path }
-            return Paths(folder: f, zip: options.zip ? f + tag + ".zip" : nil, report: f + tag + ".report.csv")
+            return Paths(folder: f, zip: options.zip ? f + tag + ".zip" : nil, report: f + tag + ".report.csv",
+                         manifest: f + tag + ".manifest.jsonl")
         }
     }
 
@@ -483,31 +507,45 @@ public final class BatchRun: @unchecked Sendable {
 
     /// The options that change a one-PDF output's pages, for its resume stamp.
     var stampOptions: String {
-        "shard=\(options.shard) sheet=\(options.sheet ?? "") key=\(duplicateKey ?? "") bookmarks=\(options.bookmark ?? "")"
+        "shard=\(options.shard) by=\(options.shardBy) chunk=\(options.chunkSize) sheet=\(options.sheet ?? "") key=\(duplicateKey ?? "") bookmarks=\(options.bookmark ?? "")"
+    }
+
+    /// The entries (indices into the list) of this run's shard, in list order: a contiguous block
+    /// (for one PDF cut on part boundaries, see `Shard.range(of:chunk:)`), or the rows whose
+    /// key's hash falls in the shard.
+    func select(_ verdicts: [Verdict]) -> [Int] {
+        switch options.shardBy {
+        case .block:
+            if case .onePDF = options.output { return Array(options.shard.range(of: verdicts.count, chunk: options.chunkSize)) }
+            return Array(options.shard.range(of: verdicts.count))
+        case .hash:
+            return verdicts.indices.filter { options.shard.contains(hash: verdicts[$0].hash) }
+        }
     }
 
     /// Runs: checks, typesets and writes the shard's rows, writes the report.
     public func run(progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> BatchSummary {
         let start = Date()
         var clock = start
-        let range = options.shard.range(of: list.entries.count)
-        var verdicts = check(range)
+        let all = check()
+        let entries = select(all)
+        var verdicts = entries.map { all[$0] }
         BatchRun.lap("check", since: &clock)
         if options.strict, let i = verdicts.indices.first(where: {
-            (verdicts[$0].status == .skipped && list.entries[range.lowerBound + $0].kind != .blank) || verdicts[$0].status == .duplicate
+            (verdicts[$0].status == .skipped && list.entries[entries[$0]].kind != .blank) || verdicts[$0].status == .duplicate
         }) {
-            throw BatchError.strict(place: list.place(of: list.entries[range.lowerBound + i]), reason: verdicts[i].reason)
+            throw BatchError.strict(place: list.place(of: list.entries[entries[i]]), reason: verdicts[i].reason)
         }
         let paths = paths()
         // Nothing is written over the list or the template, and one run at a time writes an output.
-        let targets = [paths.pdf, paths.zip, paths.report].compactMap { $0 }
+        let targets = [paths.pdf, paths.zip, paths.report, paths.manifest].compactMap { $0 }
             + (paths.folder.map { folder in verdicts.compactMap { $0.name.map { folder + "/" + $0 } } } ?? [])
         try OutputGuard.check(outputs: targets, inputs: [list.file, template.path] + options.otherInputs)
         let lock = try OutputLock(report: paths.report, output: paths.pdf ?? paths.folder ?? paths.report)
         defer { withExtendedLifetime(lock) {} }
-        let sink = DocumentSink(run: self, paths: paths, range: range)
+        let sink = DocumentSink(run: self, paths: paths, entries: entries)
         // Temporary files a stopped run of this output left beside it (report, zip, the PDF).
-        var besides = [paths.report] + [paths.zip, paths.pdf].compactMap { $0 }
+        var besides = [paths.report, paths.manifest] + [paths.zip, paths.pdf].compactMap { $0 }
         besides = besides.map { ($0 as NSString).lastPathComponent }
         let beside = (paths.report as NSString).deletingLastPathComponent
         AtomicFile.removeStaleTemporaries(in: beside.isEmpty ? "." : beside, of: Set(besides))
@@ -551,11 +589,13 @@ public final class BatchRun: @unchecked Sendable {
         while chunkStart < verdicts.count && !stage.failed {
             let chunk = chunkStart..<min(chunkStart + max(1, options.chunkSize), verdicts.count)
             let todo = chunk.filter { verdicts[$0].status == nil }
-            let typeset = typeset(entries: todo.map { range.lowerBound + $0 })
+            let typeset = typeset(entries: todo.map { entries[$0] })
             let slice = Array(verdicts[chunk])
+            // One PDF: the chunk's part is rendered on a worker thread while the next chunk is typeset.
+            let part = sink.renderPart(todo: todo, outcomes: typeset.map(\.outcome), records: typeset.map(\.record))
             stage.submit {
                 try sink.write(chunk: chunk, verdicts: slice, todo: todo, outcomes: typeset.map(\.outcome),
-                               records: typeset.map(\.record), progress: progress)
+                               records: typeset.map(\.record), part: part, progress: progress)
             }
             chunkStart = chunk.upperBound
         }
@@ -567,6 +607,7 @@ public final class BatchRun: @unchecked Sendable {
                                    notes: sink.notes, moreNotes: sink.moreNotes, required: required,
                                    duplicateKey: duplicateKey, seconds: 0)
         summary.warnings = warnings
+        summary.manifest = paths.manifest
         summary.fonts = compiler.fonts.substitutions()
         summary.seconds = Date().timeIntervalSince(start)
         return summary

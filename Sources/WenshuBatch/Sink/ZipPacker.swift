@@ -35,7 +35,16 @@ enum ZipPacker {
         let base = URL(fileURLWithPath: folder, isDirectory: true)
         for name in names {
             do {
-                try archive.addEntry(with: name, relativeTo: base, compressionMethod: .none)
+                // The run's fixed date, not the file's: the same documents give the same zip.
+                let url = base.appendingPathComponent(name)
+                let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64 ?? 0
+                let handle = try FileHandle(forReadingFrom: url)
+                defer { try? handle.close() }
+                try archive.addEntry(with: name, type: .file, uncompressedSize: size, modificationDate: ReproducibleDate.date(),
+                                     compressionMethod: .none) { position, count in
+                    try handle.seek(toOffset: UInt64(position))
+                    return try handle.read(upToCount: count) ?? Data()
+                }
             } catch {
                 throw BatchError.write(path, "无法把 \(name) 放进 zip (cannot add \(folder)/\(name) to the zip: \(error))")
             }

@@ -34,6 +34,7 @@ public struct PDFRenderer: Renderer {
                 guard created == CAIRO_STATUS_SUCCESS else { throw CairoOutput.error(created, output: output) }
                 cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
                 setMetadata(surface, info)
+                PDFStream.setDate(ReproducibleDate.sourceDateEpoch(), on: surface)
                 guard let cr = cairo_create(surface) else { throw RenderError.cairo("cannot draw", path: path) }
                 defer { cairo_destroy(cr) }
                 var outline = PDFOutline()

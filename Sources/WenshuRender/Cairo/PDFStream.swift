@@ -37,8 +37,10 @@ public final class PDFStream {
     ///   - firstPageSize: the size the surface is created with (each page sets its own).
     ///   - sync: flush the file to the disk before it is renamed (see `AtomicFile.Output`).
     ///   - writer: how bytes reach the file (tests: a disk that fills up).
+    ///   - date: the creation and modification date written (seconds since 1970; nil: when the
+    ///     file is written, or `SOURCE_DATE_EPOCH` when set), so a batch gives the same bytes each run.
     public init(path: String, fonts: FontBook, info: DocumentInfo, faces: PDFFaceSet? = nil,
-                firstPageSize: Size = .a4, sync: Bool = true, writer: AtomicFile.Output.Writer? = nil) throws {
+                firstPageSize: Size = .a4, sync: Bool = true, writer: AtomicFile.Output.Writer? = nil, date: Int? = nil) throws {
         self.path = path
         self.faces = faces?.faces ?? CairoFaces(onDemand: fonts)
         self.painter = CairoPainter(faces: self.faces, images: ImageCache())
@@ -62,10 +64,20 @@ public final class PDFStream {
             (CAIRO_PDF_METADATA_CREATOR, info.creator),
         ]
         for (key, value) in pairs { if let value { cairo_pdf_surface_set_metadata(s, key, value) } }
+        PDFStream.setDate(date ?? ReproducibleDate.sourceDateEpoch(), on: s)
         cr = cairo_create(s)
     }
 
     deinit { discard() }
+
+    /// Writes `seconds` as the file's creation and modification date (Cairo writes the time of
+    /// writing otherwise, and the same input would give different bytes).
+    static func setDate(_ seconds: Int?, on surface: OpaquePointer) {
+        guard let seconds else { return }
+        let iso = ReproducibleDate.iso8601(seconds)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso)
+    }
 
     /// Paints `frame` as the next page. Page labels are left out (a batch of one-page documents
     /// would otherwise label every page "1"); bookmarks are written.
@@ -127,9 +139,10 @@ public final class PDFStream {
     /// Writes `frames` as one whole PDF at `path` with faces prepared for many documents, and
     /// `rewrite` passed over the finished file.
     public static func write(_ frames: [Frame], info: DocumentInfo, to path: String, fonts: FontBook, faces: PDFFaceSet?,
-                             sync: Bool = true, rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? = nil) throws {
+                             sync: Bool = true, rewrite: (@Sendable (_ file: String, _ path: String) throws -> Void)? = nil,
+                             date: Int? = nil) throws {
         let stream = try PDFStream(path: path, fonts: fonts, info: info, faces: faces, firstPageSize: frames.first?.size ?? .a4,
-                                   sync: sync)
+                                   sync: sync, date: date)
         stream.rewrite = rewrite
         try stream.add(frames)
         try stream.finish()

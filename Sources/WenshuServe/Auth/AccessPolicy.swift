@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCore
 
 /// Who may use the workbench. Bound to exactly 127.0.0.1, ::1 or localhost it is the clerk's own
 /// machine and needs nothing; bound to any other address (0.0.0.0, the office network's, even
@@ -19,13 +20,13 @@ public struct AccessPolicy: Sendable {
     public init(tokenDigest: String?) { self.tokenDigest = tokenDigest }
 
     /// A policy requiring `token` (kept hashed).
-    public init(token: String) { self.tokenDigest = SHA256.hex(token) }
+    public init(token: String) { self.tokenDigest = SHA256.hex(Array(token.utf8)) }
 
     /// Whether `given` is the token (compared by digest, in time independent of where they differ).
     public func accepts(_ given: String?) -> Bool {
         guard let tokenDigest else { return true }
         guard let given, !given.isEmpty else { return false }
-        let a = Array(SHA256.hex(given).utf8), b = Array(tokenDigest.utf8)
+        let a = Array(SHA256.hex(Array(given.utf8)).utf8), b = Array(tokenDigest.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

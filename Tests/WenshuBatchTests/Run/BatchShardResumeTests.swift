@@ -54,7 +54,8 @@ import Wenshu
         let list = try BatchSupport.csv(BatchSupport.header + "\n" + BatchSupport.rows(11), in: dir)
         var pages = 0
         for k in 1...4 {
-            let (s, _) = try BatchSupport.run(list, output: .onePDF(dir + "/all.pdf")) { $0.shard = try! Shard(index: k, count: 4) }
+            // One PDF's shards are cut on chunk boundaries: 4 chunks of 3 rows for 4 shards.
+            let (s, _) = try BatchSupport.run(list, output: .onePDF(dir + "/all.pdf")) { $0.shard = try! Shard(index: k, count: 4); $0.chunkSize = 3 }
             let pdf = dir + "/all.shard-\(k)-of-4.pdf"
             #expect(s.outputs == [pdf])
             #expect(try BatchSupport.pages(pdf) == s.pages)
