@@ -67,6 +67,8 @@ let package = Package(
             "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout",
             "WenshuRender", "WenshuDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The web workbench (`wenshu serve`); its batches (Batch/) run WenshuBatch's run off the event loop.
+        .target(name: "WenshuServe", dependencies: ["Wenshu", "WenshuCore", "WenshuTemplate", "WenshuBatch"]),
         // Beside the pipeline: one entry function per input Wenshu reads, for fuzzing (Fuzz/).
         .target(name: "WenshuFuzz", dependencies: ["WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts"]),
         .executableTarget(name: "WenshuCLI", dependencies: [
@@ -96,6 +98,7 @@ let package = Package(
             "WenshuBatch", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
+        .testTarget(name: "WenshuServeTests", dependencies: ["WenshuServe", "Wenshu", "WenshuBatch"]),
         .testTarget(name: "WenshuFuzzTests", dependencies: ["WenshuFuzz"]),
     ]
 )
