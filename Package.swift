@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web workbench (`wenshu serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries, each through pkg-config.
@@ -67,12 +69,16 @@ let package = Package(
             "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuText", "WenshuLayout",
             "WenshuRender", "WenshuDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // The web workbench (`wenshu serve`); its batches (Batch/) run WenshuBatch's run off the event loop.
-        .target(name: "WenshuServe", dependencies: ["Wenshu", "WenshuCore", "WenshuTemplate", "WenshuBatch"]),
         // Beside the pipeline: one entry function per input Wenshu reads, for fuzzing (Fuzz/).
         .target(name: "WenshuFuzz", dependencies: ["WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts"]),
+        // The web workbench: Hummingbird routes over the same compile, a folder on disk per document;
+        // its batches (Batch/) run WenshuBatch's run off the event loop.
+        .target(name: "WenshuServe", dependencies: [
+            "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuRender", "WenshuBatch",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Resources")]),
         .executableTarget(name: "WenshuCLI", dependencies: [
-            "Wenshu", "WenshuBatch",
+            "Wenshu", "WenshuBatch", "WenshuServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -98,7 +104,9 @@ let package = Package(
             "WenshuBatch", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
-        .testTarget(name: "WenshuServeTests", dependencies: ["WenshuServe", "Wenshu", "WenshuBatch"]),
+        .testTarget(name: "WenshuServeTests", dependencies: [
+            "WenshuServe", "Wenshu", "WenshuBatch", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "WenshuFuzzTests", dependencies: ["WenshuFuzz"]),
     ]
 )

@@ -12,7 +12,7 @@ struct WenshuCommand: ParsableCommand {
         commandName: "wenshu",
         abstract: "Typeset Chinese school Party-building documents (一校一品) from data.",
         subcommands: [BuildCommand.self, CheckCommand.self, TypesetCommand.self, FontsCommand.self, BatchCommand.self,
-                      CalibrateCommand.self, FieldsCommand.self, WorkbookCommand.self])
+                      CalibrateCommand.self, FieldsCommand.self, WorkbookCommand.self, ServeCommand.self])
 
     /// Runs the command; usage errors exit with status 2 (the CLI contract: 0 ok, 1 invalid input, 2 usage).
     static func main() {

@@ -1,6 +1,5 @@
 import Foundation
-import Wenshu
-import WenshuCore
+@testable import WenshuServe
 
 /// The checkout's root, found from this file.
 let repositoryRoot: String = {
@@ -9,12 +8,17 @@ let repositoryRoot: String = {
     return url.path
 }()
 
-/// One compiler (fonts opened once) for the module's tests.
-let sharedCompiler: Compiler = try! Compiler()
+/// A new empty folder under the temporary folder, for one test's documents.
+func scratchFolder(_ name: String = #function) throws -> String {
+    let path = NSTemporaryDirectory() + "wenshu-serve-tests/" + name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
 
-/// A new empty folder under the temporary folder.
-func temporaryFolder(_ name: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "wenshu-\(name)-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+/// A workbench over the checkout's templates, keeping its documents in `folder`.
+func makeWorkbench(_ folder: String, policy: AccessPolicy = .open) throws -> Workbench {
+    var options = WorkbenchOptions()
+    options.dataFolder = folder
+    options.templateSearchPaths = [repositoryRoot + "/templates"]
+    return try Workbench(options: options, policy: policy)
 }

@@ -126,7 +126,7 @@ public struct SchemaChecker: Sendable {
     }
 
     /// A path as the English gloss writes it: rows[2].name.
-    static func describe(_ path: ValuePath) -> String {
+    public static func describe(_ path: ValuePath) -> String {
         var s = ""
         for c in path {
             switch c {

@@ -4,6 +4,9 @@ import Wenshu
 import WenshuCore
 @testable import WenshuServe
 
+/// One compiler (fonts opened once) for the batch tests.
+let sharedCompiler: Compiler = try! Compiler()
+
 /// The workbench's batches: an upload becomes a job folder, the run reports its progress to
 /// subscribers and ends with the counts, the skipped rows and the file to download.
 struct BatchJobsTests {
@@ -30,7 +33,7 @@ struct BatchJobsTests {
     }
 
     @Test func aListBecomesOneMergedPDFWithProgressAndTheSkippedRowsReasons() async throws {
-        let root = try temporaryFolder("jobs")
+        let root = try scratchFolder()
         let jobs = try Self.jobs(root)
         let job = try jobs.start(template: "certificate", fileName: "C:\\Users\\clerk\\名单.csv", contents: Self.list(60, blankName: 7),
                                  allowPlaceholders: true)
@@ -56,7 +59,7 @@ struct BatchJobsTests {
     }
 
     @Test func aZipHoldsOneDocumentPerRow() async throws {
-        let jobs = try Self.jobs(try temporaryFolder("jobs"))
+        let jobs = try Self.jobs(try scratchFolder())
         let job = try jobs.start(template: "certificate", fileName: "list.csv", contents: Self.list(5), output: .zip, allowPlaceholders: true)
         let last = try #require(await Self.follow(job).last)
         #expect(last.state == .done && last.written == 5)
@@ -67,7 +70,7 @@ struct BatchJobsTests {
     }
 
     @Test func aTemplatePlaceholderNoColumnReplacesFailsTheBatchWithItsProblem() async throws {
-        let jobs = try Self.jobs(try temporaryFolder("jobs"))
+        let jobs = try Self.jobs(try scratchFolder())
         let job = try jobs.start(template: "certificate", fileName: "list.csv", contents: Self.list(3))
         let last = try #require(await Self.follow(job).last)
         #expect(last.state == .failed)
@@ -76,7 +79,7 @@ struct BatchJobsTests {
     }
 
     @Test func requestsThatCannotBeUsedAreRefusedBeforeAnythingIsSaved() throws {
-        let root = try temporaryFolder("jobs")
+        let root = try scratchFolder()
         let jobs = try BatchJobs(root: root, templateSearchPaths: [repositoryRoot + "/templates"], maxUploadBytes: 100,
                                  compiler: { sharedCompiler })
         #expect(throws: BatchJobs.RequestError.self) { try jobs.start(template: "../certificate", fileName: "a.csv", contents: Data("a".utf8)) }
@@ -92,7 +95,7 @@ struct BatchJobsTests {
     }
 
     @Test func aFinishedBatchIsFoundAfterARestartAndAnInterruptedOneSaysSo() async throws {
-        let root = try temporaryFolder("jobs")
+        let root = try scratchFolder()
         let job = try Self.jobs(root).start(template: "certificate", fileName: "名单.csv", contents: Self.list(4), allowPlaceholders: true)
         _ = await Self.follow(job)
         // A new registry on the same folder: the server started again.
