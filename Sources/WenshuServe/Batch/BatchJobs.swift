@@ -20,6 +20,8 @@ public final class BatchJobs: @unchecked Sendable {
     // `lock` guards `jobs`.
     private let lock = NSLock()
     private var jobs: [String: BatchJob] = [:]
+    /// The compiler made for the first batch, kept for the next ones (on `queue` only).
+    private var made: Compiler?
 
     public static let defaultMaxUploadBytes = 20 << 20
 
@@ -92,10 +94,12 @@ public final class BatchJobs: @unchecked Sendable {
         try BatchJob.save(status, in: folder)
         try AtomicFile.write(Data("\(output.rawValue)\n\(allowPlaceholders)\n".utf8), to: folder + "/options.txt")
         lock.lock(); jobs[id] = job; lock.unlock()
-        let compiler = self.compiler, paths = templateSearchPaths
+        let paths = templateSearchPaths
         queue.async {
             do {
-                job.run(compiler: try compiler(), templateSearchPaths: paths)
+                let compiler = try self.made ?? self.compiler()
+                self.made = compiler
+                job.run(compiler: compiler, templateSearchPaths: paths)
             } catch {
                 let listName = job.status.list
                 let problems = (error as? any WenshuError)?.problems

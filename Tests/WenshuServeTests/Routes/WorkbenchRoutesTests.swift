@@ -148,7 +148,7 @@ import Testing
             }
             // Refused, so not kept; and never outside the document's uploads.
             #expect(!FileManager.default.fileExists(atPath: try workbench.store.folder(meta.id) + "/uploads/x.png"))
-            #expect(!FileManager.default.fileExists(atPath: options.dataFolder + "/x.png"))
+            #expect(!FileManager.default.fileExists(atPath: workbench.options.dataFolder + "/x.png"))
             try await client.execute(uri: "/api/docs", method: .get) { response in #expect(response.status == .ok) }
         }
     }
