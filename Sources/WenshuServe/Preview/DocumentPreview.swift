@@ -60,7 +60,8 @@ final class DocumentPreview: @unchecked Sendable {
     /// The inputs a compile depends on besides the template: the data's bytes and the uploads' names, sizes and times.
     private func inputKey() -> Int {
         var hasher = Hasher()
-        hasher.combine((try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data())
+        // Every byte (Foundation's Data hashes only its first 80 on Linux: a same-length edit was missed).
+        ((try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data()).withUnsafeBytes { hasher.combine(bytes: $0) }
         let uploads = folder + "/uploads"
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: uploads)) ?? []).sorted() {
             let attributes = try? FileManager.default.attributesOfItem(atPath: uploads + "/" + name)
