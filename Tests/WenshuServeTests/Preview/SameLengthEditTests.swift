@@ -8,18 +8,10 @@ import Testing
 /// compiled again and the page that shows it redrawn (the key once hashed only the file's first 80
 /// bytes, as Foundation's Data does on Linux, and answered "nothing changed").
 struct SameLengthEditTests {
-    static func json(_ buffer: ByteBuffer) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any] ?? [:]
-    }
-
-    static func body(_ object: [String: Any]) -> ByteBuffer {
-        ByteBuffer(bytes: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
-    }
-
     @Test func aSameLengthEditIsPreviewedAgain() async throws {
         let app = try makeWorkbench(try scratchFolder()).application()
         try await app.test(.router) { client in
-            let created = try await client.execute(uri: "/api/docs", method: .post, body: Self.body(["template": "notice"])) { Self.json($0.body) }
+            let created = try await client.execute(uri: "/api/docs", method: .post, body: WorkbenchRoutesTests.body(["template": "notice"])) { WorkbenchRoutesTests.json($0.body) }
             let id = try #require(created["id"] as? String)
             var revision = try #require(created["revision"] as? Int)
             let padding = String(repeating: "区属各中小学校（幼儿园）党组织", count: 4)
@@ -28,8 +20,8 @@ struct SameLengthEditTests {
                 let data: [String: Any] = ["addressees": padding, "issuer": "中共清河市东湖区教育局党组", "date": "2023-03-06",
                                            "title": title, "body": "现将有关事项通知如下。"]
                 revision = try await client.execute(uri: "/api/docs/\(id)/data", method: .put,
-                                                    body: Self.body(["revision": revision, "data": data])) { Self.json($0.body)["revision"] as? Int ?? 0 }
-                let preview = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
+                                                    body: WorkbenchRoutesTests.body(["revision": revision, "data": data])) { WorkbenchRoutesTests.json($0.body)["revision"] as? Int ?? 0 }
+                let preview = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { WorkbenchRoutesTests.json($0.body) }
                 changed.append(preview["changed"] as? [Int] ?? [])
             }
             #expect(changed.first?.isEmpty == false)
