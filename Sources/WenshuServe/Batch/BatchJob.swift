@@ -66,9 +66,9 @@ public final class BatchJob: @unchecked Sendable {
     }
 
     /// The status now, then every change until the batch ends (then the stream finishes). A slow
-    /// reader gets the latest status, not a backlog.
+    /// reader gets the last 64 changes, not an unbounded backlog (a change is 16 rows).
     public func updates() -> AsyncStream<BatchJobStatus> {
-        let (stream, continuation) = AsyncStream<BatchJobStatus>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let (stream, continuation) = AsyncStream<BatchJobStatus>.makeStream(bufferingPolicy: .bufferingNewest(64))
         let key = UUID()
         lock.lock()
         let now = current

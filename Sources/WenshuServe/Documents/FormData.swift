@@ -31,18 +31,31 @@ enum FormData {
         }
     }
 
-    /// `data` with every field it lacks stood in for (a text by its label in 【】, a date by today),
-    /// so that a half-filled document can be previewed: the templates need their fields' values.
-    static func sketch(_ data: [String: Any], schema: FieldSchema) -> [String: Any] {
+    /// `data` with the value of the field `expression` names stood in for (a text by its label in
+    /// 【】, a date by today), so that a half-filled document can be previewed: a template needs the
+    /// values it prints. Nil when no field of the schema holds that expression, or it is there already.
+    static func sketch(_ data: [String: Any], schema: FieldSchema, missing expression: String) -> [String: Any]? {
+        let first = expression.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? expression
+        guard let f = schema.fields.first(where: { $0.key == expression || expression.hasPrefix($0.key + ".") || expression.hasPrefix($0.key + "[") })
+                ?? schema.fields.first(where: { $0.path.first == first }),
+              let value = standIn(f) else { return nil }
         var out = data
-        for f in schema.fields where isBlank(out[f.key]) {
-            if let v = standIn(f) { out[f.key] = v }
+        if f.type == .record, var record = data[f.key] as? [String: Any] {
+            // A record's own field: `leadership.deputies`.
+            let rest = expression.hasPrefix(f.key + ".") ? String(expression.dropFirst(f.key.count + 1)) : ""
+            guard let g = f.fields.first(where: { $0.key == rest || rest.hasPrefix($0.key + ".") }), isBlank(record[g.key]),
+                  let inner = standIn(g) else { return nil }
+            record[g.key] = inner
+            out[f.key] = record
+            return out
         }
+        guard isBlank(data[f.key]) else { return nil }
+        out[f.key] = value
         return out
     }
 
     private static func isBlank(_ v: Any?) -> Bool {
-        guard let v else { return true }
+        guard let v, !(v is NSNull) else { return true }
         if let s = v as? String { return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         return false
     }

@@ -3,6 +3,7 @@ import Wenshu
 import WenshuCore
 import WenshuData
 import WenshuRender
+import WenshuTemplate
 
 /// The live preview of one open document: a `CompileSession` (fonts found once, unchanged files
 /// and paragraphs reused) and the pages it last drew. Compiles run one at a time on the document's
@@ -41,6 +42,9 @@ final class DocumentPreview: @unchecked Sendable {
         }
     }
 
+    /// The same, on the caller's thread: for a preview no one else holds (a thumbnail's).
+    func previewHere(revision: Int) throws -> PreviewResult { try run(revision: revision) }
+
     /// Runs `body` with the document's session, on its queue (downloads reuse the fonts and caches).
     func withSession<T: Sendable>(_ body: @escaping @Sendable (CompileSession, String) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -57,11 +61,20 @@ final class DocumentPreview: @unchecked Sendable {
         return made
     }
 
-    /// The inputs a compile depends on besides the template: the data's bytes and the uploads' names, sizes and times.
+    /// The inputs a compile depends on besides the template: the data's bytes and the uploads.
     private func inputKey() -> Int {
         var hasher = Hasher()
-        // Every byte (Foundation's Data hashes only its first 80 on Linux: a same-length edit was missed).
-        ((try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data()).withUnsafeBytes { hasher.combine(bytes: $0) }
+        // Every byte (Foundation's `Data` hash reads only a prefix: an edit of the same length would be missed).
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: folder + "/data.json"))) ?? Data()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(uploadsKey())
+        return hasher.finalize()
+    }
+
+    /// The uploads' names, sizes and times: a page showing an image changes when its file does,
+    /// though its trace (which names the file) does not.
+    private func uploadsKey() -> Int {
+        var hasher = Hasher()
         let uploads = folder + "/uploads"
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: uploads)) ?? []).sorted() {
             let attributes = try? FileManager.default.attributesOfItem(atPath: uploads + "/" + name)
@@ -90,13 +103,8 @@ final class DocumentPreview: @unchecked Sendable {
         do {
             do {
                 compilation = try session.compile(template: template, data: [dataPath], force: true)
-            } catch let error as any WenshuError {
-                // The template needs values the clerk has not given yet: preview with stand-ins (【标题】).
-                guard let schema, let data = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dataPath)))) as? [String: Any]
-                else { throw error }
-                let sketch = folder + "/preview-data.json"
-                try AtomicFile.write(try DocumentStore.encode(FormData.sketch(data, schema: schema)), to: sketch)
-                compilation = try session.compile(template: template, data: [sketch], force: true)
+            } catch let error as TemplateError where error.missingValue != nil && schema != nil {
+                compilation = try sketch(error, session: session, dataPath: dataPath)
                 sketched = true
             }
         } catch let error as any WenshuError {
@@ -112,9 +120,11 @@ final class DocumentPreview: @unchecked Sendable {
         }
         let frames = compilation.frames
         let debug = DebugRenderer()
-        let newTraces = frames.map { debug.trace([$0]).hashValue &+ key }
+        let uploads = uploadsKey()
+        let newTraces = frames.map { debug.trace([$0]).hashValue ^ uploads }
         var changed: [Int] = []
         for i in frames.indices where i >= traces.count || traces[i] != newTraces[i] { changed.append(i) }
+        let compiled = DispatchTime.now().uptimeNanoseconds
         try draw(pages: changed, of: compilation, session: session)
         var generator = SystemRandomNumberGenerator()
         var newRevisions = Array(revisions.prefix(frames.count))
@@ -136,9 +146,29 @@ final class DocumentPreview: @unchecked Sendable {
         }
         let result = PreviewResult(pages: frames.count, revisions: newRevisions, changed: changed.map { $0 + 1 },
                                    problems: problems, warnings: warnings, revision: revision, failed: false,
-                                   milliseconds: Self.milliseconds(since: start))
+                                   milliseconds: Self.milliseconds(since: start), drawMilliseconds: Self.milliseconds(since: compiled))
         lastResult = result
         return result
+    }
+
+    /// The template needs values the clerk has not given yet: a compile of the data with a stand-in
+    /// (【标题】) for each value the template asks for in turn, at most one per field.
+    private func sketch(_ first: TemplateError, session: CompileSession, dataPath: String) throws -> Compilation {
+        guard let schema, var data = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dataPath)))) as? [String: Any]
+        else { throw first }
+        let sketchPath = folder + "/preview-data.json"
+        var error = first
+        for _ in 0...schema.fields.count {
+            guard let missing = error.missingValue, let filled = FormData.sketch(data, schema: schema, missing: missing) else { throw error }
+            data = filled
+            try AtomicFile.write(try DocumentStore.encode(data), to: sketchPath)
+            do {
+                return try session.compile(template: template, data: [sketchPath], force: true)
+            } catch let next as TemplateError where next.missingValue != nil {
+                error = next
+            }
+        }
+        throw error
     }
 
     /// Draws `pages` (0-based) of the compilation into `out/pages/page-N.png`, each replaced whole.

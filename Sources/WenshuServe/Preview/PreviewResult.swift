@@ -15,10 +15,12 @@ struct PreviewResult: Sendable {
     /// The compile failed (a template error): the pages are the last good ones.
     var failed: Bool
     var milliseconds: Int
+    /// Of which drawing the changed pages.
+    var drawMilliseconds = 0
 
     var json: [String: Any] {
         ["pages": pages, "revisions": revisions.map(Int.init), "changed": changed, "problems": problems, "warnings": warnings,
-         "revision": revision, "failed": failed, "ms": milliseconds]
+         "revision": revision, "failed": failed, "ms": milliseconds, "draw_ms": drawMilliseconds]
     }
 
     /// A problem's JSON with every value as text (all of `ProblemJSON`'s are).

@@ -1,10 +1,9 @@
 import Foundation
-import Wenshu
 import WenshuCore
-import WenshuRender
 
-/// The gallery's thumbnails: each template's first page filled with its fields' examples, drawn
-/// once (at 36 dpi) into `DATA/thumbs/<template>.png` and served from there afterwards. One at a time.
+/// The gallery's thumbnails: each template's first page filled with its fields' examples (and
+/// stand-ins for what they leave out, as a half-filled document's preview has), drawn once at
+/// 48 dpi into `DATA/thumbs/<template>.png` and served from there afterwards. One at a time.
 final class Thumbnails: @unchecked Sendable {
     let folder: String
     let catalog: TemplateCatalog
@@ -27,16 +26,13 @@ final class Thumbnails: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         try AtomicFile.write(try DocumentStore.encode(FormData.example(entry.schema)), to: work + "/data.json")
-        let session = try CompileSession(templateSearchPaths: catalog.searchPaths)
-        let compilation = try session.compile(template: entry.name, data: [work + "/data.json"], force: true)
-        guard let first = compilation.frames.first else {
-            throw ServeError(status: 500, chinese: "模板“\(entry.chinese)”没有排出页面", english: "template \(entry.name) laid out no page")
-        }
-        var renderer = PNGRenderer(fonts: session.fonts, resolution: 36)
-        renderer.world = session.world
-        try renderer.render([first], info: compilation.content.info, to: work + "/pages")
-        guard rename(work + "/pages/page-1.png", target) == 0, let data = FileManager.default.contents(atPath: target) else {
-            throw ServeError(status: 500, chinese: "无法保存缩略图", english: "cannot store the thumbnail \(target)")
+        let preview = DocumentPreview(id: entry.name, template: entry.name, folder: work, searchPaths: catalog.searchPaths,
+                                      schema: entry.schema, resolution: 48)
+        let result = try preview.previewHere(revision: 1)
+        guard result.pages > 0, rename(preview.pagesFolder + "/page-1.png", target) == 0,
+              let data = FileManager.default.contents(atPath: target) else {
+            throw ServeError(status: 500, chinese: "模板“\(entry.chinese)”没有排出页面", english: "template \(entry.name) laid out no page",
+                             hint: result.problems.first?["message"])
         }
         return data
     }

@@ -49,3 +49,9 @@ function el(tag, attrs, ...children) {
   for (const c of children) if (c !== null && c !== undefined) node.append(c);
   return node;
 }
+
+// Node.replaceChildren for the older Chromium kernels some office browsers still run (360 on Chromium 69/78).
+function setChildren(node, ...children) {
+  node.textContent = "";
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+}

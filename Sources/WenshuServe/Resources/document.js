@@ -133,7 +133,7 @@ function listBlock(field, path, get, set) {
   const rows = el("div", { class: "rows" });
   const render = () => {
     const list = get();
-    rows.replaceChildren(...list.map((row, i) => {
+    setChildren(rows, ...list.map((row, i) => {
       const rowPath = path + "[" + i + "]";
       const remove = el("button", { type: "button", class: "small", text: "删除", title: "删除这一项",
         onclick: () => { list.splice(i, 1); render(); changed(); } });
@@ -157,17 +157,17 @@ function renderForm() {
   const form = document.getElementById("form");
   state.problemBoxes = new Map();
   const general = el("div", { id: "general-problems", class: "problems" });
-  form.replaceChildren(general, ...state.fields.map(f => fieldBlock(f, f.path, () => state.data[f.path], v => {
+  setChildren(form, general, ...state.fields.map(f => fieldBlock(f, f.path, () => state.data[f.path], v => {
     if (v === "" || v === undefined) delete state.data[f.path]; else state.data[f.path] = v;
   })));
 }
 
 // ---- problems beside their fields ----
 function showProblems(problems) {
-  for (const box of state.problemBoxes.values()) box.replaceChildren();
+  for (const box of state.problemBoxes.values()) setChildren(box);
   document.querySelectorAll(".field.has-error").forEach(n => n.classList.remove("has-error"));
   const general = document.getElementById("general-problems");
-  general.replaceChildren();
+  setChildren(general);
   for (const p of problems || []) {
     let path = p.field || "";
     let box = state.problemBoxes.get(path);
@@ -259,7 +259,7 @@ function showPages(r) {
   const box = document.getElementById("warnings");
   box.hidden = warnings.length === 0 && errors === 0;
   document.getElementById("warnings-summary").textContent = (errors ? errors + " 处错误，" : "") + warnings.length + " 条提醒";
-  document.getElementById("warnings-list").replaceChildren(...[...(r.problems || []), ...warnings].map(p =>
+  setChildren(document.getElementById("warnings-list"), ...[...(r.problems || []), ...warnings].map(p =>
     el("li", { class: p.severity, text: p.message })));
   if (r.failed) showProblems(r.problems);
   const pages = document.getElementById("pages");

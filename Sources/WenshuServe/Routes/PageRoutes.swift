@@ -15,7 +15,7 @@ extension Workbench {
             guard self.policy.accepts(token) else {
                 throw ServeError(status: 401, chinese: "访问令牌不对", english: "wrong access token", hint: "请向管理员核对令牌")
             }
-            let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
             return Response(status: .seeOther, headers: [
                 .location: "/",
                 .setCookie: "\(AuthMiddleware<BasicRequestContext>.cookieName)=\(encoded); Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000",

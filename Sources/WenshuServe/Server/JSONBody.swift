@@ -14,6 +14,11 @@ enum JSONBody {
 
     /// The request's body (at most `limit` bytes) as a JSON object.
     static func object(_ request: Request, limit: Int = 4 << 20) async throws -> [String: Any] {
+        // JSON only: a page of another site cannot send it without a CORS preflight (never granted).
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw ServeError(status: 415, chinese: "请求的内容应为 JSON（Content-Type: application/json）",
+                             english: "the request body must be JSON (Content-Type: application/json)")
+        }
         let bytes = try await Self.bytes(request, limit: limit)
         guard let object = try? JSONSerialization.jsonObject(with: bytes), let dict = object as? [String: Any] else {
             throw ServeError.badRequest("请求的内容不是 JSON 对象", "the request body is not a JSON object")

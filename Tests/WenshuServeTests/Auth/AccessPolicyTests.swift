@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Testing
 @testable import WenshuServe
 
@@ -14,6 +15,16 @@ import Testing
     @Test func onlyTheLoopbackAddressesItNamesNeedNoToken() {
         for host in ["127.0.0.1", "::1", "localhost", "LOCALHOST"] { #expect(!AccessPolicy.needsToken(host: host), "\(host)") }
         for host in ["0.0.0.0", "127.0.0.2", "192.168.1.20", "::", "example.org"] { #expect(AccessPolicy.needsToken(host: host), "\(host)") }
+    }
+
+    @Test func openOnThisMachineOnlyItsOwnNamesAreAnswered() {
+        // DNS rebinding: a foreign page reaching 127.0.0.1 still sends its own name as the host.
+        for authority in ["127.0.0.1:8080", "localhost:8080", "LocalHost", "[::1]:8080", nil] {
+            #expect(AuthMiddleware<BasicRequestContext>.isLocal(authority: authority), "\(authority ?? "none")")
+        }
+        for authority in ["evil.example:8080", "127.0.0.1.evil.example", "192.168.1.20:8080", "[::2]:80"] {
+            #expect(!AuthMiddleware<BasicRequestContext>.isLocal(authority: authority), "\(authority)")
+        }
     }
 
     @Test func theTokenIsKeptHashedAndCheckedWhole() {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Testing
@@ -9,6 +10,8 @@ import Testing
     static func json(_ buffer: ByteBuffer) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))) as? [String: Any] ?? [:]
     }
+
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
     static func body(_ object: [String: Any]) -> ByteBuffer {
         ByteBuffer(bytes: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
@@ -37,10 +40,10 @@ import Testing
     @Test func aDocumentIsSavedCheckedAndGuardedByItsRevision() async throws {
         let app = try makeWorkbench(try scratchFolder()).application()
         try await app.test(.router) { client in
-            let created = try await client.execute(uri: "/api/docs", method: .post, body: Self.body(["template": "notice"])) { Self.json($0.body) }
+            let created = try await client.execute(uri: "/api/docs", method: .post, headers: Self.jsonHeaders, body: Self.body(["template": "notice"])) { Self.json($0.body) }
             let id = try #require(created["id"] as? String)
             let revision = try #require(created["revision"] as? Int)
-            let saved = try await client.execute(uri: "/api/docs/\(id)/data", method: .put,
+            let saved = try await client.execute(uri: "/api/docs/\(id)/data", method: .put, headers: Self.jsonHeaders,
                                                  body: Self.body(["revision": revision, "data": ["title": "关于开展读书月活动的通知", "date": "2023-02-30"]])) {
                 #expect($0.status == .ok)
                 return Self.json($0.body)
@@ -52,7 +55,7 @@ import Testing
             #expect(problems.contains { $0["field"] as? String == "date" && ($0["chinese"] as? String ?? "").contains("不是有效日期") })
             #expect(!problems.contains { $0["field"] as? String == "title" })
             // A second tab still at the first revision is refused.
-            try await client.execute(uri: "/api/docs/\(id)/data", method: .put, body: Self.body(["revision": revision, "data": ["title": "B"]])) { response in
+            try await client.execute(uri: "/api/docs/\(id)/data", method: .put, headers: Self.jsonHeaders, body: Self.body(["revision": revision, "data": ["title": "B"]])) { response in
                 #expect(response.status == .conflict)
                 #expect(Self.json(response.body)["revision"] as? Int == revision + 1)
             }
@@ -65,7 +68,7 @@ import Testing
     @Test func thePreviewRedrawsOnlyChangedPages() async throws {
         let app = try makeWorkbench(try scratchFolder()).application()
         try await app.test(.router) { client in
-            let created = try await client.execute(uri: "/api/docs", method: .post, body: Self.body(["template": "notice"])) { Self.json($0.body) }
+            let created = try await client.execute(uri: "/api/docs", method: .post, headers: Self.jsonHeaders, body: Self.body(["template": "notice"])) { Self.json($0.body) }
             let id = try #require(created["id"] as? String)
             // The sample notice, uploaded as a data file, fills the form.
             var sample = try String(contentsOfFile: repositoryRoot + "/samples/notice/data.yaml", encoding: .utf8)
@@ -74,7 +77,7 @@ import Testing
                                                   body: ByteBuffer(string: sample)) { Self.json($0.body) }
             var data = try #require(filled["data"] as? [String: Any])
             #expect((data["title"] as? String)?.hasPrefix("中共清河市") == true)
-            var revision = try await client.execute(uri: "/api/docs/\(id)/data", method: .put,
+            var revision = try await client.execute(uri: "/api/docs/\(id)/data", method: .put, headers: Self.jsonHeaders,
                                                     body: Self.body(["revision": 1, "data": data])) { Self.json($0.body)["revision"] as? Int ?? 0 }
             let first = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
             let pages = try #require(first["pages"] as? Int)
@@ -87,7 +90,7 @@ import Testing
             let again = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
             #expect(again["changed"] as? [Int] == [])
             data["copies"] = "市委教育工委，区委组织部，区纪委"
-            revision = try await client.execute(uri: "/api/docs/\(id)/data", method: .put,
+            revision = try await client.execute(uri: "/api/docs/\(id)/data", method: .put, headers: Self.jsonHeaders,
                                                 body: Self.body(["revision": revision, "data": data])) { Self.json($0.body)["revision"] as? Int ?? 0 }
             let edited = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
             // 抄送 is printed on the last page only.
@@ -95,6 +98,13 @@ import Testing
             let before = first["revisions"] as? [Int] ?? [], after = edited["revisions"] as? [Int] ?? []
             #expect(Array(before.dropLast()) == Array(after.dropLast()))
             #expect(before.last != after.last)
+            // An edit that keeps the data's length is seen too (the title is on the first page).
+            let title = try #require(data["title"] as? String)
+            data["title"] = String(title.dropLast()) + "告"
+            #expect((data["title"] as? String)?.utf8.count == title.utf8.count && data["title"] as? String != title)
+            _ = try await client.execute(uri: "/api/docs/\(id)/data", method: .put, headers: Self.jsonHeaders, body: Self.body(["revision": revision, "data": data])) { $0.status }
+            let retitled = try await client.execute(uri: "/api/docs/\(id)/preview", method: .post) { Self.json($0.body) }
+            #expect(retitled["changed"] as? [Int] == [1])
         }
     }
 
@@ -133,6 +143,7 @@ import Testing
         options.templateSearchPaths = [repositoryRoot + "/templates"]
         options.maxUpload = 1024
         let workbench = try Workbench(options: options, policy: .open)
+        let dataFolder = options.dataFolder
         let meta = try workbench.store.create(template: "notice", data: [:], title: "t")
         try await workbench.application().test(.router) { client in
             try await client.execute(uri: "/api/docs/\(meta.id)/upload?kind=image&name=seal.png", method: .post,
@@ -148,7 +159,7 @@ import Testing
             }
             // Refused, so not kept; and never outside the document's uploads.
             #expect(!FileManager.default.fileExists(atPath: try workbench.store.folder(meta.id) + "/uploads/x.png"))
-            #expect(!FileManager.default.fileExists(atPath: workbench.options.dataFolder + "/x.png"))
+            #expect(!FileManager.default.fileExists(atPath: dataFolder + "/x.png"))
             try await client.execute(uri: "/api/docs", method: .get) { response in #expect(response.status == .ok) }
         }
     }
