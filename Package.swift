@@ -71,9 +71,10 @@ let package = Package(
         ]),
         // Beside the pipeline: one entry function per input Wenshu reads, for fuzzing (Fuzz/).
         .target(name: "WenshuFuzz", dependencies: ["WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts"]),
-        // The web workbench: Hummingbird routes over the same compile, a folder on disk per document.
+        // The web workbench: Hummingbird routes over the same compile, a folder on disk per document;
+        // its batches (Batch/) run WenshuBatch's run off the event loop.
         .target(name: "WenshuServe", dependencies: [
-            "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuRender",
+            "Wenshu", "WenshuCore", "WenshuData", "WenshuTemplate", "WenshuFonts", "WenshuRender", "WenshuBatch",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Resources")]),
         .executableTarget(name: "WenshuCLI", dependencies: [
@@ -104,7 +105,7 @@ let package = Package(
         ]),
         .testTarget(name: "WenshuCLITests", dependencies: ["WenshuCLI"]),
         .testTarget(name: "WenshuServeTests", dependencies: [
-            "WenshuServe", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "WenshuServe", "Wenshu", "WenshuBatch", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "WenshuFuzzTests", dependencies: ["WenshuFuzz"]),
     ]

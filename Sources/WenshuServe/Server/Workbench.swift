@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Wenshu
 import WenshuTemplate
 
 /// `wenshu serve`'s settings.
@@ -30,6 +31,8 @@ public final class Workbench: Sendable {
     let previews = PreviewRegistry()
     let thumbnails: Thumbnails
     let assets = Assets()
+    /// The batches (Batch/), in DATA/batches.
+    public let batches: BatchJobs
 
     public init(options: WorkbenchOptions, policy: AccessPolicy) throws {
         self.options = options
@@ -37,6 +40,8 @@ public final class Workbench: Sendable {
         self.store = try DocumentStore(root: options.dataFolder)
         self.catalog = TemplateCatalog(searchPaths: options.templateSearchPaths)
         self.thumbnails = Thumbnails(folder: store.thumbsFolder, catalog: catalog)
+        self.batches = try BatchJobs(root: store.root + "/batches", templateSearchPaths: options.templateSearchPaths,
+                                     maxUploadBytes: options.maxUpload, compiler: { try Compiler() })
     }
 
     /// The routes (docs/workbench.md), behind the error and access middleware.
@@ -48,6 +53,7 @@ public final class Workbench: Sendable {
         addDocumentRoutes(to: router)
         addPreviewRoutes(to: router)
         addFileRoutes(to: router)
+        addBatchRoutes(to: router)
         return router
     }
 
