@@ -98,8 +98,9 @@ public struct TemplateLoader: Sendable {
         self.world = world; self.cache = cache
     }
 
-    /// The folders a run searches by default: $WENSHU_TEMPLATES, ./templates, and the templates
-    /// folder of the checkout the binary was built in.
+    /// The folders a run searches by default: $WENSHU_TEMPLATES, $WENSHU_HOME/templates, ./templates,
+    /// the templates folder of the checkout the binary was built in or of its installed prefix
+    /// (`../share/wenshu/templates`), /usr/share/wenshu/templates (see `ResourceFolders`).
     public static func defaultSearchPaths(binary: String = CommandLine.arguments[0]) -> [String] {
         ResourceFolders.searchPaths("templates", environment: "WENSHU_TEMPLATES", binary: binary)
     }
