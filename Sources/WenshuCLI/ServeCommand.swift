@@ -29,7 +29,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("保存文书的文件夹（每份文书一个子文件夹）", "the folder the documents are kept in (a folder each)")))
     var data = "wenshu-data"
 
-    @Option(name: .customLong("token-file"), help: ArgumentHelp(L("首行为访问令牌的文件（不在 127.0.0.1 上时需要）", "a file whose first line is the access token (needed off 127.0.0.1)")))
+    @Option(name: .customLong("token-file"), help: ArgumentHelp(L("首行为访问令牌的文件（不在 127.0.0.1 上时需要；默认取 $WENSHU_TOKEN_FILE）", "a file whose first line is the access token (needed off 127.0.0.1; default $WENSHU_TOKEN_FILE)")))
     var tokenFile: String?
 
     @Option(name: .customLong("templates"), help: ArgumentHelp(L("先查找的模板文件夹（可重复）", "a folder of templates searched first (repeatable)")))
@@ -44,6 +44,9 @@ struct ServeCommand: ParsableCommand {
         options.host = host
         options.port = port
         options.dataFolder = data
+        // The packaged systemd unit passes the token file from /etc/default/wenshu as WENSHU_TOKEN_FILE.
+        let environmentFile = ProcessInfo.processInfo.environment["WENSHU_TOKEN_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let tokenFile = self.tokenFile ?? environmentFile
         options.tokenFile = tokenFile
         options.templateSearchPaths = templateDirs + options.templateSearchPaths
         var policy = AccessPolicy.open
