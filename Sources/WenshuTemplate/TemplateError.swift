@@ -22,7 +22,8 @@ public struct TemplateError: WenshuError {
 
     /// The data has no value for `expression` (and the template gives no `| default`).
     public static func missing(_ expression: String, at location: SourceLocation?) -> TemplateError {
-        var e = TemplateError("the data has no ‘\(expression)’ (expected a value for it in the data files, or a `| default` in the template)",
+        var e = TemplateError("数据中没有“\(expression)”", "the data has no ‘\(expression)’",
+                              hint: "请在数据文件中给出它的值，或在模板中用 `| default` 给出默认值 (give it a value in the data files, or a `| default` in the template)",
                               at: location)
         e.missingValue = expression
         return e

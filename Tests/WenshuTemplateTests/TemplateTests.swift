@@ -198,7 +198,7 @@ extension Block {
     @Test func fieldMissingFromData() throws {
         let e = try #require(Workspace().error("<template><body>\n<p>发文：\n  {{ issuer }}</p></body></template>", data: Self.data))
         #expect(e.location?.line == 3 && e.location?.column == 6)
-        #expect(e.message.hasPrefix("the data has no ‘issuer’"))
+        #expect(e.message.hasPrefix("数据中没有“issuer”") && e.problem.english == "the data has no ‘issuer’")
         // Typed, so that a caller (wenshu batch) need not read the message to know.
         #expect(e.missingValue == "issuer")
         let other = try #require(Workspace().error("<template><body><p>{{ school | shout }}</p></body></template>", data: Self.data))

@@ -42,7 +42,8 @@ enum CSVLoader {
                 let text = field.trimmedCell
                 guard !names[j].isEmpty else {
                     if text.isEmpty { continue }
-                    throw DataError("field \(j + 1) has a value but its column has no name in the header row",
+                    throw DataError("第 \(j + 1) 列有值，但表头没有它的列名（field \(j + 1) has a value but its column has no name in the header row）；"
+                                    + "请在表头行给这一列写上列名；若表头上方有标题行，请删去标题行 (name the column in the header row; if a title row stands above the header, delete it)",
                                     at: SourceLocation(file: file, line: record.fieldLines[j], column: j + 1))
                 }
                 object[names[j]] = DateForms.cell(text)

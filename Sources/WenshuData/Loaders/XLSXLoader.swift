@@ -331,7 +331,9 @@ extension XLSXLoader {
                 previousRow = r
                 let cells = grid[r] ?? [:]
                 for (column, cell) in cells.sorted(by: { $0.key < $1.key }) where names[column] == nil {
-                    throw DataError("the cell has a value but column \(XLSXLoader.columnName(column)) has no name in the header row \(headerRow)",
+                    let letter = XLSXLoader.columnName(column)
+                    throw DataError("单元格有值，但 \(letter) 列在表头（第 \(headerRow) 行）没有列名（the cell has a value but column \(letter) has no name in the header row \(headerRow)）；"
+                                    + "请在第 \(headerRow) 行给 \(letter) 列写上列名；若表头上方有标题行，请删去标题行 (name the column in the header row; if a title row stands above the header, delete it)",
                                     at: cell.location)
                 }
                 let path: ValuePath = [.key("rows"), .index(rows.count)]

@@ -135,7 +135,7 @@ import WenshuCore
         try XLSXFixture(rows: [[.text("姓名"), .none, .text("职务")], [.text("张三"), .text("?"), .text("书记")]]).write(to: stray)
         let error = try #require(loaderError { try DataLoader.load(stray) })
         #expect(error.location?.place == "Sheet1!B2")
-        #expect(error.message.contains("column B has no name"))
+        #expect(error.message.contains("column B has no name") && error.problem.chinese.contains("B 列在表头") && error.problem.hint?.contains("标题行") == true)
     }
 
     @Test func dates1904AndSerialsOutOfRange() throws {
