@@ -69,7 +69,7 @@ struct BatchCommand: ParsableCommand {
                                  "render only part K of N of the list, e.g. 2/8; K from 1 (see --by); writes OUT.shard-K-of-N.* and a manifest for wenshu merge")))
     var shard: String?
 
-    @Option(help: ArgumentHelp(L("--shard 如何切分名单：block（连续分块；合成一个 PDF 时按 --chunk 的边界切，合并后与一次运行逐字节相同；默认）或 hash（按每行键值的稳定散列：名单增长时行仍留在原分片）",
+    @Option(help: ArgumentHelp(L("分片（--shard）时如何切分名单：block（连续分块；合成一个 PDF 时按 --chunk 的边界切，合并后与一次运行逐字节相同；默认）或 hash（按每行键值的稳定散列：名单增长时行仍留在原分片）",
                                  "how --shard cuts the list: block (contiguous; for one PDF on --chunk boundaries, so the merged shards equal one run byte for byte; the default) or hash (by a stable hash of each row's key: rows stay in their shard when the list grows)")))
     var by: ShardMethod = .block
 

@@ -5,7 +5,8 @@ import Testing
 /// unless the locale is English; a mistyped command or template gets a did-you-mean and the list.
 @Suite struct LanguageCLITests {
     let cli = CLITests()
-    static let commands = ["new", "build", "check", "typeset", "fonts", "batch", "calibrate", "fields", "workbook"]
+    static let commands = ["new", "build", "check", "typeset", "fonts", "batch", "calibrate", "fields", "workbook",
+                           "merge", "serve"]
 
     func hasHan(_ s: Substring) -> Bool { s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 

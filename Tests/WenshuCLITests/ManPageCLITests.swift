@@ -8,7 +8,8 @@ import Testing
 
     /// The subcommands under SUBCOMMANDS: in `wenshu --help`.
     func subcommands() throws -> [String] {
-        let r = try CLITests().wenshu(["--help"])
+        // Under an English locale, so the heading is ArgumentParser's own "SUBCOMMANDS:".
+        let r = try CLITests().wenshu(["--help"], locale: "en_US.UTF-8")
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("SUBCOMMANDS:") }) else { return [] }
