@@ -37,10 +37,10 @@ struct ResumeStamp: Equatable {
     static func hash(file: String) -> String {
         guard let handle = FileHandle(forReadingAtPath: file) else { return "-" }
         defer { try? handle.close() }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = StableHash.fnvStart
         var length = 0
         while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
-            for b in block { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            h = StableHash.fnv1a(block, continuing: h)
             length += block.count
         }
         return String(h, radix: 16) + "-\(length)"

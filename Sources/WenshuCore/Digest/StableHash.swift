@@ -2,9 +2,13 @@
 /// Swift's `Hasher`, which is seeded per process): FNV-1a, 64 bits. Used to place a batch row in
 /// a shard by its key, so that N machines agree on where each row goes.
 public enum StableHash {
-    /// FNV-1a (64-bit) of `bytes`.
-    public static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a's starting value (its 64-bit offset basis).
+    public static let fnvStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a (64-bit) of `bytes`, or of what came before them when `continuing` is the hash of
+    /// the earlier bytes (a file read in blocks hashes as if read at once).
+    public static func fnv1a<C: Collection>(_ bytes: C, continuing start: UInt64 = fnvStart) -> UInt64 where C.Element == UInt8 {
+        var h = start
         for b in bytes {
             h ^= UInt64(b)
             h &*= 0x0000_0100_0000_01b3

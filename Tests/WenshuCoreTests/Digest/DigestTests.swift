@@ -22,6 +22,8 @@ import WenshuCore
         #expect(StableHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
         #expect(StableHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
         #expect(StableHash.fnv1a("foobar") == 0x8594_4171_f739_67e8)
+        // In blocks (as ResumeStamp reads a file) the same as at once.
+        #expect(StableHash.fnv1a("bar".utf8, continuing: StableHash.fnv1a("foo")) == 0x8594_4171_f739_67e8)
     }
 
     @Test func jumpHashMovesFewKeysWhenABucketIsAdded() {
