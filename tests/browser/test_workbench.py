@@ -134,3 +134,14 @@ def test_limits_lists_and_a_seal_upload(serve, page):
     wait_previews(page, seen)
     doc_id = page.url.rstrip("/").split("/")[-1]
     assert (pathlib.Path(server.data) / "docs" / doc_id / "uploads" / "seal.png").is_file()
+
+
+def test_a_placeholder_parameter_is_a_field_the_clerk_replaces(serve, page):
+    # The application's 城市 is a template parameter (清河市 until replaced): without a field for
+    # it, a clerk in the browser could never clear the error the save reports.
+    server = serve()
+    new_document(page, server, "application", "申报书")
+    expect(page.locator("#general-problems")).to_contain_text("仍是占位", timeout=60_000)
+    page.fill("#f-city", "杭州市")
+    expect(page.locator("#save-state")).to_have_text("已保存", timeout=30_000)
+    expect(page.locator("#general-problems")).not_to_contain_text("仍是占位", timeout=30_000)

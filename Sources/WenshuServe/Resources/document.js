@@ -4,7 +4,7 @@
 
 const docId = location.pathname.split("/").filter(Boolean).pop();
 const state = {
-  fields: [], data: {}, revision: 0, template: "",
+  fields: [], placeholders: [], data: {}, revision: 0, template: "",
   dirty: false, saving: false, conflict: false, timer: null,
   previewing: false, previewAgain: false, previews: 0,
   problemBoxes: new Map(),
@@ -157,7 +157,12 @@ function renderForm() {
   const form = document.getElementById("form");
   state.problemBoxes = new Map();
   const general = el("div", { id: "general-problems", class: "problems" });
-  setChildren(form, general, ...state.fields.map(f => fieldBlock(f, f.path, () => state.data[f.path], v => {
+  // The template's placeholder parameters (清河市…) are fields too: the clerk replaces them here,
+  // as `city: 杭州市` in a data file does, or the save reports them as still the placeholder.
+  // (A parameter the template also declares as a field, like the notice's issuer, is that field.)
+  const params = state.placeholders.filter(p => !state.fields.some(f => f.path === p.param)).map(p => ({ path: p.param, label: p.label, type: "text", required: true,
+    example: p.value, help: "模板参数，印前须换成本地的" + (p.help ? "；" + p.help : "") }));
+  setChildren(form, general, ...params.concat(state.fields).map(f => fieldBlock(f, f.path, () => state.data[f.path], v => {
     if (v === "" || v === undefined) delete state.data[f.path]; else state.data[f.path] = v;
   })));
 }
@@ -340,6 +345,7 @@ async function start() {
     const doc = await api("GET", "/api/docs/" + docId);
     const template = await api("GET", "/api/templates/" + encodeURIComponent(doc.template));
     state.fields = template.schema.fields;
+    state.placeholders = template.schema.placeholders || [];
     state.data = doc.data || {};
     state.revision = doc.revision;
     state.chinese = doc.chinese;
