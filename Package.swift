@@ -99,7 +99,7 @@ let package = Package(
             "WenshuDocx", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "WenshuPDFATests", dependencies: ["WenshuPDFA"]),
-        .testTarget(name: "WenshuTests", dependencies: ["Wenshu"]),
+        .testTarget(name: "WenshuTests", dependencies: ["Wenshu"], exclude: ["Fixtures"]),
         .testTarget(name: "WenshuBatchTests", dependencies: [
             "WenshuBatch", "Wenshu", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -131,8 +131,8 @@ import WenshuRender
     @Test func noticeFirstPage() throws {
         let t = texts(try firstPage("notice", "samples/notice/data.yaml"))
         #expect(Array(t.prefix(5)) == ["中共清河市东湖区教育局党组文件", "东教党〔2023〕12号",
-                                       "中共清河市东湖区教育局党组", "关于在全区中小学校（幼儿园）开展",
-                                       "“一校一品”党建品牌创建工作的通知"])
+                                       "中共清河市东湖区教育局党组关于开展",
+                                       "“一校一品”党建品牌创建工作的通知", "区属各中小学校（幼儿园）党组织："])
     }
 
     @Test func scoringSheetFirstPageAndTotal() throws {
