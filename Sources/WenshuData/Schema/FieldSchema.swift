@@ -54,7 +54,12 @@ public struct FieldSchema: Sendable, Equatable {
         public var key: String { path.joined(separator: ".") }
 
         /// Every name a data file may give the field: its key path, its label, its aliases.
-        public var names: [String] { [key, label] + aliases }
+        public var names: [String] { isWildcard ? [] : [key, label] + aliases }
+
+        /// A field declared with the path `*`: every key of its record that no other field names
+        /// (the item numbers of a scoring sheet's 扣分: `1: [{原因: …, 扣分: 2}]`). The key stays
+        /// as written; the field's type and its own fields apply to the value under it.
+        public var isWildcard: Bool { path == ["*"] }
 
         /// The limit as the `fields` table shows it: ≤16, 约500, 1–.
         public var limit: String? {

@@ -27,8 +27,9 @@ public struct SchemaChecker: Sendable {
     private func target(of key: String, in fields: [FieldSchema.Field])
         -> (path: [String], field: FieldSchema.Field?, inner: [FieldSchema.Field]) {
         let trimmed = key.trimmingCharacters(in: .whitespaces)
-        let match = fields.first { $0.names.contains(trimmed) }
-        let path = match?.path ?? [key]
+        // A key no field names falls to the `*` field, if the record declares one, under its own name.
+        let match = fields.first { $0.names.contains(trimmed) } ?? fields.first(where: \.isWildcard)
+        let path = match.flatMap { $0.isWildcard ? nil : $0.path } ?? [key]
         let below = fields.filter { $0.path.count > path.count && $0.path.starts(with: path) }
             .map { f -> FieldSchema.Field in var g = f; g.path = Array(f.path.dropFirst(path.count)); return g }
         return (path, match, (match?.fields ?? fields.first { $0.path == path }?.fields ?? []) + below)
@@ -40,7 +41,7 @@ public struct SchemaChecker: Sendable {
         for (k, v) in r.pairs {
             let (rel, field, inner) = target(of: k, in: fields)
             let dest = to + rel.map { .key($0) }
-            if field != nil { out.writtenLabels[dest] = k }
+            if let field, !field.isWildcard { out.writtenLabels[dest] = k }
             var v = v
             if let field, let (read, note) = ValueForms.read(v, as: field, label: k) {
                 v = read
@@ -98,6 +99,17 @@ public struct SchemaChecker: Sendable {
     private func check(_ fields: [FieldSchema.Field], base: ValuePath, data: DataSet, fallback: SourceLocation?,
                        into problems: inout [Problem]) {
         for f in fields {
+            if f.isWildcard {
+                // Every key of the record that no other field names is checked as this field.
+                guard case .object(let r)? = data.value(at: base) else { continue }
+                let named = Set(fields.filter { !$0.isWildcard }.compactMap(\.path.first))
+                for (k, _) in r.pairs where !named.contains(k) {
+                    var g = f
+                    g.path = [k]
+                    check([g], base: base, data: data, fallback: fallback, into: &problems)
+                }
+                continue
+            }
             let path = base + f.path.map { .key($0) }
             let label = data.writtenLabels[path] ?? f.label
             let v = data.value(at: path)

@@ -7,21 +7,15 @@ import WenshuCore
 /// adds points per report by level up to its maximum; any veto (一票否决) makes the total zero and the
 /// sheet says why. `grades` standards: each criterion's grade counts as the standard says.
 ///
-/// Reviewer data (see templates/README.md), with English keys or the sheet's labels:
-/// `deductions` (扣分) maps item numbers to lists of {reason 原因, points 扣分}; `media` (媒体报道)
-/// lists {level 级别, title 标题, date}; `veto` (一票否决) lists reasons; `grades` (评定) maps item
-/// numbers to grade names; `comments` (评审意见) maps item numbers to text.
+/// Reviewer data (see templates/README.md) under the English keys: `deductions` maps item numbers
+/// to lists of {reason, points}; `media` lists {level, title, date}; `veto` lists reasons; `grades`
+/// maps item numbers to grade names; `comments` maps item numbers to text. The sheet's own labels
+/// (扣分, 原因, 级别, 标题 …) are the template's: its fields.yaml names them, and the data is read
+/// against it (`SchemaChecker.normalize`) before it comes here.
 public enum ScoringSheet {
-    static let keys: [String: [String]] = [
-        "deductions": ["deductions", "扣分"], "reason": ["reason", "原因", "扣分原因"], "points": ["points", "扣分", "分值"],
-        "media": ["media", "媒体报道"], "level": ["level", "级别"], "title": ["title", "标题", "报道"],
-        "veto": ["veto", "一票否决"], "grades": ["grades", "评定"], "comments": ["comments", "评审意见"],
-    ]
-
-    /// The value of `name` in `record` under its English key or one of its labels, with the key used.
+    /// The value of `name` in `record`, with the key it is under.
     static func field(_ record: Value?, _ name: String) -> (key: String, value: Value)? {
-        for k in keys[name] ?? [name] { if let v = record?[k] { return (k, v) } }
-        return nil
+        record?[name].map { (name, $0) }
     }
 
     /// The scoring of one reviewer's record at `prefix` of `data`, and the problems of it.
@@ -43,7 +37,9 @@ public enum ScoringSheet {
         func perItem(_ name: String) -> [Int: (path: ValuePath, value: Value)] {
             guard let (key, v) = field(record, name) else { return [:] }
             guard case .object(let map) = v else {
-                if v.isTruthy { problem([.key(key)], "“\(key)”应按项号列出（如 1: …）", "\(key) must map item numbers to entries") }
+                // Named as the data wrote it (扣分, 评定 …).
+                let label = data.writtenLabels[prefix + [.key(key)]] ?? key
+                if v.isTruthy { problem([.key(key)], "“\(label)”应按项号列出（如 1: …）", "\(key) must map item numbers to entries") }
                 return [:]
             }
             var out: [Int: (ValuePath, Value)] = [:]
@@ -221,7 +217,7 @@ public enum ScoringSheet {
     public static func blank(_ data: DataSet, standard: ScoringStandard) -> DataSet {
         var empty = data
         if case .object(var root) = empty.root {
-            for k in ["deductions", "扣分", "media", "媒体报道", "veto", "一票否决", "grades", "评定", "comments", "评审意见"] { root[k] = nil }
+            for k in ["deductions", "media", "veto", "grades", "comments"] { root[k] = nil }
             empty.root = .object(root)
         }
         var (out, _) = compute(empty, standard: standard)

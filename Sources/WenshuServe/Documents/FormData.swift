@@ -24,8 +24,9 @@ enum FormData {
             for g in f.fields { if let v = example(g) { row[g.key] = v } }
             return row.isEmpty ? [] : [row]
         case .record:
+            // A `*` field (any other key: a scoring sheet's item numbers) has no example key of its own.
             var record: [String: Any] = [:]
-            for g in f.fields { if let v = example(g) { record[g.key] = v } }
+            for g in f.fields where !g.isWildcard { if let v = example(g) { record[g.key] = v } }
             return record
         default: return f.example
         }
@@ -71,7 +72,7 @@ enum FormData {
         case .choice: return f.values.first ?? "【\(f.label)】"
         case .record:
             var record: [String: Any] = [:]
-            for g in f.fields { if let v = standIn(g) { record[g.key] = v } }
+            for g in f.fields where !g.isWildcard { if let v = standIn(g) { record[g.key] = v } }
             return record
         default: return "【\(f.label)】"
         }

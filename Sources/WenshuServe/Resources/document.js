@@ -120,7 +120,9 @@ function fieldBlock(field, path, get, set) {
     const inner = get() && typeof get() === "object" ? get() : {};
     if (!get() || typeof get() !== "object") set(inner);
     return el("fieldset", { class: "record" }, el("legend", { text: field.label }), help(field),
-      ...(field.fields || []).map(g => fieldBlock(g, path + "." + g.path, () => inner[g.path], v => { inner[g.path] = v; })),
+      // A "*" field stands for keys the data chooses (item numbers): no input of its own.
+      ...(field.fields || []).filter(g => g.path !== "*")
+        .map(g => fieldBlock(g, path + "." + g.path, () => inner[g.path], v => { inner[g.path] = v; })),
       problemBox(path));
   }
   const { input, extras } = scalarInput(field, path, get, set);

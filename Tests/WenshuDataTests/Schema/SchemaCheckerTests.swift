@@ -72,6 +72,44 @@ import WenshuCore
         #expect(Self.schema.field(at: ["level"])?.values == ["县", "市", "省", "国家"])
     }
 
+    /// A `*` field stands for every key of its record that no other field names (a scoring sheet's
+    /// item numbers): the key stays, the labels below it become the schema's keys, and its checks
+    /// apply under each key, named by the field's label.
+    @Test func aWildcardFieldCoversEveryOtherKey() throws {
+        let yaml = """
+        fields:
+          - path: deductions
+            label: 扣分
+            type: record
+            fields:
+              - path: note
+                label: 说明
+              - path: '*'
+                label: 这一项的扣分
+                type: list
+                fields:
+                  - path: points
+                    label: 扣分
+                    type: whole-number
+                  - path: reason
+                    label: 原因
+                    required: true
+        """
+        let schema = try SchemaFile.read(try DataLoader.load(data: Data(yaml.utf8), format: "yaml", file: "f.yaml"), file: "f.yaml")
+        let checker = SchemaChecker(schema)
+        let text = "扣分:\n  说明: 见附表\n  3: [{原因: 未公开承诺, 扣分: 2}]\n  12: [{扣分: 两分}]\n"
+        let data = checker.normalize(try DataLoader.load(data: Data(text.utf8), format: "yaml", file: "d.yaml"))
+        #expect(data.root["deductions"]?["note"] == .string("见附表"))
+        guard case .array(let three)? = data.root["deductions"]?["3"] else { Issue.record("item 3 lost"); return }
+        #expect(three.first?["reason"] == .string("未公开承诺"))
+        #expect(three.first?["points"] == .number(2))
+        let problems = checker.check(data)
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.contains { $0.chinese == "第1项缺少“原因”" && $0.location?.line == 4 })
+        #expect(problems.contains { $0.chinese.hasPrefix("扣分应为整数") && $0.location?.line == 4 })
+        #expect(schema.fields.first?.fields.last?.names == [], "a wildcard is never matched by name")
+    }
+
     /// 品牌名称 and 姓名 both became `name` (the last key): a list with both columns lost the brand name.
     @Test func brandNameAndPersonNameStayApartInAList() throws {
         let (data, problems) = try read("单位名称: 青石桥\n品牌名称: 红烛\n名单:\n  - {姓名: 林秀芳, 品牌名称: 书香}\n")

@@ -22,8 +22,12 @@ func dataSet(_ yaml: String) throws -> DataSet {
 
 /// The arithmetic of the evaluation sheet against 篇九 附件1, read from its data file.
 @Suite struct ScoringSheetTests {
+    /// The reviewer's data read as `wenshu build scoring` reads it: against the template's
+    /// fields.yaml (which names the sheet's labels), then scored.
     func sheet(_ yaml: String) throws -> (Value, [WenshuCore.Problem]) {
-        let (out, problems) = ScoringSheet.compute(try dataSet(yaml), standard: try standard("pian9"))
+        let schema = try SchemaFile.load(repositoryRoot + "/templates/scoring/fields.yaml")
+        let data = SchemaChecker(schema).normalize(try dataSet(yaml))
+        let (out, problems) = ScoringSheet.compute(data, standard: try standard("pian9"))
         return (try #require(out.root["scoring"]), problems)
     }
 
@@ -65,11 +69,19 @@ func dataSet(_ yaml: String) throws -> DataSet {
     }
 
     /// The sheet's own labels are honoured: 扣分 for deductions, 原因 and 扣分 inside (a label that
-    /// was silently ignored printed 93 instead of 88).
+    /// was silently ignored printed 93 instead of 88). The labels are the template's (fields.yaml),
+    /// not the scoring code's: read without the schema, 扣分 counts for nothing.
     @Test func chineseLabelsCount() throws {
-        let (s, problems) = try sheet("扣分:\n  1: [{原因: 未公开承诺, 扣分: 2}]\n  2: [{原因: 测评不合格, 扣分: 3}]\n")
+        let yaml = "扣分:\n  1: [{原因: 未公开承诺, 扣分: 2}]\n  2: [{扣分原因: 测评不合格, 分值: 3}]\n媒体报道: [{级别: 市, 报道: 清河日报}]\n"
+        let (s, problems) = try sheet(yaml)
         #expect(problems.isEmpty)
-        #expect(s["total"] == .number(83))
+        #expect(s["total"] == .number(83 + 2), "市级报道 2 分")
+        guard case .array(let items)? = s["items"], case .array(let media)? = items.last?["deductions"] else {
+            Issue.record("no items"); return
+        }
+        #expect(media.first?["reason"] == .string("市级报道：清河日报"))
+        let raw = ScoringSheet.compute(try dataSet(yaml), standard: try standard("pian9")).0.root["scoring"]
+        #expect(raw?["total"] == .number(88))
     }
 
     @Test func mediaReportsScoreByLevelUpToTwelve() throws {
