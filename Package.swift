@@ -4,7 +4,7 @@
 // The targets follow the pipeline: data → template → content → text → layout → frames → renderers.
 // A module may use the ones before it, never the ones after. Each C library is a system-library
 // target read through pkg-config and imported by exactly one Swift module:
-//   CFontconfig, CFreeType, CHarfBuzz → WenshuFonts;  CCairo → WenshuRender;  CLibXML2 → WenshuData.
+//   CFontconfig, CFreeType, CHarfBuzz → WenshuFonts;  CCairo, CTurboJPEG → WenshuRender;  CLibXML2 → WenshuData.
 import PackageDescription
 
 let package = Package(
@@ -28,6 +28,8 @@ let package = Package(
         // C libraries, each through pkg-config.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2",
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "WenshuFonts", dependencies: ["WenshuCore", "CFontconfig", "CFreeType", "CHarfBuzz"]),
         .target(name: "WenshuText", dependencies: ["WenshuCore", "WenshuFonts"]),
         .target(name: "WenshuLayout", dependencies: ["WenshuCore", "WenshuFonts", "WenshuText"]),
-        .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo"]),
+        .target(name: "WenshuRender", dependencies: ["WenshuCore", "WenshuFonts", "CCairo", "CTurboJPEG"]),
         .target(name: "WenshuOFD", dependencies: [
             "WenshuCore", "WenshuFonts",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -26,6 +26,25 @@ import WenshuLayout
         #expect(try cache.image(for: png) !== image)
     }
 
+    /// A photo in a PNG preview (the workbench's pages, --png) was a black box: the JPEG was only
+    /// carried as bytes for the PDF. Decoded for PNG, the page holds the photo: as a flat box it
+    /// compressed to almost nothing.
+    @Test func aJPEGPhotoIsDrawnInAPNGPreview() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        let photo = root.path + "/samples/application/photos/p3.jpg"
+        let forPDF = try ImageCache().image(for: photo)
+        #expect(forPDF.isJPEG, "the PDF keeps the JPEG's bytes")
+        let forPNG = try ImageCache(decodesJPEG: true).image(for: photo)
+        #expect(!forPNG.isJPEG && forPNG.width == forPDF.width)
+        let size = Size(width: .mm(120), height: .mm(90))
+        let frame = Frame(size: size, items: [FrameElement(position: Point(x: .zero, y: .zero), item: .image(ImageItem(path: photo), size: size))])
+        let dir = try temporaryFolder()
+        try PNGRenderer(fonts: RenderTests.fonts, resolution: 72).render([frame], info: DocumentInfo(), to: dir)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/page-1.png")).count
+        #expect(bytes > 40_000, "\(bytes) bytes: a flat box, not the photo")
+    }
+
     @Test func pagePixelBudgetCountsWhatIsHeldAtOnce() throws {
         let a = try Self.pagePNG(), b = try Self.pagePNG()
         let info = try ImageInfo.read(a)

@@ -58,11 +58,13 @@ struct CairoPainter {
                 state.color = nil
                 let entry = try images.image(for: image.path)
                 cairo_save(cr)
-                if entry.isJPEG {
-                    // Seen only in previews: a grey box where the photo stands.
+                if entry.isJPEG && images.decodesJPEG {
+                    // A preview of a JPEG that could not be decoded (CMYK): a grey box where it stands.
                     cairo_set_source_rgb(cr, 0.85, 0.85, 0.85)
                     cairo_rectangle(cr, p.x.points, p.y.points, size.width.points, size.height.points)
                     cairo_fill(cr)
+                    cairo_restore(cr)
+                    continue
                 }
                 if image.blend == .multiply { cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY) }
                 cairo_translate(cr, p.x.points, p.y.points)

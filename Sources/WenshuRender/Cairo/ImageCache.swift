@@ -1,4 +1,5 @@
 internal import CCairo
+internal import CTurboJPEG
 import Foundation
 import WenshuCore
 
@@ -8,9 +9,9 @@ import WenshuCore
 /// file's path as Cairo's unique id, by which the PDF writer reuses what it has written.
 ///
 /// PNGs are decoded from bytes read here (through the `World`: on disk a regular file only, see `InputFile`), after their header
-/// says the pixels fit the budget. JPEGs are not decoded: a recording surface of the photo's size
-/// carries the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no re-encoding, no
-/// loss); previews drawn to PNG show a JPEG as a grey box.
+/// says the pixels fit the budget. For a PDF, JPEGs are not decoded: a recording surface of the
+/// photo's size carries the JPEG bytes as MIME data, which the PDF writer embeds unchanged (no
+/// re-encoding, no loss). Previews drawn to PNG (`decodesJPEG`) decode them with libjpeg-turbo.
 final class ImageCache {
     /// Pixels the images of one page may decode to, held at once: 400 million (eight 48-megapixel
     /// photos). Each image alone is held to `ImageInfo.maxPixels`; a whole document's images are
@@ -26,10 +27,13 @@ final class ImageCache {
     let maxPixels: Int
     /// Where the image files are read from.
     let world: any World
+    /// Whether JPEGs are decoded to pixels (PNG output) or carried as their bytes (PDF).
+    let decodesJPEG: Bool
 
-    init(maxPixels: Int = ImageCache.maxPagePixels, world: any World = FileWorld()) {
+    init(maxPixels: Int = ImageCache.maxPagePixels, world: any World = FileWorld(), decodesJPEG: Bool = false) {
         self.maxPixels = maxPixels
         self.world = world
+        self.decodesJPEG = decodesJPEG
     }
 
     /// Images held decoded now (those of the page being painted).
@@ -48,7 +52,7 @@ final class ImageCache {
         pixels += info.pixels
         let data: Data
         do { data = try world.read(path, limit: ImageCache.maxFileBytes) } catch { throw RenderError.image(path, reason: error.reason) }
-        let image = try CairoImage(info: info, data: data, path: path)
+        let image = try CairoImage(info: info, data: data, path: path, decodeJPEG: decodesJPEG)
         page[path] = image
         return image
     }
@@ -60,16 +64,18 @@ final class ImageCache {
     }
 }
 
-/// One Cairo image surface (decoded PNG, or a JPEG carried as MIME data); owns the surface and
-/// destroys it in `deinit`.
+/// One Cairo image surface (decoded PNG or JPEG, or a JPEG carried as MIME data); owns the surface
+/// and destroys it in `deinit`.
 final class CairoImage {
     let surface: OpaquePointer
+    /// A JPEG carried as its bytes only (no pixels: drawn to an image it would be blank).
     let isJPEG: Bool
     let width: Double
     let height: Double
 
-    init(info: ImageInfo, data: Data, path: String) throws {
+    init(info: ImageInfo, data: Data, path: String, decodeJPEG: Bool = false) throws {
         let surface: OpaquePointer
+        var decoded = info.kind == .png
         switch info.kind {
         case .png:
             guard let s = CairoImage.decodePNG(data) else {
@@ -82,6 +88,13 @@ final class CairoImage {
                 throw RenderError.image(path, reason: "PNG 图片的尺寸与文件头不符（the PNG's pixels differ from its header）；请重新导出图片")
             }
         case .jpeg:
+            // Decoded for a PNG preview; a JPEG libjpeg-turbo cannot turn into RGB (CMYK from a
+            // print shop) stays a grey box there, as the PDF still embeds it unchanged.
+            if decodeJPEG, let s = CairoImage.decodeJPEG(data, width: info.width, height: info.height) {
+                surface = s
+                decoded = true
+                break
+            }
             var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(info.width), height: Double(info.height))
             guard let s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents) else {
                 throw RenderError.image(path, reason: "无法为图片建立绘图面（cannot make a surface for it）")
@@ -91,7 +104,7 @@ final class CairoImage {
         }
         CairoImage.attach(CAIRO_MIME_TYPE_UNIQUE_ID, Array(path.utf8), to: surface)
         self.surface = surface
-        self.isJPEG = info.kind == .jpeg
+        self.isJPEG = !decoded
         self.width = Double(info.width)
         self.height = Double(info.height)
     }
@@ -104,6 +117,34 @@ final class CairoImage {
         bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: bytes.count) } }
         cairo_surface_set_mime_data(surface, mime, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count),
                                     { $0?.deallocate() }, copy)
+    }
+
+    /// The surface decoded from JPEG bytes by libjpeg-turbo, or nil when it cannot read them or
+    /// they are not `width` × `height` (what the header read by `ImageInfo` said, within budget).
+    private static func decodeJPEG(_ data: Data, width: Int, height: Int) -> OpaquePointer? {
+        guard let handle = tjInitDecompress() else { return nil }
+        defer { tjDestroy(handle) }
+        let bytes = [UInt8](data)
+        var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
+        let header = bytes.withUnsafeBufferPointer {
+            tjDecompressHeader3(handle, $0.baseAddress, UInt($0.count), &w, &h, &subsampling, &colorspace)
+        }
+        guard header == 0, Int(w) == width, Int(h) == height, w > 0, h > 0 else { return nil }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)
+        guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+              let pixels = cairo_image_surface_get_data(surface) else {
+            if let surface { cairo_surface_destroy(surface) }
+            return nil
+        }
+        cairo_surface_flush(surface)
+        // Cairo's RGB24 is a native-endian 32-bit xRGB word: B, G, R, x in memory on x86 and ARM.
+        let status = bytes.withUnsafeBufferPointer {
+            tjDecompress2(handle, $0.baseAddress, UInt($0.count), pixels, w, cairo_image_surface_get_stride(surface), h,
+                          Int32(TJPF_BGRX.rawValue), 0)
+        }
+        guard status == 0 else { cairo_surface_destroy(surface); return nil }
+        cairo_surface_mark_dirty(surface)
+        return surface
     }
 
     /// The surface decoded from PNG bytes, or nil when Cairo cannot read them.

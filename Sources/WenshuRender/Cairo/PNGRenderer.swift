@@ -21,7 +21,7 @@ public struct PNGRenderer: Renderer {
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let faces = try CairoFaces(frames: frames, fonts: fonts, subset: false)
-        let painter = CairoPainter(faces: faces, images: ImageCache(world: world))
+        let painter = CairoPainter(faces: faces, images: ImageCache(world: world, decodesJPEG: true))
         for (n, frame) in frames.enumerated() {
             try renderPage(frame, painter: painter, to: "\(path)/page-\(n + 1).png")
             painter.images.releasePage()
