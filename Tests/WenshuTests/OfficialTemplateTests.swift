@@ -16,6 +16,26 @@ import WenshuCore
     static let pitch = Length.mm(225) / 22
     static let cell = Length.mm(156) / 28
 
+    /// §7.3.5.1 and §7.3.6: the seal presses on the name and the date, both below its centre, its
+    /// top within a line of the text above; the 附注 on the line under the date stays clear of it
+    /// (a reviewer found the seal's edge through "0000-0000000）").
+    @Test func sealAboveTheNameAndDateAndClearOfTheNote() throws {
+        let page = try #require(Self.request.first { $0.textLines.contains { $0.text.hasPrefix("（联系人") } })
+        let lines = page.textLines
+        let name = try #require(lines.first { $0.text == "清河市东湖区教育局" })
+        let date = try #require(lines.first { $0.text == "2023年11月24日" })
+        let note = try #require(lines.first { $0.text.hasPrefix("（联系人") })
+        let above = try #require(lines.last { $0.position.y < name.position.y - Self.pitch })
+        let seal = try #require(page.items.first { if case .image = $0.item { true } else { false } })
+        guard case .image(_, let size) = seal.item else { return }
+        let centre = seal.position.y + size.height / 2, bottom = seal.position.y + size.height
+        func middle(_ l: SeenLine) -> Length { l.position.y - l.size * 0.38 }
+        #expect(middle(name) > centre && middle(date) > centre, "name and date below the seal's centre")
+        #expect(seal.position.y - above.position.y < Self.pitch, "the seal's top within a line of the text above")
+        #expect(note.position.y == date.position.y + Self.pitch, "the note on the line under the date")
+        #expect(bottom <= note.position.y - note.size * 0.88 + .mm(0.5), "\((bottom - (note.position.y - note.size * 0.88)).millimetres) mm into the note")
+    }
+
     /// The baseline of 3号 text in line `k` (from 0) of the type area.
     func baseline(slot k: Double, size: Length = .pt(16)) -> Length {
         .mm(37) + Self.pitch * k + (Self.pitch - size) / 2 + size * 0.88

@@ -25,6 +25,11 @@ struct OfficialSignature: Sendable {
     static let sealRowLines = 5.0
     /// A seal is fitted into this square.
     static let sealSize = Length.mm(42)
+    /// The seal's centre, in lines below the top of its organ's name line: 0.2, so the name and
+    /// the date both sit below the centre (§7.3.5.1: 居印章中心偏下), the seal's top stays within a
+    /// line of the text above (two blank lines, a 42 mm seal reaches 2.06 lines up), and its edge
+    /// clears the 附注 on the line under the date (at 0.7 it ran through the note's characters).
+    static let sealCentreLine = 0.2
 
     /// The blank lines between the text and the signature: two under a seal or a 签名章, one
     /// without a seal.
@@ -107,7 +112,7 @@ struct OfficialSignature: Sendable {
                     // last on its name and the date, centred on the date.
                     if let path = seals[i] {
                         let onName = i == issuers.count - 1 ? c : x + line.width / 2
-                        try seal(path, centreX: onName, centreY: top + pitch * (slot + 1) - pitch * 0.3)
+                        try seal(path, centreX: onName, centreY: top + pitch * (slot + Self.sealCentreLine))
                     }
                 }
             }
