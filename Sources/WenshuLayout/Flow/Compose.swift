@@ -287,7 +287,10 @@ struct Composer {
     ///     going on with what follows); otherwise what does not fit with `keep` moves whole.
     private mutating func placeParagraph(_ p: SetParagraph, index: Int, keep: Length, splitting: Bool = false) {
         if hasContent { y += pitch * p.block.linesBefore }
-        snap()
+        // Text on the page's line pitch starts on a grid line; a paragraph set closer than the
+        // pitch (a table's 注, a caption) follows on where the table ended: snapped, the scoring
+        // standard's note lost the room under its table and stood alone on a page.
+        if !(p.heights.allSatisfy { $0 < pitch - .pt(0.01) }) { snap() }
         if y > bottom - .pt(0.01) { newPage() }
         let n = p.lines.count
         var k = 0
@@ -362,7 +365,7 @@ struct Composer {
         }
         if !table.missing.isEmpty { missingReports.append((table.missing, pages.count + 1)) }
         if hasContent { y += pitch * t.linesAfter }
-        snap()
+        // No snap here: what follows snaps if it sits on the grid (a note under the table does not).
     }
 
     private mutating func placeImage(_ image: ImageBlock, _ info: ImageInfo, caption: SetParagraph?) {
