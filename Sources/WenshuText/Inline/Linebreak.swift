@@ -111,7 +111,11 @@ struct Linebreak {
                 }
                 var ratio: Double
                 if W > L + 0.01 {
-                    let S = grid ? 0 : shrink(node.start, e)
+                    // On a grid only a line holding numbers or Latin (already off its columns past
+                    // them) may compress its punctuation to take what follows, as Word and WPS do:
+                    // 我局拟于2023年 on one line rather than two lines a cell short.
+                    let mixed = prefixOffGrid[e + 1] - prefixOffGrid[node.start] > 0
+                    let S = grid && !mixed ? 0 : shrink(node.start, e)
                     ratio = S > 0 ? -(W - L) / S : -.infinity
                 } else if forced || style.alignment == .left || style.alignment == .center || style.alignment == .right {
                     // Ragged lines are not stretched: they are rated against a generous virtual

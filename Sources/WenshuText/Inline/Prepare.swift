@@ -75,13 +75,14 @@ enum Prepare {
                     atoms[k + 1] = right
                     j.glue -= taken
                 }
-                // What is left of the blanks may shrink, by priority.
-                if case .punctuation(let p) = atoms[k].kind, atoms[k].blankRightInside > 0 {
-                    j.shrink[p.shrinkPriority.rawValue] += atoms[k].blankRightInside
-                }
-                if case .punctuation(let p) = atoms[k + 1].kind, atoms[k + 1].blankLeftInside > 0 {
-                    j.shrink[p.shrinkPriority.rawValue] += atoms[k + 1].blankLeftInside
-                }
+            }
+            // What is left of the blanks may shrink, by priority. On a grid the breaker lets only a
+            // line holding numbers or Latin use it (one of Han and marks alone keeps its columns).
+            if case .punctuation(let p) = atoms[k].kind, atoms[k].blankRightInside > 0 {
+                j.shrink[p.shrinkPriority.rawValue] += atoms[k].blankRightInside
+            }
+            if case .punctuation(let p) = atoms[k + 1].kind, atoms[k + 1].blankLeftInside > 0 {
+                j.shrink[p.shrinkPriority.rawValue] += atoms[k + 1].blankLeftInside
             }
             // Even inter-character expansion, last in order; never inside a word or inside an indent.
             // Spread text (分散对齐: form labels) opens only between characters, never beside a

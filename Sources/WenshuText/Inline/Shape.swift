@@ -72,11 +72,15 @@ struct Shaper {
         // 3. Blank halves and grid widths.
         for i in atoms.indices {
             let em = atoms[i].em
-            if case .punctuation(let p) = atoms[i].kind, grid == nil {
-                atoms[i].blankLeft = p.blanks.left * em
-                atoms[i].blankRight = p.blanks.right * em
-                atoms[i].blankLeftInside = atoms[i].blankLeft
-                atoms[i].blankRightInside = atoms[i].blankRight
+            if case .punctuation(let p) = atoms[i].kind {
+                // On a grid a mark keeps its whole cell (no edge trims); what it could give up is
+                // known all the same, for a line holding numbers or Latin that must compress.
+                if grid == nil {
+                    atoms[i].blankLeft = p.blanks.left * em
+                    atoms[i].blankRight = p.blanks.right * em
+                }
+                atoms[i].blankLeftInside = p.blanks.left * em
+                atoms[i].blankRightInside = p.blanks.right * em
             }
             if atoms[i].kind == .indent {
                 atoms[i].width = 0  // set by the caller from the indent in 字

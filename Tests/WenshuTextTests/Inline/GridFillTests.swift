@@ -71,6 +71,23 @@ import WenshuCore
         }
     }
 
+    /// "2023年" is one piece, and "我局拟于" a cell short of it. A line holding the number may
+    /// compress its marks (“” and ，, half a cell each), as Word and WPS do, so it takes 2023年 and
+    /// the line above ends full; before, the two lines stood a cell and a cell and a half short.
+    @Test func aLineHoldingANumberCompressesItsMarksToTakeIt() throws {
+        let text = "为学习借鉴兄弟区县中小学校党建品牌创建的经验做法，推动我区“一校一品”党建品牌创建工作走深走实，我局拟于2023年组织部分学校党组织书记赴贵区学习交流。"
+        let grid = GridSpec(columns: 28, pitch: .pt(Fixture.em))
+        let layout = try Fixture.set(text, measure: 28, style: ParagraphStyle(firstLineIndent: 2, alignment: .justified, grid: grid))
+        let texts = layout.lines.map(\.text)
+        #expect(texts.first?.hasSuffix("做法，推") == true, "\(texts)")
+        #expect(texts.count > 1 && texts[1].hasSuffix("2023年"), "\(texts)")
+        for line in layout.lines.dropLast() {
+            #expect(line.width.points.near(28 * Fixture.em, 0.3), "\(line.text) \(line.width)")
+        }
+        // A line of Han and marks alone still keeps its columns: the first line's glyphs on whole cells.
+        #expect(Fixture.glyphXs(try #require(layout.lines.first)).allSatisfy { $0.near($0.rounded()) })
+    }
+
     /// The pair table reads where each mark's ink sits: ）（ ，“ 。《 share; 。” and （“ do not.
     @Test func pairTable() {
         func kind(_ c: Character) -> Atom.Kind { .punctuation(PunctuationClass(c)) }
