@@ -81,7 +81,9 @@ enum Prepare {
             if case .punctuation(let p) = atoms[k].kind, atoms[k].blankRightInside > 0 {
                 j.shrink[p.shrinkPriority.rawValue] += atoms[k].blankRightInside
             }
-            if case .punctuation(let p) = atoms[k + 1].kind, atoms[k + 1].blankLeftInside > 0 {
+            // Not the blank of a mark right after the first line's indent: shrunk there, "（2）" of a
+            // paragraph stood ½ em left of "（1）" and "（3）" above and below it.
+            if case .punctuation(let p) = atoms[k + 1].kind, atoms[k + 1].blankLeftInside > 0, a.kind != .indent {
                 j.shrink[p.shrinkPriority.rawValue] += atoms[k + 1].blankLeftInside
             }
             // Even inter-character expansion, last in order; never inside a word or inside an indent.

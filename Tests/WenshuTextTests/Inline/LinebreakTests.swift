@@ -162,4 +162,20 @@ import WenshuCore
         // 16 characters centred in 20 em start 2 em in (1.5 em if the blank counted).
         #expect(Fixture.glyphXs(first).first?.near(2) == true, "\(Fixture.glyphXs(first))")
     }
+
+    /// The plan's （2） stood ½ em left of （1） and （3）: its line shrank, and the opening mark
+    /// right after the indent gave up its blank. The first line's start stays where the indent
+    /// puts it, whatever the line must give up.
+    @Test func anOpeningMarkAfterTheIndentKeepsItsPlace() throws {
+        let style = ParagraphStyle(firstLineIndent: 2, alignment: .justified)
+        for text in ["（2）党员示范课堂。每名党员教师每学期上一节示范课，把党史故事、英模事迹融入学科教学，让“红色”成为课堂底色。",
+                     "（3）亲子共读行动。发出《亲子共读倡议书》，指导家长每天陪伴孩子阅读半小时，每学期评选“书香家庭”。"] {
+            for measure in stride(from: 14.0, through: 20.0, by: 1) {
+                let layout = try Fixture.set(text, measure: measure, style: style)
+                let line = try #require(layout.lines.first)
+                let first = try #require(Fixture.glyphXs(line).first)
+                #expect(first.near(2, 0.02), "\(measure): （ at \(first) em")
+            }
+        }
+    }
 }
