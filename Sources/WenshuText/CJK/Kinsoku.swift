@@ -38,10 +38,17 @@ public enum Kinsoku {
     /// number with its units, where no line may break.
     static func joinsNumber(earlier: String?, before: String, after: String) -> Bool {
         if isNumber(before), isOne(after, of: numberUnits, scalars: numberUnitScalars) { return true }
+        // A document number's year in 〔〕 and its serial stay together: 清教工委〔2023〕|7号 broke.
+        if isOne(before, of: documentNumberYearEnd, scalars: documentNumberYearEndScalars), isNumber(after) { return true }
         if isOne(before, of: dateJoiners, scalars: dateJoinerScalars), isNumber(after),
            let earlier, isNumber(earlier) { return true }
         return false
     }
+
+    /// The mark that closes a document number's year, after which its serial follows
+    /// (发文字号 东教党〔2023〕12号, GB/T 9704-2012 §7.2.4): the two are one unit.
+    public static let documentNumberYearEnd: Set<Character> = ["〕"]
+    static let documentNumberYearEndScalars = Set(documentNumberYearEnd.compactMap { $0.unicodeScalars.first?.value })
 
     static let numberUnitScalars = Set(numberUnits.compactMap { $0.unicodeScalars.first?.value })
     static let dateJoinerScalars = Set(dateJoiners.compactMap { $0.unicodeScalars.first?.value })
@@ -58,12 +65,13 @@ public enum Kinsoku {
         return set.contains(c)
     }
 
-    static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
-    static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
+    static let noLineStartScalars = Set(noLineStart.compactMap { $0.unicodeScalars.first?.value })
+    static let noLineEndScalars = Set(noLineEnd.compactMap { $0.unicodeScalars.first?.value })
 
     /// True when a line may break between a piece ending in `before` and one starting with `after`.
     public static func allowsBreak(between before: Character, and after: Character) -> Bool {
-        allowsBreak(scalar: before.unicodeScalars.first!, and: after.unicodeScalars.first!)
+        guard let b = before.unicodeScalars.first, let a = after.unicodeScalars.first else { return true }
+        return allowsBreak(scalar: b, and: a)
     }
 
     /// The same, on scalars (the line breaker's hot path).

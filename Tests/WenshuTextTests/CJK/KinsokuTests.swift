@@ -61,6 +61,16 @@ import Testing
         #expect(Kinsoku.joinsNumber(earlier: "2023", before: "年", after: "6"))
         #expect(!Kinsoku.joinsNumber(earlier: "今", before: "年", after: "6"))
         #expect(!Kinsoku.joinsNumber(earlier: nil, before: "2023", after: "届"))
+        #expect(Kinsoku.joinsNumber(earlier: "2023", before: "〕", after: "7"), "〔2023〕7号 is one document number")
+        #expect(!Kinsoku.joinsNumber(earlier: "号", before: "）", after: "7"))
+    }
+
+    /// The plan's "（清教工委〔2023〕|7号）" broke between the year and the serial of a document number.
+    @Test func aDocumentNumberIsNotBrokenAfterItsYear() throws {
+        for measure in stride(from: 6.0, through: 12.0, by: 0.5) {
+            let lines = try Fixture.lines("通知》（清教工委〔2023〕7号）要求", measure: measure)
+            #expect(!lines.contains { $0.hasSuffix("〕") }, "\(measure): \(lines)")
+        }
     }
 
     @Test func intrinsicWidthsKeepTheDateWhole() throws {
