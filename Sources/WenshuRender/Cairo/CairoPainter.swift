@@ -7,6 +7,9 @@ struct CairoPainter {
     let faces: CairoFaces
     /// Images loaded once per document, however many pages use them.
     let images: ImageCache
+    /// Outlines drawn once and placed where needed (furniture, the stroke of synthetic bold); nil:
+    /// every outline drawn in full (PNG, where nothing is gained).
+    var forms: GlyphForms? = nil
     /// What the Cairo context is set to, so that unchanged settings are not set again.
     final class State {
         var face: OpaquePointer? = nil
@@ -116,8 +119,14 @@ struct CairoPainter {
         let byteCount = text.utf8.count
         let consistent = run.clusters.reduce(0) { $0 + $1.bytes } == byteCount
             && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
+        let ink = run.size.points / 30
         if run.isArtifact {
             // Furniture is drawn as outlines: seen, printed, never copied with the text.
+            if let forms, forms.paint(glyphs, face: face, size: run.size.points, scale: run.horizontalScale, color: run.color,
+                                      ink: run.emboldened ? .fillAndStroke(width: ink) : .fill, cr: cr) {
+                state.color = nil
+                return
+            }
             cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
             cairo_fill(cr)
         } else if consistent {
@@ -133,8 +142,13 @@ struct CairoPainter {
         if run.emboldened {
             // Synthetic bold: the outlines stroked over the filled glyphs, 1/30 em wide. The text
             // stays copyable once (the stroke is a path, not text).
+            if let forms, forms.paint(glyphs, face: face, size: run.size.points, scale: run.horizontalScale, color: run.color,
+                                      ink: .stroke(width: ink), cr: cr) {
+                state.color = nil
+                return
+            }
             cairo_glyph_path(cr, &glyphs, Int32(glyphs.count))
-            cairo_set_line_width(cr, run.size.points / 30)
+            cairo_set_line_width(cr, ink)
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
             cairo_stroke(cr)
         }

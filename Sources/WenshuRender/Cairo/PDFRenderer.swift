@@ -20,7 +20,7 @@ public struct PDFRenderer: Renderer {
 
     public func render(_ frames: [Frame], info: DocumentInfo, to path: String) throws {
         let faces = try CairoFaces(frames: frames, fonts: fonts, subset: subsetFonts)
-        let painter = CairoPainter(faces: faces, images: ImageCache(world: world))
+        let painter = CairoPainter(faces: faces, images: ImageCache(world: world), forms: GlyphForms())
         try CairoOutput.checked {
             try AtomicFile.write(to: path) { output in
                 // Cairo writes through `output`, which checks every write, then fsync and close.

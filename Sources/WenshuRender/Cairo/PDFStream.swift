@@ -43,7 +43,7 @@ public final class PDFStream {
                 firstPageSize: Size = .a4, sync: Bool = true, writer: AtomicFile.Output.Writer? = nil, date: Int? = nil) throws {
         self.path = path
         self.faces = faces?.faces ?? CairoFaces(onDemand: fonts)
-        self.painter = CairoPainter(faces: self.faces, images: ImageCache())
+        self.painter = CairoPainter(faces: self.faces, images: ImageCache(), forms: GlyphForms())
         output = try CairoOutput.checked { try writer.map { try AtomicFile.Output(path: path, sync: sync, writer: $0) } ?? AtomicFile.Output(path: path, sync: sync) }
         guard let s = cairo_pdf_surface_create_for_stream(CairoOutput.callback, CairoOutput.closure(output),
                                                           firstPageSize.width.points, firstPageSize.height.points) else {
