@@ -109,6 +109,7 @@ public final class BatchRun: @unchecked Sendable {
 
     /// Loads the template and the list and works out which columns are required.
     public init(template name: String, list path: String, options: BatchOptions, compiler: Compiler, loader: TemplateLoader) throws {
+        HeapArenas.limit()
         self.options = options
         self.compiler = compiler
         self.template = try loader.load(name)
@@ -527,9 +528,10 @@ public final class BatchRun: @unchecked Sendable {
     public func run(progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> BatchSummary {
         let start = Date()
         var clock = start
-        let all = check()
-        let entries = select(all)
-        var verdicts = entries.map { all[$0] }
+        var verdicts = check()
+        let entries = select(verdicts)
+        // The shard's verdicts; a whole run keeps the one array (not a second copy of every row's).
+        if entries.count != verdicts.count { verdicts = entries.map { verdicts[$0] } }
         BatchRun.lap("check", since: &clock)
         if options.strict, let i = verdicts.indices.first(where: {
             (verdicts[$0].status == .skipped && list.entries[entries[$0]].kind != .blank) || verdicts[$0].status == .duplicate

@@ -79,9 +79,13 @@ final class JoinedPDF {
             AtomicFile.unregister(file)
             joinSeconds += Date().timeIntervalSince(start)
         }
-        let part = try joiner.open(path: file, name: path)
-        try joiner.append(part)
-        pageCount += part.pageCount
+        do {
+            let part = try joiner.open(path: file, name: path)
+            try joiner.append(part)
+            pageCount += part.pageCount
+        }
+        // The part's pages are freed: give the heap's free pages back (see `HeapArenas`).
+        HeapArenas.trim()
         if let failure = output.failure { throw RenderError.write(failure) }
     }
 

@@ -174,7 +174,54 @@ struct PDFFile {
             throw PDFAError.syntax(file: file, offset: start, "the cross-reference says object \(n) but finds \(number)")
         }
         guard isStream else { return Object(number: number, generation: generation, value: value, stream: nil, raw: start..<next) }
-        guard let length = try self.length(of: value, object: n), length >= 0 else {
+        let (data, end) = try streamData(of: n, at: next, length: self.length(of: value, object: n))
+        return Object(number: number, generation: generation, value: value, stream: data, raw: start..<end)
+    }
+
+    /// The object numbered `n` as bytes with its references found, for copying (nil if the file
+    /// has none); see `RawObject`. A stream's data is located, not read.
+    func raw(_ n: Int) throws -> RawObject? {
+        guard let offset = offset(of: n) else { return nil }
+        let (start, number, body, scan, next) = try PDFFile.parse(source, at: offset, window: 1024) { s in
+            s.skipSpace()
+            let start = s.offset
+            let number = try s.integer()
+            _ = try s.integer()
+            try s.expect("obj")
+            let scan = try s.rawValue()
+            if scan.isStream {
+                s.position += 6
+                if s.peek() == 13 { s.position += 1 }
+                guard s.peek() == 10 else { throw s.error("‘stream’ is not followed by an end of line") }
+                s.position += 1
+            } else {
+                try s.expect("endobj")
+            }
+            return (start, number, scan.body, scan, s.offset)
+        }
+        guard number == n else {
+            throw PDFAError.syntax(file: file, offset: start, "the cross-reference says object \(n) but finds \(number)")
+        }
+        var stream: Range<Int>?
+        if scan.isStream {
+            let length: Int?
+            if let l = scan.length {
+                length = l
+            } else if scan.lengthReference != nil {
+                length = try self.length(reference: scan.lengthNumber, object: n)
+            } else {
+                length = nil
+            }
+            stream = try streamData(of: n, at: next, length: length).data
+        }
+        return RawObject(number: n, body: body, references: scan.references, stream: stream, lengthReference: scan.lengthReference,
+                         length: scan.length, subtype: scan.subtype, dictionaryEnd: scan.dictionaryEnd)
+    }
+
+    /// Where the data of object `n`'s stream lies, given where it starts and its /Length; checks
+    /// that `endstream endobj` follow it, and gives where the object ends.
+    private func streamData(of n: Int, at next: Int, length: Int?) throws -> (data: Range<Int>, end: Int) {
+        guard let length, length >= 0 else {
             throw PDFAError.syntax(file: file, offset: next, "stream of object \(n) has no usable /Length")
         }
         let (dataEnd, overflow) = next.addingReportingOverflow(length)
@@ -186,14 +233,19 @@ struct PDFFile {
             try s.expect("endobj")
             return s.offset
         }
-        return Object(number: number, generation: generation, value: value, stream: next..<dataEnd, raw: start..<end)
+        return (next..<dataEnd, end)
     }
 
     /// A stream's /Length, direct or through a reference to an integer object.
     private func length(of value: PDFValue, object n: Int) throws -> Int? {
         guard let d = value.dictionaryValue, let l = d["Length"] else { return nil }
         if let i = l.integerValue { return i }
-        guard let ref = l.referenceNumber, ref != n, let offset = offset(of: ref), offset < source.count else { return nil }
+        return try length(reference: l.referenceNumber, object: n)
+    }
+
+    /// The integer object `ref` (a stream's indirect /Length), if it is one.
+    private func length(reference ref: Int?, object n: Int) throws -> Int? {
+        guard let ref, ref != n, let offset = offset(of: ref), offset < source.count else { return nil }
         // Only the referenced object's value is read (never its own stream), so lengths cannot loop.
         return try PDFFile.parse(source, at: offset, window: 64) { s in
             guard try s.integer() == ref else { return nil }

@@ -8,9 +8,10 @@ struct PDFWriter {
     private var flushed = 0
     private var md5 = MD5()
     private let sink: ([UInt8]) throws -> Void
-    /// Where each object was written, by number (-1: not written), and its generation.
+    /// Where each object was written, by number (-1: not written), and the generations that are
+    /// not 0 (a joined file's are all 0: nothing kept per object but its offset).
     private var offsets: [Int] = []
-    private var generations: [Int] = []
+    private var generations: [Int: Int] = [:]
     private static let chunk = 1 << 20
 
     /// Starts the file with the header `%PDF-version`, kept within 1.4 (the first with output
@@ -26,12 +27,9 @@ struct PDFWriter {
 
     /// Notes that object `n` starts here (`n` is at most PDFFile.maxObjectNumber plus the few made).
     private mutating func record(_ n: Int, _ generation: Int) {
-        if n >= offsets.count {
-            offsets += [Int](repeating: -1, count: n + 1 - offsets.count)
-            generations += [Int](repeating: 0, count: n + 1 - generations.count)
-        }
+        if n >= offsets.count { offsets += [Int](repeating: -1, count: n + 1 - offsets.count) }
         offsets[n] = position
-        generations[n] = generation
+        generations[n] = generation == 0 ? nil : generation
     }
 
     /// Hands the bytes so far to the sink once there is a chunk of them.
@@ -54,14 +52,24 @@ struct PDFWriter {
     /// Writes object `n`; with `stream`, `value` is its dictionary and /Length is set when it is
     /// not an indirect reference already (which then still holds the data's length).
     mutating func add(_ n: Int, generation: Int = 0, _ value: PDFValue, stream: ArraySlice<UInt8>? = nil) throws {
-        record(n, generation)
-        bytes += Array("\(n) \(generation) obj\n".utf8)
         var value = value
         if let stream, case .dictionary(var d) = value, d["Length"]?.referenceNumber == nil {
             d["Length"] = .integer(stream.count)
             value = .dictionary(d)
         }
-        value.write(to: &bytes)
+        try put(n, generation: generation, stream: stream) { value.write(to: &$0) }
+    }
+
+    /// Writes object `n` whose value is `body`, already in PDF syntax (with `stream`, a dictionary
+    /// whose /Length says the data's length).
+    mutating func add(_ n: Int, body: [UInt8], stream: ArraySlice<UInt8>?) throws {
+        try put(n, stream: stream) { $0 += body }
+    }
+
+    private mutating func put(_ n: Int, generation: Int = 0, stream: ArraySlice<UInt8>?, value: (inout [UInt8]) -> Void) throws {
+        record(n, generation)
+        bytes += Array("\(n) \(generation) obj\n".utf8)
+        value(&bytes)
         if let stream {
             bytes += Array("\nstream\n".utf8)
             bytes += stream
@@ -80,10 +88,13 @@ struct PDFWriter {
         bytes += Array("xref\n0 \(size)\n".utf8)
         for n in 0..<size {
             if n < offsets.count, offsets[n] >= 0 {
-                bytes += Array((pad(offsets[n], 10) + " " + pad(generations[n], 5) + " n \n").utf8)
+                bytes += Array((pad(offsets[n], 10) + " " + pad(generations[n] ?? 0, 5) + " n \n").utf8)
             } else {
                 bytes += Array("0000000000 65535 f \n".utf8)
             }
+            // The table of a hundred thousand pages goes out a megabyte at a time too (not hashed:
+            // the /ID is the MD5 of what came before it).
+            try flush(hash: false)
         }
         bytes += Array("trailer\n".utf8)
         PDFValue.dictionary(PDFDictionary([("Size", .integer(size)), ("Root", root), ("Info", info),

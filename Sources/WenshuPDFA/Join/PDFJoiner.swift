@@ -88,7 +88,8 @@ public final class PDFJoiner {
     private var version: String?
     private let sink: ([UInt8]) throws -> Void
     private var next = 5
-    private var kids: [PDFValue] = []
+    /// The new numbers of the pages appended so far.
+    private var kids: [Int] = []
     /// Bookmarks appended so far, their references already renumbered (`Item`).
     private var bookmarks: [Item] = []
     private var digests: [[UInt8]: Int] = [:]
@@ -139,7 +140,7 @@ public final class PDFJoiner {
         for k in range {
             let page = part.pages[k]
             let n = try number(page.number, in: part, key: nil)
-            kids.append(.reference(n, 0))
+            kids.append(n)
             try drain(part)
         }
         for (node, page) in part.outline {
@@ -177,7 +178,7 @@ public final class PDFJoiner {
     // MARK: Copying objects
 
     /// Objects numbered but not yet written, depth first.
-    private var pending: [(object: PDFFile.Object, new: Int)] = []
+    private var pending: [(object: RawObject, new: Int)] = []
 
     /// The new number of the part's object `old`: numbered now if first met. A font file, a
     /// ToUnicode map or an image identical to one written before gets that one's number.
@@ -186,28 +187,25 @@ public final class PDFJoiner {
             throw PDFAError.syntax(file: part.file, offset: 0, "a reference to object \(old), which the file does not have")
         }
         if part.map[old] != 0 { return part.map[old] }
-        guard let object = try part.pdf.object(old) else {
+        guard let object = try part.pdf.raw(old) else {
             throw PDFAError.syntax(file: part.file, offset: 0, "object \(old) cannot be read")
         }
-        if let data = object.stream, case .dictionary(var d) = object.value {
-            if d["Length"]?.referenceNumber != nil { d["Length"] = .integer(data.count) }
-            let value = PDFValue.dictionary(d)
-            var refs: [Int] = []
-            PDFAConverter.references(in: value, into: &refs)
-            if refs.isEmpty && (key.map(PDFJoiner.sharedKeys.contains) == true || d["Subtype"]?.nameValue == "Image") {
-                let bytes = try part.pdf.read(data)
-                var sha = SHA256()
-                sha.update(value.serialized())
-                sha.update([0])
-                sha.update(bytes)
-                let digest = sha.finish()
-                if let n = digests[digest] { part.map[old] = n; return n }
-                let n = allocate()
-                part.map[old] = n
-                digests[digest] = n
-                try writer.add(n, value, stream: bytes[...])
-                return n
-            }
+        if let data = object.stream, object.links.isEmpty,
+           key.map(PDFJoiner.sharedKeys.contains) == true || object.subtype == "Image" {
+            // No references but /Length: nothing to renumber.
+            let body = try object.rewritten(streamLength: data.count) { $0.number }
+            let bytes = try part.pdf.read(data)
+            var sha = SHA256()
+            sha.update(body)
+            sha.update([0])
+            sha.update(bytes)
+            let digest = sha.finish()
+            if let n = digests[digest] { part.map[old] = n; return n }
+            let n = allocate()
+            part.map[old] = n
+            digests[digest] = n
+            try writer.add(n, body: body, stream: bytes[...])
+            return n
         }
         let n = allocate()
         part.map[old] = n
@@ -221,23 +219,27 @@ public final class PDFJoiner {
     private func allocate() -> Int { defer { next += 1 }; return next }
 
     /// Writes the objects numbered and not yet written, each followed by what it newly numbered.
+    /// An object's bytes are copied with its references renumbered (numbered in the order they
+    /// appear); a page gets the attributes it inherited from the part's page tree.
     private func drain(_ part: Part) throws {
-        while !pending.isEmpty {
-            let (object, new) = pending.removeLast()
-            let old = object.number
-            var value = object.value
-            if case .dictionary(var d) = value {
-                if let data = object.stream, d["Length"]?.referenceNumber != nil { d["Length"] = .integer(data.count) }
-                if d["Type"]?.nameValue == "Page", let k = part.pageIndex[old] {
-                    for (key, v) in part.pages[k].inherited where d[key] == nil { d[key] = v }
-                }
-                value = .dictionary(d)
-            }
+        while let (object, new) = pending.popLast() {
             let mark = pending.count
-            value = try renumber(value, in: part, key: nil)
+            let stream = try object.stream.map { try part.pdf.read($0) }
+            let body = try object.rewritten(streamLength: stream?.count, extra: {
+                guard let k = part.pageIndex[object.number] else { return [] }
+                // One line, as the copy makes every object (strings are written in hexadecimal), so
+                // that the page reads the same when a joined file is joined again.
+                var out: [UInt8] = []
+                for (key, v) in part.pages[k].inherited {
+                    if !out.isEmpty { out.append(0x20) }
+                    out += Array("/\(key) ".utf8)
+                    try renumber(v, in: part, key: key).write(to: &out)
+                }
+                return out.map { $0 == 0x0A ? 0x20 : $0 }
+            }, renumber: { try number($0.number, in: part, key: $0.key) })
             // Children are written in the order they appear: reverse what was pushed.
             pending[mark...].reverse()
-            try writer.add(new, value, stream: try object.stream.map { try part.pdf.read($0)[...] })
+            try writer.add(new, body: body, stream: stream?[...])
         }
     }
 
@@ -265,9 +267,11 @@ public final class PDFJoiner {
                 ("Type", .name("Outlines")), ("First", .reference(first, 0)), ("Last", .reference(last, 0)), ("Count", .integer(count)),
             ])))
         }
-        try writer.add(PDFJoiner.pagesNumber, .dictionary(PDFDictionary([
-            ("Type", .name("Pages")), ("Kids", .array(kids)), ("Count", .integer(kids.count)),
-        ])))
+        // The page tree as bytes: a hundred thousand references made values would cost more than the pages' numbers.
+        var tree = Array("<<\n/Type /Pages\n/Kids [".utf8)
+        for (k, n) in kids.enumerated() { tree += Array((k == 0 ? "\(n) 0 R" : " \(n) 0 R").utf8) }
+        tree += Array("]\n/Count \(kids.count)\n>>".utf8)
+        try writer.add(PDFJoiner.pagesNumber, body: tree, stream: nil)
         var catalog: [(String, PDFValue)] = [("Type", .name("Catalog")), ("Pages", .reference(PDFJoiner.pagesNumber, 0))]
         if !bookmarks.isEmpty {
             catalog += [("Outlines", .reference(PDFJoiner.outlinesNumber, 0)), ("PageMode", .name("UseOutlines"))]

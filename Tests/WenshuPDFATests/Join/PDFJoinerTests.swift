@@ -80,4 +80,46 @@ import Testing
         #expect(!text.contains("<41>"))
         #expect(throws: PDFAError.self) { try joiner.append(part, pages: 1..<3) }
     }
+
+    /// A page whose content stream says `3 0 R`, whose /Length is indirect and whose resources are
+    /// inherited from the page tree as a reference.
+    static let inheriting: [UInt8] = MiniPDF.make([
+        (1, "<< /Type /Pages /Kids [ 2 0 R ] /Count 1 /Resources 5 0 R /MediaBox [ 0 0 100 100 ] >>"),
+        (2, "<< /Type /Page /Parent 1 0 R /Contents 3 0 R >>"),
+        (3, "<< /Length 4 0 R >>\nstream\n(3 0 R) Tj 3 0 R endobj\nendstream"),
+        (4, "23"),
+        (5, "<< /Font << /F1 6 0 R >> >>"),
+        (6, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+        (7, "<< /Type /Catalog /Pages 1 0 R >>"),
+    ], trailer: "/Root 7 0 R")
+
+    @Test func streamsAreCopiedAsBytesAndInheritedReferencesRenumbered() throws {
+        let out = try PDFJoinerTests.join([PDFJoinerTests.inheriting, PDFJoinerTests.inheriting])
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(text.components(separatedBy: "stream\n(3 0 R) Tj 3 0 R endobj\nendstream").count == 3)
+        #expect(text.contains("/Length 23"))
+        let pdf = try PDFFile(bytes: out, file: "joined")
+        guard case .array(let kids)? = try pdf.object(2)?.value.dictionaryValue?["Kids"] else { Issue.record("no kids"); return }
+        #expect(kids.count == 2)
+        for kid in kids {
+            let page = try #require(try pdf.object(kid.referenceNumber ?? 0)?.value.dictionaryValue)
+            #expect(page["MediaBox"] != nil)
+            let resources = try #require(try pdf.object(page["Resources"]?.referenceNumber ?? 0)?.value.dictionaryValue)
+            let font = resources["Font"]?.dictionaryValue?["F1"]?.referenceNumber ?? 0
+            #expect(try pdf.object(font)?.value.dictionaryValue?["BaseFont"]?.nameValue == "Helvetica")
+            let contents = try #require(try pdf.object(page["Contents"]?.referenceNumber ?? 0))
+            #expect(try pdf.read(try #require(contents.stream)) == Array("(3 0 R) Tj 3 0 R endobj".utf8))
+        }
+        // Joined again, the same bytes.
+        #expect(try PDFJoinerTests.join([try PDFJoinerTests.join([PDFJoinerTests.inheriting]), PDFJoinerTests.inheriting]) == out)
+    }
+
+    @Test func aReferenceToAMissingObjectIsRefused() throws {
+        let broken = MiniPDF.make([
+            (1, "<< /Type /Pages /Kids [ 2 0 R ] /Count 1 >>"),
+            (2, "<< /Type /Page /Parent 1 0 R /Contents 8 0 R >>"),
+            (3, "<< /Type /Catalog /Pages 1 0 R >>"),
+        ], trailer: "/Root 3 0 R")
+        #expect(throws: PDFAError.self) { _ = try PDFJoinerTests.join([broken]) }
+    }
 }
