@@ -27,6 +27,8 @@ final class DocumentSink: @unchecked Sendable {
     private var partNumber = 0
     /// The faces every part of the one PDF draws with, cut once per run (see `renderPart`).
     private var faces: PDFFaceSet?
+    /// The faces every file of one PDF per row draws with, cut once per run (see `rowFaces`).
+    private var rowFaceSet: PDFFaceSet?
     private(set) var counts = BatchCounts()
     private(set) var pages = 0
     private(set) var notes: [Problem] = []
@@ -73,6 +75,24 @@ final class DocumentSink: @unchecked Sendable {
         return PartJob(documents, info: info, fonts: run.compiler.fonts, faces: faces, file: pdf.parts + "-\(partNumber).pdf", date: run.date)
     }
 
+    /// The faces of one PDF per row: cut compact once per run, to the list's characters and the
+    /// template filled with sample values (the same in every shard, so a row's file has the same
+    /// bytes whichever shard or chunk writes it); a chunk with a glyph the run's cut lacks gets a
+    /// cut of its own glyphs. Each file embeds only its own glyphs (Cairo cuts again per file).
+    private func rowFaces(_ outcomes: [BatchRun.Outcome]) throws -> PDFFaceSet {
+        var glyphs: [FaceID: Set<UInt32>] = [:]
+        for o in outcomes {
+            if case .typeset(let frames, _, _) = o {
+                glyphs.merge(PDFFaceSet.glyphs(of: frames)) { $0.union($1) }
+            }
+        }
+        if rowFaceSet == nil && !run.sample.isEmpty {
+            rowFaceSet = try? PDFFaceSet(compactSample: run.sample, text: run.list.characters, fonts: run.compiler.fonts)
+        }
+        if let set = rowFaceSet, set.covers(glyphs) { return set }
+        return try PDFFaceSet(compactGlyphs: glyphs, fonts: run.compiler.fonts)
+    }
+
     func note(_ problem: Problem) {
         if notes.count < BatchSummary.maxNotes { notes.append(problem) } else { moreNotes += 1 }
     }
@@ -104,15 +124,8 @@ final class DocumentSink: @unchecked Sendable {
                 try pdf.append(part: file)
             }
         } else if let folder = paths.folder {
-            // One face set per chunk, cut to the chunk's glyphs; each file embeds only its own.
-            var glyphs: [FaceID: Set<UInt32>] = [:]
-            for o in outcomes {
-                if case .typeset(let frames, _, _) = o {
-                    glyphs.merge(PDFFaceSet.glyphs(of: frames)) { $0.union($1) }
-                }
-            }
             let ofd = run.options.format == .ofd
-            let faces = ofd ? nil : try PDFFaceSet(glyphs: glyphs, fonts: run.compiler.fonts)
+            let faces = run.options.format == .pdf ? try rowFaces(outcomes) : nil
             let fonts = run.compiler.fonts
             let compiler = run.compiler
             let failure = FirstError()

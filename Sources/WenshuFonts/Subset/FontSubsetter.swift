@@ -23,8 +23,9 @@ public enum FontSubsetter {
 
     /// Like `subset`, but with the glyphs renumbered from 1 in order (the glyph ids are not kept),
     /// so that a font of 65,000 glyphs cut to 300 carries no empty slots: for formats that embed
-    /// the font file itself and name glyphs by id (OFD's CGTransform). Returns the font and each
-    /// kept glyph's new id by its old one.
+    /// the font file itself and name glyphs by id (OFD's CGTransform), or whose writer's cost grows
+    /// with the glyph count (Cairo writing one small PDF per row). Returns the font and each kept
+    /// glyph's new id by its old one (with `unicodes`, also the glyphs they became).
     public static func compact(_ font: Font, glyphs: Set<UInt32>, unicodes: Set<UInt32> = []) -> (font: SubsetFont, ids: [UInt32: UInt32])? {
         guard let input = input(glyphs: glyphs, unicodes: unicodes, retainGIDs: false) else { return nil }
         defer { hb_subset_input_destroy(input) }
@@ -32,7 +33,10 @@ public enum FontSubsetter {
         defer { hb_subset_plan_destroy(plan) }
         var ids: [UInt32: UInt32] = [:]
         if let map = hb_subset_plan_old_to_new_glyph_mapping(plan) {
-            for old in glyphs.union([0]) {
+            // With characters, the kept glyphs include those HarfBuzz found for them: every old id
+            // is asked (HarfBuzz 6 has no iteration over a map).
+            let olds: [UInt32] = unicodes.isEmpty ? Array(glyphs.union([0])) : Array(0..<hb_face_get_glyph_count(font.face))
+            for old in olds {
                 let new = hb_map_get(map, old)
                 if new != UInt32.max { ids[old] = new }  // HB_MAP_VALUE_INVALID: not kept
             }

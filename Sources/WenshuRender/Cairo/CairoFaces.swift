@@ -20,6 +20,9 @@ final class CairoFaces: @unchecked Sendable {
     private let onDemand: FontBook?
     /// The first face that could not be made on demand (the renderer reports it).
     private(set) var failure: Error?
+    /// Faces cut compact (glyphs renumbered from 1): each glyph's new id by the id shaping gave it.
+    /// Set by `init` only, so read without the lock.
+    private var remaps: [FaceID: [UInt32: UInt32]] = [:]
 
     /// Prepares a face for every face the frames use. With `subset`, each face is first cut to the
     /// glyphs the frames use.
@@ -47,6 +50,31 @@ final class CairoFaces: @unchecked Sendable {
             faces[id] = try CairoFaces.face(from: data, id: id)
             fontBytes += data.byteCount
         }
+    }
+
+    /// Faces cut compact, for many small PDFs (one per row): each face's glyphs renumbered from 1
+    /// (`FontSubsetter.compact`), so that Cairo, which reads every glyph slot of a face each time it
+    /// embeds it, reads a few hundred instead of the 65,535 slots a retained-id subset of a CJK face
+    /// keeps. Each face holds the glyphs `glyphs` names and those its `characters` can become; the
+    /// painter draws through the renumbering (`remap`). Any other face is made whole on first use.
+    init(compact characters: [FaceID: Set<UInt32>], glyphs: [FaceID: Set<UInt32>], fonts: FontBook) throws {
+        onDemand = fonts
+        for id in Set(characters.keys).union(glyphs.keys) {
+            let font = try fonts.font(path: id.path, index: id.index, family: id.family)
+            guard let (data, ids) = FontSubsetter.compact(font, glyphs: glyphs[id] ?? [], unicodes: characters[id] ?? []) else { continue }
+            faces[id] = try CairoFaces.face(from: data, id: id)
+            remaps[id] = ids
+            fontBytes += data.byteCount
+        }
+    }
+
+    /// The new ids of a face cut compact (nil: the face keeps the ids shaping gave).
+    func remap(_ id: FaceID) -> [UInt32: UInt32]? { remaps[id] }
+
+    /// Whether the faces cut compact hold every glyph of `used` (a face not among them would be
+    /// made whole on first use: not held either).
+    func covers(_ used: [FaceID: Set<UInt32>]) -> Bool {
+        used.allSatisfy { id, glyphs in remaps[id].map { m in glyphs.allSatisfy { m[$0] != nil } } ?? false }
     }
 
     /// No faces up front: each is made whole on first use and Cairo subsets it when the PDF is

@@ -111,8 +111,11 @@ struct CairoPainter {
             setColor(run.color, cr)
             state.color = run.color
         }
+        // A face cut compact has its glyphs renumbered (a glyph it lacks draws as .notdef; the
+        // caller checked with `CairoFaces.covers` that none is lacking).
+        let remap = faces.remap(run.face)
         var glyphs = run.glyphs.map {
-            cairo_glyph_t(index: UInt($0.id), x: origin.x.points + $0.x.points, y: origin.y.points + $0.y.points)
+            cairo_glyph_t(index: UInt(remap.map { [id = $0.id] m in m[id] ?? 0 } ?? $0.id), x: origin.x.points + $0.x.points, y: origin.y.points + $0.y.points)
         }
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
         var text = run.text

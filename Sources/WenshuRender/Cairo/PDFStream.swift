@@ -167,6 +167,30 @@ public final class PDFFaceSet: @unchecked Sendable {
     /// characters `text` holds that the face has (the whole list's text, known in advance), so Cairo
     /// never loads a whole CJK font; a face the sample did not show is made whole if met later.
     public init(sample frames: [Frame], text characters: Set<Unicode.Scalar>, fonts: FontBook) throws {
+        let (chars, glyphs) = PDFFaceSet.characters(sample: frames, text: characters, fonts: fonts)
+        faces = try CairoFaces(characters: chars, glyphs: glyphs, fonts: fonts)
+    }
+
+    /// Faces for many small PDFs (one per row), cut once per run as `init(sample:text:fonts:)` cuts
+    /// them but compact (glyphs renumbered, see `CairoFaces.init(compact:glyphs:fonts:)`): Cairo's
+    /// work per file then follows the glyphs kept, not the face's 65,535 slots.
+    public init(compactSample frames: [Frame], text characters: Set<Unicode.Scalar>, fonts: FontBook) throws {
+        let (chars, glyphs) = PDFFaceSet.characters(sample: frames, text: characters, fonts: fonts)
+        faces = try CairoFaces(compact: chars, glyphs: glyphs, fonts: fonts)
+    }
+
+    /// Faces cut compact to `glyphs` (per face).
+    public init(compactGlyphs glyphs: [FaceID: Set<UInt32>], fonts: FontBook) throws {
+        faces = try CairoFaces(compact: [:], glyphs: glyphs, fonts: fonts)
+    }
+
+    /// Whether the set holds every glyph of `glyphs` (faces cut compact only; see `CairoFaces.covers`).
+    public func covers(_ glyphs: [FaceID: Set<UInt32>]) -> Bool { faces.covers(glyphs) }
+
+    /// The characters each face the sample `frames` use will draw (those of `characters` it has),
+    /// and the glyphs the sample shows.
+    private static func characters(sample frames: [Frame], text characters: Set<Unicode.Scalar>, fonts: FontBook)
+        -> (chars: [FaceID: Set<UInt32>], glyphs: [FaceID: Set<UInt32>]) {
         var chars: [FaceID: Set<UInt32>] = [:]
         var glyphs: [FaceID: Set<UInt32>] = [:]
         for frame in frames {
@@ -178,9 +202,9 @@ public final class PDFFaceSet: @unchecked Sendable {
         }
         for id in Array(chars.keys) {
             guard let font = try? fonts.font(path: id.path, index: id.index, family: id.family) else { continue }
-            for c in characters where font.hasGlyph(c) { chars[id]!.insert(c.value) }
+            for c in characters where font.hasGlyph(c) { chars[id, default: []].insert(c.value) }
         }
-        faces = try CairoFaces(characters: chars, glyphs: glyphs, fonts: fonts)
+        return (chars, glyphs)
     }
 
     /// The glyphs of each face that `frames` use.
