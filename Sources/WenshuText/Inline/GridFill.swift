@@ -44,7 +44,7 @@ enum GridFill {
             var short = measure - width
             if Compression.inkOnLeft(atoms[e].kind) { short += pitch / 2 }
             guard short > 0.01 else { return 0 }
-            guard (s...e).contains(where: { offGrid(atoms[$0].kind) }) else { return 0 }
+            guard breaker.mixed(s, e) else { return 0 }
             let more = Justify.adjustments(junctions: junctions, from: s, to: e, delta: short)
             for i in adjust.indices { adjust[i] += more[i] }
             return 0

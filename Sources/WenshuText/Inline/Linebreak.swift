@@ -54,6 +54,9 @@ struct Linebreak {
     func shrink(_ s: Int, _ e: Int) -> Double { prefixShrink[e] - prefixShrink[s] }
     func stretch(_ s: Int, _ e: Int) -> Double { prefixStretch[e] - prefixStretch[s] }
     func letters(_ s: Int, _ e: Int) -> Int { prefixLetters[e + 1] - prefixLetters[s] }
+    /// Whether the line `s...e` holds pieces off the grid (numbers, Latin, ——): on a grid, such a
+    /// line may be spread or compressed; one of Han and marks alone keeps its columns.
+    func mixed(_ s: Int, _ e: Int) -> Bool { prefixOffGrid[e + 1] - prefixOffGrid[s] > 0 }
 
     /// On a grid, how many mark pairs of the line `s...e` must share a cell for it to fit its
     /// measure `L` (0 when it fits as it is); nil when it has too few such pairs to fit.
@@ -114,8 +117,7 @@ struct Linebreak {
                     // On a grid only a line holding numbers or Latin (already off its columns past
                     // them) may compress its punctuation to take what follows, as Word and WPS do:
                     // 我局拟于2023年 on one line rather than two lines a cell short.
-                    let mixed = prefixOffGrid[e + 1] - prefixOffGrid[node.start] > 0
-                    let S = grid && !mixed ? 0 : shrink(node.start, e)
+                    let S = grid && !mixed(node.start, e) ? 0 : shrink(node.start, e)
                     ratio = S > 0 ? -(W - L) / S : -.infinity
                 } else if forced || style.alignment == .left || style.alignment == .center || style.alignment == .right {
                     // Ragged lines are not stretched: they are rated against a generous virtual
@@ -126,8 +128,7 @@ struct Linebreak {
                     if let g = style.grid {
                         // A grid line holding numbers or Latin is spread like free text (GridFill);
                         // a line of Han and marks alone cannot be, and a gap at its end stays.
-                        let mixed = prefixOffGrid[e + 1] - prefixOffGrid[node.start] > 0
-                        T = Double(e - node.start) * g.pitch.points * (mixed ? GridFill.mixedStretch : GridFill.pureStretch)
+                        T = Double(e - node.start) * g.pitch.points * (mixed(node.start, e) ? GridFill.mixedStretch : GridFill.pureStretch)
                     }
                     ratio = T > 0 ? (L - W) / T : (L - W < 0.01 ? 0 : .infinity)
                 }
